@@ -1,0 +1,90 @@
+/**
+ * The claimtrail export format, version 1: the public contract between claimtrail users.
+ * This zod schema is its single definition; `npm run schemas` writes the JSON Schema in
+ * schemas/ from it. Offsets in files are Unicode code points, half-open, into `text`.
+ * Objects are loose: later releases may add fields, but may not change these fields' meaning.
+ */
+import * as z from 'zod';
+import { LABELS } from '../model';
+
+// Parse without generating code (`new Function`), so the app runs under a strict
+// Content-Security-Policy without 'unsafe-eval'.
+z.config({ jitless: true });
+
+/** Only http and https addresses: a `javascript:` or `data:` URL is never accepted. */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, error: 'only http and https addresses are accepted' })
+  .regex(/^[hH][tT][tT][pP][sS]?:\/\//, { error: 'only http and https addresses are accepted' });
+
+const IsoDateTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' });
+const CodePointOffset = z.int().nonnegative();
+const NonBlank = z.string().regex(/\S/, { error: 'must not be empty or blank' });
+
+export const AnnotatorSchema = z.looseObject({
+  id: NonBlank.describe('Stable identifier of the annotator.'),
+  name: z.string().describe('Display name of the annotator.'),
+});
+
+export const SourceSchema = z
+  .looseObject({
+    url: HttpUrl.optional(),
+    citation: NonBlank.optional().describe('Free-text citation, e.g. "Izvestia, 11 Jan 2022".'),
+  })
+  .refine((source) => source.url !== undefined || source.citation !== undefined, {
+    error: 'a source needs a url, a citation, or both',
+  });
+
+export const ClaimSchema = z
+  .looseObject({
+    id: NonBlank,
+    label: z.enum(LABELS),
+    start: CodePointOffset.describe('Start of the claim in code points into the article text.'),
+    end: CodePointOffset.describe('End (exclusive) of the claim in code points.'),
+    exact: z.string().min(1).describe('The text from start to end.'),
+    prefix: z.string().describe('Up to 32 code points of text before start.'),
+    suffix: z.string().describe('Up to 32 code points of text after end.'),
+    note: z.string().optional(),
+    sources: z.array(SourceSchema),
+    annotator: AnnotatorSchema,
+    created: IsoDateTime,
+    modified: IsoDateTime,
+  })
+  .refine((claim) => claim.end > claim.start, { error: 'end must be greater than start' });
+
+export const ArticleSchema = z.looseObject({
+  id: NonBlank,
+  title: z.string(),
+  author: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.string().optional().describe('Publication date, ISO 8601 preferred.'),
+  url: HttpUrl.optional(),
+  textSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' })
+    .describe('SHA-256 of the UTF-8 bytes of text, lowercase hex.'),
+  text: z.string().describe('The article text the offsets index into; LF line ends.'),
+  claims: z.array(ClaimSchema),
+});
+
+export const ExportFileSchema = z
+  .looseObject({
+    format: z.literal('claimtrail'),
+    version: z.literal(1),
+    exportedAt: IsoDateTime,
+    generator: z.string(),
+    annotator: AnnotatorSchema.describe('Who exported the file.'),
+    articles: z.array(ArticleSchema),
+  })
+  .meta({
+    title: 'claimtrail export, version 1',
+    description: 'Claims labelled sourced, disputed or opinion, anchored to article text by code point offsets and quotes.',
+  });
+
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+export type ExportArticle = z.infer<typeof ArticleSchema>;
+export type ExportClaim = z.infer<typeof ClaimSchema>;
+
+/** The JSON Schema of the version 1 format, as published in schemas/. */
+export function exportJsonSchema(): object {
+  return z.toJSONSchema(ExportFileSchema, { target: 'draft-2020-12', io: 'input' });
+}

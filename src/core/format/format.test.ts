@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createClaim, LABELS, type Article, type Claim } from '../model';
+import { sha256Hex } from '../text';
+import { ExportFileSchema } from './claimtrail-v1';
+import { exportFileName, toExportFile, type ArticleBundle } from './export';
+import { readExportFile } from './import';
+
+const me = { id: 'ann-1', name: 'Ana' };
+const NOW = '2026-11-23T10:00:00.000Z';
+
+async function bundleOf(text: string, ranges: [number, number][], id = 'art-1'): Promise<ArticleBundle> {
+  const article: Article = { id, title: 'T', author: 'A. Writer', textSha256: await sha256Hex(text), length: text.length, added: NOW };
+  const claims = ranges
+    .map(([start, end], i) => createClaim(text, id, { start, end }, LABELS[i % 3]!, me, NOW))
+    .filter((c): c is Claim => c !== null);
+  return { article, text, claims };
+}
+
+async function validFile() {
+  const text = 'Emoji 😀 first. The CSTO was founded in 2002. Nobody likes it.';
+  const bundle = await bundleOf(text, [[text.indexOf('The'), text.indexOf('2002') + 4]]);
+  return JSON.parse(JSON.stringify(toExportFile([bundle], me, NOW, 'claimtrail test')));
+}
+
+async function problemsOf(json: string): Promise<string[]> {
+  const result = await readExportFile(json);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.problems;
+}
+
+describe('export', () => {
+  it('writes code point offsets so that exact is the code point slice', async () => {
+    const file = await validFile();
+    expect(ExportFileSchema.safeParse(file).success).toBe(true);
+    const claim = file.articles[0].claims[0];
+    expect(Array.from(file.articles[0].text).slice(claim.start, claim.end).join('')).toBe(claim.exact);
+    expect(claim.exact).toBe('The CSTO was founded in 2002');
+    // The emoji before the claim counts once in code points and twice in UTF-16.
+    expect(claim.start).toBe(file.articles[0].text.indexOf('The') - 1);
+  });
+
+  it('names the file by UTC date and time', () => {
+    expect(exportFileName(new Date('2026-01-02T03:04:05Z'))).toBe('claimtrail-20260102-030405.json');
+  });
+});
+
+describe('import reports every kind of bad input by name', () => {
+  it('not JSON', async () => {
+    expect((await problemsOf('{"format": "claimtrail",'))[0]).toMatch(/^not JSON/);
+  });
+  it('not a claimtrail file', async () => {
+    expect((await problemsOf('{"annotations": []}'))[0]).toMatch(/not a claimtrail export/);
+    expect((await problemsOf('[1, 2]'))[0]).toMatch(/not a claimtrail export/);
+  });
+  it('unsupported version', async () => {
+    const file = { ...(await validFile()), version: 2 };
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/unsupported claimtrail format version 2/);
+  });
+  it('offsets outside the text', async () => {
+    const file = await validFile();
+    file.articles[0].claims[0].end = 10_000;
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/articles\[0\]\.claims\[0\]: offsets \d+\.\.10000 are outside the text/);
+  });
+  it('exact not matching the text', async () => {
+    const file = await validFile();
+    file.articles[0].claims[0].exact = 'The CSTO was founded in 1992';
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/"exact" is "The CSTO was founded in 1992" but the text/);
+  });
+  it('a javascript: URL', async () => {
+    const file = await validFile();
+    file.articles[0].claims[0].sources = [{ url: 'javascript:alert(1)' }];
+    expect((await problemsOf(JSON.stringify(file)))[0]).toBe(
+      'articles[0].claims[0].sources[0].url: only http and https addresses are accepted',
+    );
+  });
+  it('text whose hash does not match', async () => {
+    const file = await validFile();
+    file.articles[0].text = file.articles[0].text.replace('Nobody', 'Everybody');
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/"textSha256" does not match/);
+  });
+  it('a bad label, naming where it is', async () => {
+    const file = await validFile();
+    file.articles[0].claims[0].label = 'true';
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/^articles\[0\]\.claims\[0\]\.label: /);
+  });
+  it('lists at most five problems and counts the rest', async () => {
+    const file = await validFile();
+    const claim = file.articles[0].claims[0];
+    file.articles[0].claims = Array.from({ length: 8 }, (_, i) => ({ ...claim, id: `c${i}`, exact: 'wrong' }));
+    const problems = await problemsOf(JSON.stringify(file));
+    expect(problems).toHaveLength(6);
+    expect(problems[5]).toBe('…and 3 more');
+  });
+});
+
+describe('export then import is lossless', () => {
+  // Text from whole graphemes (emoji, combining marks, Arabic, newlines) with claims on it.
+  const textArb = fc
+    .array(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.constantFrom('\n', ' ', 'بِسْمِ', '👩‍👩‍👧', 'e\u0301')), { minLength: 1, maxLength: 30 })
+    .map((parts) => parts.join(''));
+  const caseArb = textArb.chain((text) =>
+    fc.record({
+      text: fc.constant(text),
+      ranges: fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length)), { maxLength: 6 }),
+      note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
+      citation: fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), { nil: undefined }),
+    }),
+  );
+
+  it('keeps every article field and every claim', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ({ text, ranges, note, citation }) => {
+        const bundle = await bundleOf(text, ranges);
+        bundle.claims = bundle.claims.map((c) => ({
+          ...c,
+          ...(note ? { note } : {}),
+          sources: [{ url: 'https://example.org/a?b=c' }, ...(citation ? [{ citation }] : [])],
+        }));
+        const json = JSON.stringify(toExportFile([bundle], me, NOW, 'claimtrail test'));
+        const result = await readExportFile(json, undefined, NOW);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const [back] = result.value.articles;
+        expect(back!.text).toBe(text);
+        expect(back!.article).toEqual(bundle.article);
+        const byId = (a: Claim, b: Claim) => a.id.localeCompare(b.id);
+        expect([...back!.claims].sort(byId)).toEqual([...bundle.claims].sort(byId));
+        for (const claim of back!.claims) expect(text.slice(claim.start, claim.end)).toBe(claim.exact);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

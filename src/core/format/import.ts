@@ -1,0 +1,179 @@
+/**
+ * Reading a claimtrail version 1 file: parse, check the shape with the zod schema, then check
+ * every claim against its article's text, converting code points to UTF-16 on the way in.
+ * Nothing here writes anything: a file either passes whole or yields the problems found.
+ */
+import type * as z from 'zod';
+import type { Annotator, Article, Claim } from '../model';
+import { OffsetIndex, sha256Hex } from '../text';
+import { ExportFileSchema, type ExportArticle, type ExportClaim } from './claimtrail-v1';
+import type { ArticleBundle } from './export';
+
+/** How many problems a failed file reports by name; the rest are counted. */
+export const MAX_REPORTED_PROBLEMS = 5;
+
+/** A file that passed every check, with offsets in UTF-16 units. */
+export interface ParsedExport {
+  annotator: Annotator;
+  exportedAt: string;
+  articles: ArticleBundle[];
+}
+
+export type ReadResult = { ok: true; value: ParsedExport } | { ok: false; problems: string[] };
+
+/** Called with a fraction from 0 to 1 while the claims are being checked. */
+export type Progress = (fraction: number) => void;
+
+function failure(problems: string[]): ReadResult {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return { ok: false, problems };
+  const more = problems.length - MAX_REPORTED_PROBLEMS;
+  return { ok: false, problems: [...problems.slice(0, MAX_REPORTED_PROBLEMS), `…and ${more} more`] };
+}
+
+/** `articles[0].claims[3].label` for a zod issue path. */
+function pathName(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
+}
+
+function issueMessages(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = pathName(issue.path);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Problems that stop the file being read as claimtrail at all: not JSON, wrong format, wrong version. */
+function envelopeProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return 'not a claimtrail export: expected a JSON object with "format": "claimtrail"';
+  }
+  const { format, version } = data as { format?: unknown; version?: unknown };
+  if (format !== 'claimtrail') {
+    return 'not a claimtrail export: expected "format": "claimtrail"';
+  }
+  if (version !== 1) {
+    return `unsupported claimtrail format version ${JSON.stringify(version ?? null)}: this app reads version 1`;
+  }
+  return null;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Checks one claim against its article's text; returns it with UTF-16 offsets, or problems. */
+function readClaim(
+  raw: ExportClaim,
+  where: string,
+  article: ExportArticle,
+  offsets: OffsetIndex,
+  problems: string[],
+): Claim | null {
+  const start = offsets.toUtf16(raw.start);
+  const end = offsets.toUtf16(raw.end);
+  if (start === undefined || end === undefined) {
+    problems.push(
+      `${where}: offsets ${raw.start}..${raw.end} are outside the text (${offsets.codePointLength} code points)`,
+    );
+    return null;
+  }
+  const text = article.text;
+  const actual = text.slice(start, end);
+  if (actual !== raw.exact) {
+    problems.push(
+      `${where}: "exact" is "${shorten(raw.exact)}" but the text at ${raw.start}..${raw.end} is "${shorten(actual)}"`,
+    );
+    return null;
+  }
+  if (!text.slice(0, start).endsWith(raw.prefix) || !text.slice(end).startsWith(raw.suffix)) {
+    problems.push(`${where}: "prefix" or "suffix" does not match the text around ${raw.start}..${raw.end}`);
+    return null;
+  }
+  return {
+    id: raw.id,
+    articleId: article.id,
+    label: raw.label,
+    start,
+    end,
+    exact: raw.exact,
+    prefix: raw.prefix,
+    suffix: raw.suffix,
+    ...(raw.note ? { note: raw.note } : {}),
+    sources: raw.sources.map((s) => ({ ...(s.url ? { url: s.url } : {}), ...(s.citation ? { citation: s.citation } : {}) })),
+    annotator: { id: raw.annotator.id, name: raw.annotator.name },
+    created: raw.created,
+    modified: raw.modified,
+  };
+}
+
+function toArticle(raw: ExportArticle, added: string): Article {
+  return {
+    id: raw.id,
+    title: raw.title,
+    ...(raw.author ? { author: raw.author } : {}),
+    ...(raw.outlet ? { outlet: raw.outlet } : {}),
+    ...(raw.published ? { published: raw.published } : {}),
+    ...(raw.url ? { url: raw.url } : {}),
+    textSha256: raw.textSha256,
+    length: raw.text.length,
+    added,
+  };
+}
+
+/**
+ * Reads the text of a claimtrail file. Succeeds only when every article's hash matches its
+ * text and every claim's offsets, exact, prefix and suffix match that text.
+ */
+export async function readExportFile(json: string, onProgress?: Progress, now = new Date().toISOString()): Promise<ReadResult> {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return failure([`not JSON: ${(error as Error).message}`]);
+  }
+  const envelope = envelopeProblem(data);
+  if (envelope) return failure([envelope]);
+
+  const parsed = ExportFileSchema.safeParse(data);
+  if (!parsed.success) return failure(issueMessages(parsed.error));
+  const file = parsed.data;
+
+  const problems: string[] = [];
+  const articles: ArticleBundle[] = [];
+  const seenClaims = new Set<string>();
+  const seenTexts = new Set<string>();
+  const total = file.articles.reduce((sum, a) => sum + a.claims.length, 0) || 1;
+  let done = 0;
+  for (const [i, raw] of file.articles.entries()) {
+    const where = `articles[${i}]`;
+    if ((await sha256Hex(raw.text)) !== raw.textSha256) {
+      problems.push(`${where}: "textSha256" does not match the SHA-256 of its text`);
+      continue;
+    }
+    if (seenTexts.has(raw.textSha256)) {
+      problems.push(`${where}: the same text appears twice in this file`);
+      continue;
+    }
+    seenTexts.add(raw.textSha256);
+    const offsets = new OffsetIndex(raw.text);
+    const claims: Claim[] = [];
+    for (const [j, rawClaim] of raw.claims.entries()) {
+      const claimWhere = `${where}.claims[${j}]`;
+      if (seenClaims.has(rawClaim.id)) {
+        problems.push(`${claimWhere}: claim id "${rawClaim.id}" appears twice in this file`);
+        continue;
+      }
+      seenClaims.add(rawClaim.id);
+      const claim = readClaim(rawClaim, claimWhere, raw, offsets, problems);
+      if (claim) claims.push(claim);
+      if (++done % 2000 === 0) onProgress?.(done / total);
+    }
+    articles.push({ article: toArticle(raw, now), text: raw.text, claims });
+  }
+  onProgress?.(1);
+  if (problems.length) return failure(problems);
+  return {
+    ok: true,
+    value: { annotator: { id: file.annotator.id, name: file.annotator.name }, exportedAt: file.exportedAt, articles },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The things claimtrail stores, as the app holds them in memory and in IndexedDB. Offsets here
+ * are UTF-16 code units into the article's text; files use code points (see format/).
+ */
+import { claimRange, type Range } from './selection';
+import { quoteOf } from './quote';
+
+/** The three judgements a claim can carry. */
+export const LABELS = ['sourced', 'disputed', 'opinion'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** Display names of the labels, as the toolbar buttons are named. */
+export const LABEL_NAMES: Record<Label, string> = {
+  sourced: 'Sourced',
+  disputed: 'Disputed',
+  opinion: 'Opinion',
+};
+
+/** A person who makes claims; the id is stable, the name is what others see. */
+export interface Annotator {
+  id: string;
+  name: string;
+}
+
+/** Where a claim comes from: a web address, a free-text citation, or both. */
+export interface Source {
+  url?: string;
+  citation?: string;
+}
+
+/** Descriptive fields of an article that the user may edit; the text never changes. */
+export interface ArticleMeta {
+  title: string;
+  author?: string;
+  outlet?: string;
+  /** Publication date as written (ISO date preferred). */
+  published?: string;
+  url?: string;
+}
+
+/** An article in the library. Its text is stored apart (see store/) and never changes. */
+export interface Article extends ArticleMeta {
+  id: string;
+  /** SHA-256 of the text's UTF-8 bytes, hex: the fingerprint that identifies the text. */
+  textSha256: string;
+  /** Length of the text in UTF-16 units. */
+  length: number;
+  /** When it entered this library (ISO 8601 UTC). */
+  added: string;
+}
+
+/** A labelled span of an article's text. Invariant: text.slice(start, end) === exact. */
+export interface Claim {
+  id: string;
+  articleId: string;
+  label: Label;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note?: string;
+  sources: Source[];
+  annotator: Annotator;
+  created: string;
+  modified: string;
+}
+
+/** Current time as ISO 8601 UTC. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** A fresh random id (UUID v4). */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * A new claim on `selection` of `text`, trimmed and snapped (see selection.ts) and quoted.
+ * Null when the selection holds nothing but whitespace.
+ */
+export function createClaim(
+  text: string,
+  articleId: string,
+  selection: Range,
+  label: Label,
+  annotator: Annotator,
+  now: string = nowIso(),
+): Claim | null {
+  const range = claimRange(text, selection);
+  if (!range) return null;
+  return {
+    id: newId(),
+    articleId,
+    label,
+    ...range,
+    ...quoteOf(text, range),
+    sources: [],
+    annotator,
+    created: now,
+    modified: now,
+  };
+}
+
+/** Claims in reading order: by start, then longer first so an enclosing claim precedes its parts. */
+export function compareClaims(a: Claim, b: Claim): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+}

@@ -1,0 +1,98 @@
+/**
+ * Article text: normalising what people load, fingerprinting it, and converting offsets
+ * between the UTF-16 code units JavaScript strings use and the code points every file format
+ * uses (W3C TextPositionSelector, Python, brat).
+ */
+
+/** Drops a leading byte-order mark and turns CRLF and lone CR line ends into LF. */
+export function normalizeText(raw: string): string {
+  const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return body.replace(/\r\n?/g, '\n');
+}
+
+/** SHA-256 of the text's UTF-8 bytes, as lowercase hex: an article's fingerprint. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The lines of a text, split on LF; a text of n newlines has n + 1 lines. */
+export function splitLines(text: string): string[] {
+  return text.split('\n');
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** True when `offset` falls between the two halves of a surrogate pair. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
+}
+
+/**
+ * Converts offsets between UTF-16 units and code points for one text. Built once per text
+ * (one pass to find the astral characters), then each conversion is a binary search, so
+ * converting every claim of a large article stays linear-logarithmic.
+ */
+export class OffsetIndex {
+  /** UTF-16 index of the high surrogate of each astral character, ascending. */
+  private readonly astral: number[] = [];
+  /** Length of the text in code points. */
+  readonly codePointLength: number;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+        this.astral.push(i);
+        i++;
+      }
+    }
+    this.codePointLength = text.length - this.astral.length;
+  }
+
+  /** Code point offset of a UTF-16 offset (one inside a pair counts as the pair's start). */
+  toCodePoint(utf16: number): number {
+    // Each astral character starting before utf16 took two units for one code point; for an
+    // offset inside a pair that subtracts one too many, landing on the pair's start.
+    return utf16 - this.countBelow(utf16);
+  }
+
+  /** UTF-16 offset of a code point offset; undefined when it is past the end of the text. */
+  toUtf16(codePoint: number): number | undefined {
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.codePointLength) {
+      return undefined;
+    }
+    // The k-th astral character sits at code point astral[k] - k.
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid]! - mid < codePoint) lo = mid + 1;
+      else hi = mid;
+    }
+    return codePoint + lo;
+  }
+
+  private countBelow(utf16: number): number {
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid]! < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
