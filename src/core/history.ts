@@ -1,0 +1,49 @@
+/**
+ * Undo and redo for claim actions. Every action is a list of changes, each the claim before and
+ * after (null where it does not exist), so creating, relabelling, editing and deleting all undo
+ * the same way: apply the changes with before and after swapped.
+ */
+import type { Claim } from './model';
+
+/** One claim's change; `before` null means created, `after` null means deleted. */
+export interface ClaimChange {
+  before: Claim | null;
+  after: Claim | null;
+}
+
+/** How many actions can be undone. */
+export const HISTORY_DEPTH = 200;
+
+function invert(changes: readonly ClaimChange[]): ClaimChange[] {
+  return changes.map(({ before, after }) => ({ before: after, after: before })).reverse();
+}
+
+/** Stacks of done and undone actions; it only records, the caller applies what it returns. */
+export class ClaimHistory {
+  private done: ClaimChange[][] = [];
+  private undone: ClaimChange[][] = [];
+
+  /** Records an action the user just did; it clears what could be redone. */
+  record(changes: readonly ClaimChange[]): void {
+    if (!changes.length) return;
+    this.done.push([...changes]);
+    if (this.done.length > HISTORY_DEPTH) this.done.shift();
+    this.undone = [];
+  }
+
+  /** The changes that undo the last action, or null when there is none. */
+  undo(): ClaimChange[] | null {
+    const action = this.done.pop();
+    if (!action) return null;
+    this.undone.push(action);
+    return invert(action);
+  }
+
+  /** The changes that redo the last undone action, or null when there is none. */
+  redo(): ClaimChange[] | null {
+    const action = this.undone.pop();
+    if (!action) return null;
+    this.done.push(action);
+    return action;
+  }
+}

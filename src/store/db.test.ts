@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { readExportFile } from '../core/format/import';
+import { toExportFile } from '../core/format/export';
+import { createClaim, type Article, type Claim } from '../core/model';
+import { sha256Hex } from '../core/text';
+import { DB_VERSION, Store } from './db';
+
+const me = { id: 'me', name: 'Me' };
+let counter = 0;
+const stores: Store[] = [];
+
+async function freshStore(): Promise<{ store: Store; name: string }> {
+  const name = `test-${++counter}`;
+  const store = await Store.open(name);
+  stores.push(store);
+  return { store, name };
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+});
+
+async function article(text: string, id = `a-${counter}-${text.length}`): Promise<Article> {
+  return { id, title: text.split('\n')[0]!, textSha256: await sha256Hex(text), length: text.length, added: new Date().toISOString() };
+}
+
+describe('Store', () => {
+  it('adds an article once; the same text again is reported, not duplicated', async () => {
+    const { store } = await freshStore();
+    const text = 'Title\n\nBody text.';
+    expect((await store.addArticle(await article(text, 'x1'), text)).status).toBe('added');
+    const again = await store.addArticle(await article(text, 'x2'), text);
+    expect(again).toMatchObject({ status: 'exists', article: { id: 'x1' } });
+    expect(await store.listArticles()).toHaveLength(1);
+  });
+
+  it('counts claims per label from the index and loads an article with its claims', async () => {
+    const { store } = await freshStore();
+    const text = 'one two three four';
+    const a = await article(text);
+    await store.addArticle(a, text);
+    const c1 = createClaim(text, a.id, { start: 0, end: 3 }, 'sourced', me)!;
+    const c2 = createClaim(text, a.id, { start: 4, end: 7 }, 'opinion', me)!;
+    const c3 = createClaim(text, a.id, { start: 8, end: 13 }, 'opinion', me)!;
+    await store.applyChanges([c1, c2, c3].map((after) => ({ before: null, after })));
+    const [summary] = await store.listArticles();
+    expect(summary!.counts).toEqual({ sourced: 1, disputed: 0, opinion: 2 });
+    const loaded = await store.loadArticle(a.id);
+    expect(loaded!.text).toBe(text);
+    expect(loaded!.claims.map((c) => c.exact).sort()).toEqual(['one', 'three', 'two']);
+    await store.applyChanges([{ before: c2, after: null }]);
+    expect((await store.listArticles())[0]!.counts.opinion).toBe(1);
+  });
+
+  it('keeps article text and fingerprint when details are edited', async () => {
+    const { store } = await freshStore();
+    const text = 'Some article';
+    const a = await article(text);
+    await store.addArticle(a, text);
+    const updated = await store.updateArticleMeta(a.id, { title: 'New title', outlet: 'Outlet' });
+    expect(updated).toMatchObject({ title: 'New title', outlet: 'Outlet', textSha256: a.textSha256 });
+    expect((await store.loadArticle(a.id))!.text).toBe(text);
+  });
+
+  it('imports a file once: the same file again changes nothing, and a later edit wins', async () => {
+    const { store } = await freshStore();
+    const text = 'The CSTO was founded in 2002.';
+    const a = await article(text, 'shared-id');
+    const claim = createClaim(text, a.id, { start: 0, end: 8 }, 'sourced', { id: 'other', name: 'Other' }, '2026-01-01T00:00:00.000Z')!;
+    const json = (c: Claim) => JSON.stringify(toExportFile([{ article: a, text, claims: [c] }], me, '2026-01-02T00:00:00.000Z', 'test'));
+    const read = async (c: Claim) => {
+      const r = await readExportFile(json(c));
+      if (!r.ok) throw new Error(r.problems.join('\n'));
+      return r.value;
+    };
+    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 1, articlesMatched: 0, claimsAdded: 1, claimsUpdated: 0, claimsUnchanged: 0 });
+    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 0, articlesMatched: 1, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 1 });
+    const older = { ...claim, label: 'opinion' as const, modified: '2025-12-31T00:00:00.000Z' };
+    await store.importFile(await read(older));
+    expect((await store.getClaims([claim.id]))[0]!.label).toBe('sourced');
+    const newer = { ...claim, label: 'disputed' as const, modified: '2026-01-03T00:00:00.000Z' };
+    expect((await store.importFile(await read(newer))).claimsUpdated).toBe(1);
+    expect((await store.getClaims([claim.id]))[0]!.label).toBe('disputed');
+  });
+
+  it('an import whose transaction fails stores nothing from that file', async () => {
+    const { store } = await freshStore();
+    const text = 'Article text for a failing import.';
+    const a = await article(text);
+    const good = createClaim(text, a.id, { start: 0, end: 7 }, 'sourced', me)!;
+    // A claim that cannot be cloned into IndexedDB makes the put throw mid-transaction.
+    const bad = { ...good, id: 'bad', sources: [{ url: (() => 0) as unknown as string }] };
+    await expect(
+      store.importFile({ annotator: me, exportedAt: good.created, articles: [{ article: a, text, claims: [good, bad] }] }),
+    ).rejects.toThrow(/Could not import the file/);
+    expect(await store.listArticles()).toEqual([]);
+    expect(await store.getClaims([good.id])).toEqual([]);
+  });
+
+  it('closes its connection when another opens a newer version, so the upgrade is not blocked', async () => {
+    let told = false;
+    const name = `test-${++counter}`;
+    const store = await Store.open(name, { onVersionChange: () => (told = true) });
+    const newer = await openDB(name, DB_VERSION + 1, { blocked: () => expect.fail('upgrade was blocked') });
+    expect(told).toBe(true);
+    newer.close();
+    store.close();
+  });
+
+  it('runs every migration from version 0, keeping the stores a later step would need', async () => {
+    const { name } = await freshStore();
+    const db = await openDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'settings', 'texts']);
+    db.close();
+  });
+});

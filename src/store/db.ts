@@ -1,0 +1,299 @@
+/**
+ * The IndexedDB database, through idb. One transaction per user action; an import is one
+ * transaction, all or nothing. Texts live apart from article records so the library can be
+ * listed without reading every text, and claim counts come from an index, not from the claims.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ArticleBundle } from '../core/format/export';
+import type { ParsedExport } from '../core/format/import';
+import type { ClaimChange } from '../core/history';
+import { LABELS, newId, type Article, type ArticleMeta, type Claim, type Label } from '../core/model';
+import { ChangeChannel, type ChangeMessage } from './channel';
+import { describeStorageError, StorageError } from './errors';
+
+interface ClaimtrailSchema extends DBSchema {
+  articles: { key: string; value: Article; indexes: { bySha: string } };
+  texts: { key: string; value: { id: string; text: string } };
+  claims: { key: string; value: Claim; indexes: { byArticle: string; byArticleLabel: [string, Label] } };
+  settings: { key: string; value: unknown };
+}
+
+type Db = IDBPDatabase<ClaimtrailSchema>;
+type UpgradeTx = IDBPTransaction<ClaimtrailSchema, StoreNames<ClaimtrailSchema>[], 'versionchange'>;
+
+/**
+ * Migrations, one per version step: MIGRATIONS[n] takes a database at version n to n + 1.
+ * A later version appends a step; opening runs every step from the stored version up, inside
+ * the one upgrade transaction, so a failed step leaves the old data as it was.
+ */
+const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
+  (db) => {
+    const articles = db.createObjectStore('articles', { keyPath: 'id' });
+    articles.createIndex('bySha', 'textSha256', { unique: true });
+    db.createObjectStore('texts', { keyPath: 'id' });
+    const claims = db.createObjectStore('claims', { keyPath: 'id' });
+    claims.createIndex('byArticle', 'articleId');
+    claims.createIndex('byArticleLabel', ['articleId', 'label']);
+    db.createObjectStore('settings');
+  },
+];
+
+/** The schema version this build of the app reads and writes. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/** An article as the library lists it: its record and its claim counts per label. */
+export interface ArticleSummary {
+  article: Article;
+  counts: Record<Label, number>;
+}
+
+/** What adding an article did: added it, or found the same text already stored. */
+export type AddResult = { status: 'added'; article: Article } | { status: 'exists'; article: Article };
+
+/** What an import wrote. */
+export interface ImportReport {
+  articlesAdded: number;
+  articlesMatched: number;
+  claimsAdded: number;
+  claimsUpdated: number;
+  claimsUnchanged: number;
+}
+
+/** What the store tells its owner about other tabs. */
+export interface StoreEvents {
+  /** Another tab opened a newer version of the database; this connection has closed. */
+  onVersionChange?: () => void;
+  /** Another tab changed the database. */
+  onChange?: (message: ChangeMessage) => void;
+}
+
+/**
+ * Queues a write without awaiting it. Its failure still reaches the caller, through the
+ * transaction's `done`, which rejects when any request fails or the transaction aborts.
+ */
+function queue(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
+
+/**
+ * Runs `work` on a write transaction and waits for the commit. If `work` throws, the
+ * transaction is aborted, so nothing it queued is written: all or nothing.
+ */
+async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // The transaction already finished on its own (it failed); there is nothing to undo.
+    }
+    throw error;
+  }
+}
+
+/** The app's storage: every method is one transaction and reports failure as a StorageError. */
+export class Store {
+  private constructor(
+    private readonly db: Db,
+    private readonly channel: ChangeChannel,
+  ) {}
+
+  /** Opens (creating or upgrading) the database. */
+  static async open(name = 'claimtrail', events: StoreEvents = {}): Promise<Store> {
+    let db: Db;
+    try {
+      db = await openDB<ClaimtrailSchema>(name, DB_VERSION, {
+        upgrade(database, oldVersion, _newVersion, tx) {
+          for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(database, tx);
+        },
+        blocking() {
+          // A newer version wants to upgrade: let go at once so we never block it.
+          db.close();
+          events.onVersionChange?.();
+        },
+      });
+    } catch (error) {
+      throw new StorageError(describeStorageError(error, 'open the database'), { cause: error });
+    }
+    const channel = new ChangeChannel(name);
+    if (events.onChange) channel.subscribe(events.onChange);
+    return new Store(db, channel);
+  }
+
+  close(): void {
+    this.db.close();
+    this.channel.close();
+  }
+
+  private async run<T>(action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new StorageError(describeStorageError(error, action), { cause: error });
+    }
+  }
+
+  /** Every article with its claim counts per label, without reading texts or claims. */
+  listArticles(): Promise<ArticleSummary[]> {
+    return this.run('read the library', async () => {
+      const tx = this.db.transaction(['articles', 'claims'], 'readonly');
+      const articles = await tx.objectStore('articles').getAll();
+      const byLabel = tx.objectStore('claims').index('byArticleLabel');
+      const summaries = await Promise.all(
+        articles.map(async (article) => {
+          const counts = await Promise.all(LABELS.map((label) => byLabel.count([article.id, label])));
+          return { article, counts: Object.fromEntries(LABELS.map((l, i) => [l, counts[i]!])) as Record<Label, number> };
+        }),
+      );
+      await tx.done;
+      return summaries.sort((a, b) => a.article.added.localeCompare(b.article.added) || a.article.title.localeCompare(b.article.title));
+    });
+  }
+
+  /** Adds an article and its text, unless the same text (by SHA-256) is already stored. */
+  addArticle(article: Article, text: string): Promise<AddResult> {
+    return this.run('add the article', async () => {
+      const tx = this.db.transaction(['articles', 'texts'], 'readwrite');
+      const result = await allOrNothing(tx, async (): Promise<AddResult> => {
+        const existing = await tx.objectStore('articles').index('bySha').get(article.textSha256);
+        if (existing) return { status: 'exists', article: existing };
+        queue(tx.objectStore('articles').add(article));
+        queue(tx.objectStore('texts').add({ id: article.id, text }));
+        return { status: 'added', article };
+      });
+      if (result.status === 'added') this.channel.publish({ type: 'library', articleIds: [article.id] });
+      return result;
+    });
+  }
+
+  /** Replaces an article's editable fields; its text and fingerprint stay as they are. */
+  updateArticleMeta(id: string, meta: ArticleMeta): Promise<Article> {
+    return this.run('save the article details', async () => {
+      const tx = this.db.transaction('articles', 'readwrite');
+      const updated = await allOrNothing(tx, async () => {
+        const current = await tx.store.get(id);
+        if (!current) throw new Error('the article is no longer in the library');
+        const { textSha256, length, added } = current;
+        const next: Article = { ...meta, id, textSha256, length, added };
+        queue(tx.store.put(next));
+        return next;
+      });
+      this.channel.publish({ type: 'library', articleIds: [id] });
+      return updated;
+    });
+  }
+
+  /** An article with its text and all its claims, or undefined when it is not stored. */
+  loadArticle(id: string): Promise<ArticleBundle | undefined> {
+    return this.run('open the article', async () => {
+      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readonly');
+      const [article, text, claims] = await Promise.all([
+        tx.objectStore('articles').get(id),
+        tx.objectStore('texts').get(id),
+        tx.objectStore('claims').index('byArticle').getAll(id),
+      ]);
+      await tx.done;
+      return article && text ? { article, text: text.text, claims } : undefined;
+    });
+  }
+
+  /** Claims by id (missing ones left out). */
+  getClaims(ids: readonly string[]): Promise<Claim[]> {
+    return this.run('read claims', async () => {
+      const tx = this.db.transaction('claims', 'readonly');
+      const claims = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return claims.filter((c): c is Claim => c !== undefined);
+    });
+  }
+
+  /** Writes one user action's claim changes in one transaction: put each `after`, delete where null. */
+  applyChanges(changes: readonly ClaimChange[]): Promise<void> {
+    return this.run('save the claim', async () => {
+      const tx = this.db.transaction('claims', 'readwrite');
+      await allOrNothing(tx, async () => {
+        for (const { before, after } of changes) {
+          if (after) queue(tx.store.put(after));
+          else if (before) queue(tx.store.delete(before.id));
+        }
+      });
+      this.channel.publish({ type: 'claims', changes: [...changes] });
+    });
+  }
+
+  /**
+   * Writes a checked export file in one transaction. Articles are matched by text fingerprint;
+   * a claim already stored (same id) is replaced only by a copy modified later.
+   */
+  importFile(file: ParsedExport): Promise<ImportReport> {
+    return this.run('import the file', async () => {
+      const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
+      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readwrite', { durability: 'strict' });
+      const articles = tx.objectStore('articles');
+      const claims = tx.objectStore('claims');
+      const touched: string[] = [];
+      await allOrNothing(tx, async () => {
+        for (const bundle of file.articles) {
+          let article = await articles.index('bySha').get(bundle.article.textSha256);
+          if (article) {
+            report.articlesMatched++;
+          } else {
+            const idTaken = (await articles.getKey(bundle.article.id)) !== undefined;
+            article = idTaken ? { ...bundle.article, id: newId() } : bundle.article;
+            queue(articles.add(article));
+            queue(tx.objectStore('texts').add({ id: article.id, text: bundle.text }));
+            report.articlesAdded++;
+          }
+          const articleId = article.id;
+          touched.push(articleId);
+          const stored = await Promise.all(bundle.claims.map((claim) => claims.get(claim.id)));
+          bundle.claims.forEach((claim, i) => {
+            const current = stored[i];
+            if (current && current.modified >= claim.modified) {
+              report.claimsUnchanged++;
+              return;
+            }
+            if (current) report.claimsUpdated++;
+            else report.claimsAdded++;
+            queue(claims.put({ ...claim, articleId }));
+          });
+        }
+      });
+      this.channel.publish({ type: 'library', articleIds: touched });
+      return report;
+    });
+  }
+
+  /** Every article that has claims, with its text and all its claims, for export. */
+  exportBundles(): Promise<ArticleBundle[]> {
+    return this.run('read the claims for export', async () => {
+      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readonly');
+      const articles = await tx.objectStore('articles').getAll();
+      const bundles: ArticleBundle[] = [];
+      for (const article of articles) {
+        const claims = await tx.objectStore('claims').index('byArticle').getAll(article.id);
+        if (!claims.length) continue;
+        const text = await tx.objectStore('texts').get(article.id);
+        if (text) bundles.push({ article, text: text.text, claims });
+      }
+      await tx.done;
+      return bundles;
+    });
+  }
+
+  /** A stored setting, or undefined. */
+  getSetting<T>(key: string): Promise<T | undefined> {
+    return this.run('read settings', async () => (await this.db.get('settings', key)) as T | undefined);
+  }
+
+  /** Stores a setting. */
+  setSetting(key: string, value: unknown): Promise<void> {
+    return this.run('save settings', async () => {
+      await this.db.put('settings', value, key);
+    });
+  }
+}
