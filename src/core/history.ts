@@ -14,7 +14,8 @@ export interface ClaimChange {
 /** How many actions can be undone. */
 export const HISTORY_DEPTH = 200;
 
-function invert(changes: readonly ClaimChange[]): ClaimChange[] {
+/** The changes that take an action back: each before and after swapped, in reverse order. */
+export function invertChanges(changes: readonly ClaimChange[]): ClaimChange[] {
   return changes.map(({ before, after }) => ({ before: after, after: before })).reverse();
 }
 
@@ -36,7 +37,7 @@ export class ClaimHistory {
     const action = this.done.pop();
     if (!action) return null;
     this.undone.push(action);
-    return invert(action);
+    return invertChanges(action);
   }
 
   /** The changes that redo the last undone action, or null when there is none. */

@@ -1,0 +1,120 @@
+/**
+ * One article in ProseMirror: the text shown read-only but selectable with mouse and keyboard,
+ * its claims drawn by the claims plugin, and the label toolbar. The UI talks to this class in
+ * text offsets and claims; ProseMirror positions stay inside the editor layer.
+ */
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { ClaimChange } from '../core/history';
+import type { Claim, Label } from '../core/model';
+import type { Range } from '../core/selection';
+import { claimsPlugin, claimsState, sortedClaims, withClaimsAction, type ClaimsAction, type ClaimsState } from './claims-plugin';
+import { ArticleDoc } from './positions';
+import { labelToolbar } from './toolbar';
+
+export interface ArticleEditorOptions {
+  /** The user chose a label for the selected text (a range of text offsets). */
+  onLabel(label: Label, selection: Range): void;
+  /** The claims or the selected claim changed. */
+  onClaimsChange(state: ClaimsState): void;
+}
+
+/** An editor showing one article's text and claims. */
+export class ArticleEditor {
+  readonly view: EditorView;
+  private readonly article: ArticleDoc;
+
+  constructor(parent: HTMLElement, text: string, claims: readonly Claim[], options: ArticleEditorOptions) {
+    this.article = new ArticleDoc(text);
+    const state = EditorState.create({
+      doc: this.article.doc,
+      plugins: [
+        // The text is immutable: no transaction that changes the document is ever applied.
+        new Plugin({ filterTransaction: (tr) => !tr.docChanged }),
+        claimsPlugin(this.article, claims),
+        labelToolbar((label) => options.onLabel(label, this.selection())),
+      ],
+    });
+    this.view = new EditorView(parent, {
+      state,
+      attributes: {
+        class: 'article-text',
+        role: 'textbox',
+        'aria-label': 'Article text',
+        'aria-multiline': 'true',
+        'aria-readonly': 'true',
+        spellcheck: 'false',
+        translate: 'no',
+      },
+      // Keys move the caret and extend selections; typing, pasting and dropping do nothing.
+      handleTextInput: () => true,
+      handlePaste: () => true,
+      handleDrop: () => true,
+      handleDOMEvents: {
+        beforeinput: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+      },
+      // Copying yields the stored characters exactly, lines joined by single newlines.
+      clipboardTextSerializer: () => {
+        const { start, end } = this.selection();
+        return text.slice(start, end);
+      },
+      dispatchTransaction: (tr) => {
+        const before = claimsState(this.view.state);
+        this.view.updateState(this.view.state.apply(tr));
+        const after = claimsState(this.view.state);
+        if (after !== before) options.onClaimsChange(after);
+      },
+    });
+  }
+
+  /** The current selection as text offsets (start <= end). */
+  selection(): Range {
+    const { from, to } = this.view.state.selection;
+    return { start: this.article.toOffset(from), end: this.article.toOffset(to) };
+  }
+
+  /** Claims in reading order. */
+  claims(): Claim[] {
+    return sortedClaims(this.view.state);
+  }
+
+  /** The claims plugin state. */
+  state(): ClaimsState {
+    return claimsState(this.view.state);
+  }
+
+  /** Sends an action to the claims plugin. */
+  dispatch(action: ClaimsAction): void {
+    this.view.dispatch(withClaimsAction(this.view.state.tr, action));
+  }
+
+  /** Draws claim changes (from this tab's actions, undo, or another tab). */
+  apply(changes: readonly ClaimChange[]): void {
+    this.dispatch({ type: 'apply', changes });
+  }
+
+  /** Selects a claim, scrolls its highlight into view and flashes it. */
+  reveal(id: string): void {
+    if (this.state().selected === id) this.dispatch({ type: 'select', id: null });
+    this.dispatch({ type: 'select', id });
+    const mark = this.view.dom.querySelector(`mark[data-claim-id="${CSS.escape(id)}"]`);
+    mark?.scrollIntoView({ block: 'center' });
+  }
+
+  /** Collapses the text selection (after a claim was made from it). */
+  collapseSelection(): void {
+    const { state } = this.view;
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The claims of the open article, drawn. The plugin state holds the claims and their
+ * DecorationSet; it changes only through typed transaction meta (load, apply, select) and is
+ * mapped through document changes, never rebuilt per transaction. Each claim is an inline
+ * decoration wrapped in its own <mark>, so overlapping and nested claims stay separate elements.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import type { ClaimChange } from '../core/history';
+import { compareClaims, LABEL_NAMES, type Claim } from '../core/model';
+import type { ArticleDoc } from './positions';
+
+/** What the plugin holds: the claims by id, their decorations, and the selected claim. */
+export interface ClaimsState {
+  claims: ReadonlyMap<string, Claim>;
+  decorations: DecorationSet;
+  selected: string | null;
+}
+
+/** The actions that change the plugin state, sent as transaction meta. */
+export type ClaimsAction =
+  | { type: 'load'; claims: readonly Claim[] }
+  | { type: 'apply'; changes: readonly ClaimChange[] }
+  | { type: 'select'; id: string | null };
+
+export const claimsKey = new PluginKey<ClaimsState>('claims');
+
+/** Sets the action on a transaction. */
+export function withClaimsAction(tr: Transaction, action: ClaimsAction): Transaction {
+  return tr.setMeta(claimsKey, action);
+}
+
+/** The plugin state of an editor state. */
+export function claimsState(state: EditorState): ClaimsState {
+  return claimsKey.getState(state)!;
+}
+
+/** Claims of a state in reading order. */
+export function sortedClaims(state: EditorState): Claim[] {
+  return [...claimsState(state).claims.values()].sort(compareClaims);
+}
+
+function decorate(claim: Claim, article: ArticleDoc, selected: boolean): Decoration {
+  return Decoration.inline(
+    article.toPos(claim.start),
+    article.toPos(claim.end),
+    {
+      nodeName: 'mark',
+      class: `claim claim-${claim.label}${selected ? ' is-selected' : ''}`,
+      'data-claim-id': claim.id,
+      title: `${LABEL_NAMES[claim.label]} claim${claim.note ? `: ${claim.note}` : ''}`,
+    },
+    { id: claim.id },
+  );
+}
+
+function without(decorations: DecorationSet, ids: ReadonlySet<string>): DecorationSet {
+  if (!ids.size) return decorations;
+  return decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.id)));
+}
+
+/** The next state for an action; the same object when the action changes nothing. */
+function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, article: ArticleDoc): ClaimsState {
+  switch (action.type) {
+    case 'load': {
+      const claims = new Map(action.claims.map((c) => [c.id, c]));
+      const decorations = DecorationSet.create(tr.doc, action.claims.map((c) => decorate(c, article, false)));
+      return { claims, decorations, selected: null };
+    }
+    case 'apply': {
+      if (!action.changes.length) return value;
+      const claims = new Map(value.claims);
+      const touched = new Set<string>();
+      const added: Decoration[] = [];
+      for (const { before, after } of action.changes) {
+        if (before) {
+          claims.delete(before.id);
+          touched.add(before.id);
+        }
+        if (after) {
+          claims.set(after.id, after);
+          touched.add(after.id);
+        }
+      }
+      for (const id of touched) {
+        const claim = claims.get(id);
+        if (claim) added.push(decorate(claim, article, id === value.selected));
+      }
+      const selected = value.selected && claims.has(value.selected) ? value.selected : null;
+      return { claims, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
+    }
+    case 'select': {
+      if (action.id === value.selected) return value;
+      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id)));
+      const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id));
+      const selected = action.id && value.claims.has(action.id) ? action.id : null;
+      return { ...value, decorations: without(value.decorations, ids).add(tr.doc, redrawn), selected };
+    }
+  }
+}
+
+/**
+ * Which claim a click at `pos` selects: the innermost claim under the pointer, or, when the
+ * clicked claim is already selected, the next larger claim covering the same place, so every
+ * claim of a nested stack can be reached by clicking again.
+ */
+function claimAtClick(state: ClaimsState, article: ArticleDoc, pos: number, target: Element | null): string | null {
+  const offset = article.toOffset(pos);
+  const covering = [...state.claims.values()]
+    .filter((c) => c.start <= offset && offset <= c.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || compareClaims(a, b));
+  if (!covering.length) return null;
+  const clicked = target?.closest('mark[data-claim-id]')?.getAttribute('data-claim-id');
+  const current = covering.findIndex((c) => c.id === state.selected);
+  if (current >= 0) return covering[(current + 1) % covering.length]!.id;
+  return clicked && state.claims.has(clicked) ? clicked : covering[0]!.id;
+}
+
+/** The claims plugin for one article's document. */
+export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plugin<ClaimsState> {
+  return new Plugin<ClaimsState>({
+    key: claimsKey,
+    state: {
+      init: (_config, state) => reduce(
+        { claims: new Map(), decorations: DecorationSet.empty, selected: null },
+        { type: 'load', claims },
+        state.tr,
+        article,
+      ),
+      apply(tr, value) {
+        const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
+        const mapped = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        return action ? reduce(mapped, action, tr, article) : mapped;
+      },
+    },
+    props: {
+      decorations: (state) => claimsKey.getState(state)?.decorations,
+      handleClick(view: EditorView, pos: number, event: MouseEvent) {
+        const id = claimAtClick(claimsState(view.state), article, pos, event.target as Element | null);
+        if (id === null) return false;
+        view.dispatch(withClaimsAction(view.state.tr, { type: 'select', id }));
+        return false;
+      },
+    },
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Text offsets (UTF-16, into the article text) and ProseMirror positions, both ways, through a
+ * prefix-sum table and binary search: no `doc.resolve` scans of long child lists.
+ */
+import type { Node } from 'prosemirror-model';
+import { splitLines } from '../core/text';
+import { articleSchema, SECTION_LINES } from './schema';
+
+/** Index of the last entry of an ascending array that is <= value (0 when none is). */
+function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** An article's document and the table that maps its positions to text offsets. */
+export class ArticleDoc {
+  readonly doc: Node;
+  /** Text offset where each line starts. */
+  private readonly lineStart: number[] = [];
+  /** Document position where each line's content starts. */
+  private readonly linePos: number[] = [];
+  private readonly lineLength: number[] = [];
+
+  constructor(readonly text: string) {
+    const schema = articleSchema;
+    const lines = splitLines(text);
+    const sections: Node[] = [];
+    let offset = 0;
+    let pos = 0;
+    for (let first = 0; first < lines.length; first += SECTION_LINES) {
+      const paragraphs: Node[] = [];
+      pos += 1;
+      for (const line of lines.slice(first, first + SECTION_LINES)) {
+        this.lineStart.push(offset);
+        this.linePos.push(pos + 1);
+        this.lineLength.push(line.length);
+        paragraphs.push(schema.node('paragraph', null, line ? schema.text(line) : undefined));
+        offset += line.length + 1;
+        pos += line.length + 2;
+      }
+      sections.push(schema.node('section', null, paragraphs));
+      pos += 1;
+    }
+    this.doc = schema.node('doc', null, sections);
+  }
+
+  /** The document position of a text offset (a newline maps to the end of its line). */
+  toPos(offset: number): number {
+    const line = lastAtOrBelow(this.lineStart, offset);
+    return this.linePos[line]! + Math.min(offset - this.lineStart[line]!, this.lineLength[line]!);
+  }
+
+  /** The text offset of a document position (positions between lines go to the line end). */
+  toOffset(pos: number): number {
+    const line = lastAtOrBelow(this.linePos, pos);
+    const within = Math.max(0, Math.min(pos - this.linePos[line]!, this.lineLength[line]!));
+    return this.lineStart[line]! + within;
+  }
+}

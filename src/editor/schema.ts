@@ -1,0 +1,25 @@
+/**
+ * The document shape: doc > section+ > paragraph* > text. Each line of the article text is one
+ * paragraph; lines are grouped into sections of SECTION_LINES so a decoration change walks a
+ * short list of sections instead of every paragraph of a long report.
+ */
+import { Schema } from 'prosemirror-model';
+
+/** Lines per section node. */
+export const SECTION_LINES = 100;
+
+export const articleSchema = new Schema({
+  nodes: {
+    doc: { content: 'section+' },
+    section: {
+      content: 'paragraph+',
+      toDOM: () => ['div', { class: 'section' }, 0],
+    },
+    paragraph: {
+      content: 'text*',
+      // Blank and whitespace-only lines stay in the text (offsets count them) but take little room.
+      toDOM: (node) => ['p', { dir: 'auto', class: /\S/.test(node.textContent) ? null : 'blank' }, 0],
+    },
+    text: {},
+  },
+});

@@ -1,0 +1,125 @@
+/** Wires the store, the editor and the UI together and starts the app. */
+import './styles.css';
+import { makeArticle } from './core/article';
+import { newId, type Annotator } from './core/model';
+import { DEMO_META, DEMO_TEXT } from './demo';
+import { ARTICLE_FILE_TYPES } from './ingest/files';
+import { Store } from './store/db';
+import { App } from './ui/app';
+import { formDialog } from './ui/dialogs';
+import { h } from './ui/dom';
+import { Notices } from './ui/notices';
+
+/** The stored annotator, or one named now (asked once, on first start). */
+async function annotatorOf(store: Store): Promise<Annotator> {
+  const stored = await store.getSetting<Annotator>('annotator');
+  if (stored) return stored;
+  const values = await formDialog({
+    title: 'Welcome to claimtrail',
+    submit: 'Start',
+    cancellable: false,
+    fields: [{ name: 'name', label: 'Your name, shown on the claims you make', required: true }],
+  });
+  const annotator = { id: newId(), name: values!.name! };
+  await store.setSetting('annotator', annotator);
+  return annotator;
+}
+
+/** Adds the demo article the first time the app starts in this browser. */
+async function addDemoOnce(store: Store): Promise<void> {
+  if (await store.getSetting('demoAdded')) return;
+  const { article, text } = await makeArticle(DEMO_TEXT, DEMO_META);
+  await store.addArticle(article, text);
+  await store.setSetting('demoAdded', true);
+}
+
+function filePicker(accept: string, onFiles: (files: File[]) => void): HTMLInputElement {
+  const input = h('input', { type: 'file', multiple: true, accept, hidden: true, tabindex: -1 });
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length) onFiles(files);
+  });
+  return input;
+}
+
+function isExportFile(file: File): boolean {
+  return /\.json$/i.test(file.name) || file.type === 'application/json';
+}
+
+/** Dropping files anywhere: claimtrail exports are imported, everything else is added as articles. */
+function acceptDrops(app: App): void {
+  const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  document.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    document.body.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) document.body.classList.remove('dragging');
+  });
+  document.addEventListener('drop', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    document.body.classList.remove('dragging');
+    const files = [...(event.dataTransfer?.files ?? [])];
+    const exports = files.filter(isExportFile);
+    const articles = files.filter((f) => !isExportFile(f));
+    void (async () => {
+      if (articles.length) await app.addArticleFiles(articles);
+      if (exports.length) await app.importFiles(exports);
+    })();
+  });
+}
+
+/** Ctrl/Cmd+Z undoes the last claim action, with Shift (or Ctrl+Y) it redoes; form fields keep their own undo. */
+function undoKeys(app: App): void {
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if ((event.target as Element | null)?.closest('input, textarea, select')) return;
+    const key = event.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    event.preventDefault();
+    if (key === 'y' || event.shiftKey) void app.redo();
+    else void app.undo();
+  });
+}
+
+async function main(): Promise<void> {
+  const notices = new Notices(document.getElementById('notices')!);
+  const mainElement = document.getElementById('main')!;
+  let app: App | undefined;
+  let store: Store;
+  try {
+    store = await Store.open('claimtrail', {
+      onChange: (change) => app?.onExternalChange(change),
+      onVersionChange: () => app?.onVersionChange(),
+    });
+  } catch (error) {
+    notices.error((error as Error).message);
+    return;
+  }
+  const annotator = await annotatorOf(store);
+  await addDemoOnce(store).catch((error: Error) => notices.error(error.message));
+
+  const articlePicker = filePicker(ARTICLE_FILE_TYPES, (files) => void app!.addArticleFiles(files));
+  const importPicker = filePicker('.json,application/json', (files) => void app!.importFiles(files));
+  app = new App(store, annotator, mainElement, notices, () => articlePicker.click());
+
+  const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
+  who.addEventListener('click', async () => {
+    who.textContent = `Annotator: ${(await app!.renameAnnotator()).name}`;
+  });
+  document.getElementById('actions')!.append(
+    h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
+    h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
+    h('button', { type: 'button', onclick: () => void app!.exportAll() }, 'Export'),
+    who, articlePicker, importPicker,
+  );
+  acceptDrops(app);
+  undoKeys(app);
+  await app.start();
+  document.body.dataset.ready = 'true';
+}
+
+void main();

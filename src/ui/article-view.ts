@@ -1,0 +1,62 @@
+/** The article view: header with the article's details, the text with its claims, the claim panel. */
+import type { ArticleBundle } from '../core/format/export';
+import type { Article, Label } from '../core/model';
+import type { Range } from '../core/selection';
+import { ArticleEditor } from '../editor/article-editor';
+import { ClaimPanel, type ClaimActions } from './claim-panel';
+import { formatDate, h } from './dom';
+import { byline } from './library';
+
+export interface ArticleViewActions extends ClaimActions {
+  label(label: Label, selection: Range): void;
+  editDetails(article: Article): void;
+}
+
+function legend(): HTMLElement {
+  return h('p', { class: 'legend', 'aria-label': 'How labels are drawn' },
+    h('span', { class: 'legend-item claim-sourced' }, 'Sourced — solid underline'),
+    h('span', { class: 'legend-item claim-disputed' }, 'Disputed — wavy underline'),
+    h('span', { class: 'legend-item claim-opinion' }, 'Opinion — dotted underline'));
+}
+
+/** One open article: owns its editor and claim panel. */
+export class ArticleView {
+  readonly element: HTMLElement;
+  readonly editor: ArticleEditor;
+  readonly panel: ClaimPanel;
+  private readonly header: HTMLElement;
+
+  constructor(readonly bundle: ArticleBundle, private readonly actions: ArticleViewActions) {
+    this.panel = new ClaimPanel(actions);
+    this.header = h('header', { class: 'article-header' });
+    const textWrap = h('div', { class: 'editor-wrap' });
+    const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },
+      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, legend(), textWrap);
+    this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
+    this.showDetails(bundle.article);
+    this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
+      onLabel: (label, selection) => actions.label(label, selection),
+      onClaimsChange: (state) => {
+        this.panel.render(state, this.editor.claims());
+        this.panel.scrollToSelected();
+      },
+    });
+    this.panel.render(this.editor.state(), this.editor.claims());
+  }
+
+  /** Shows the article's title and details (after an edit here or in another tab). */
+  showDetails(article: Article): void {
+    this.bundle.article = article;
+    this.header.replaceChildren(
+      h('h1', { id: 'article-title', dir: 'auto' }, article.title),
+      h('p', { class: 'byline' },
+        byline(article) || 'Unknown author',
+        article.published ? h('time', { datetime: article.published }, ` · ${formatDate(article.published)}`) : null,
+        article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null),
+      h('button', { type: 'button', class: 'quiet', onclick: () => this.actions.editDetails(article) }, 'Edit details'));
+  }
+
+  destroy(): void {
+    this.editor.destroy();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The side panel: the open article's claims in text order with label, quote, note and sources.
+ * The selected claim opens its editor (label, note, sources, delete) when it is yours. Entries
+ * are kept by claim id and rebuilt only when their claim or selection changed, so focus and
+ * typing survive updates from other tabs.
+ */
+import { HttpUrl } from '../core/format/claimtrail-v1';
+import { LABEL_NAMES, LABELS, type Claim, type Label, type Source } from '../core/model';
+import type { ClaimsState } from '../editor/claims-plugin';
+import { ellipsis, formatDate, h } from './dom';
+
+export interface ClaimActions {
+  reveal(id: string): void;
+  relabel(id: string, label: Label): void;
+  setNote(id: string, note: string): void;
+  addSource(id: string, source: Source): void;
+  removeSource(id: string, index: number): void;
+  remove(id: string): void;
+  undo(): void;
+  redo(): void;
+  isMine(claim: Claim): boolean;
+}
+
+interface Entry {
+  claim: Claim;
+  selected: boolean;
+  element: HTMLLIElement;
+}
+
+function sourceView(source: Source): HTMLElement {
+  const link = source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url) : null;
+  return h('span', {}, link, link && source.citation ? ' — ' : null, source.citation ?? null);
+}
+
+function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
+  const labelSelect = h('select', { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
+    ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])));
+  const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note' });
+  note.value = claim.note ?? '';
+  const saveNote = () => {
+    if (note.value.trim() !== (claim.note ?? '')) actions.setNote(claim.id, note.value.trim());
+  };
+  note.addEventListener('change', saveNote);
+  const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
+  const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
+  const addSource = h('form', { class: 'add-source', 'aria-label': 'Add a source' },
+    h('div', { class: 'field' }, h('label', { for: url.id }, 'Source URL'), url),
+    h('div', { class: 'field' }, h('label', { for: citation.id }, 'Citation'), citation),
+    h('button', { type: 'submit', 'data-control': 'add-source' }, 'Add source'));
+  url.addEventListener('input', () => url.setCustomValidity(''));
+  addSource.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const source: Source = {};
+    if (url.value.trim()) {
+      if (!HttpUrl.safeParse(url.value.trim()).success) {
+        url.setCustomValidity('Only http and https addresses are accepted.');
+        url.reportValidity();
+        return;
+      }
+      source.url = url.value.trim();
+    }
+    if (citation.value.trim()) source.citation = citation.value.trim();
+    if (!source.url && !source.citation) {
+      citation.setCustomValidity('Give a URL, a citation, or both.');
+      citation.reportValidity();
+      citation.addEventListener('input', () => citation.setCustomValidity(''), { once: true });
+      return;
+    }
+    actions.addSource(claim.id, source);
+  });
+  return h('div', { class: 'claim-editor' },
+    h('div', { class: 'field' }, h('label', { for: labelSelect.id }, 'Label'), labelSelect),
+    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note,
+      h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note')),
+    claim.sources.length
+      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((source, i) =>
+        h('li', {}, sourceView(source), h('button', { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) }, 'Remove'))))
+      : null,
+    addSource,
+    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
+}
+
+function entryElement(claim: Claim, selected: boolean, actions: ClaimActions): HTMLLIElement {
+  const mine = actions.isMine(claim);
+  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id },
+    h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
+      h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
+      h('q', { dir: 'auto' }, ellipsis(claim.exact, 240))),
+    claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
+    !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s)))) : null,
+    h('p', { class: 'claim-meta' }, `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
+    selected && mine ? claimEditor(claim, actions) : null);
+}
+
+/** The claim panel of one article. */
+export class ClaimPanel {
+  readonly element: HTMLElement;
+  private readonly list = h('ol', { class: 'claim-list' });
+  private readonly heading = h('h2', { id: 'claims-title' }, 'Claims');
+  private readonly empty = h('p', { class: 'claims-empty' }, 'Select words in the text, then choose Sourced, Disputed or Opinion (or press 1, 2 or 3).');
+  private entries = new Map<string, Entry>();
+
+  constructor(private readonly actions: ClaimActions) {
+    this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
+      h('div', { class: 'panel-header' }, this.heading,
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo')),
+      this.empty, this.list);
+  }
+
+  /** Shows the claims of `state` in reading order. */
+  render(state: ClaimsState, claims: readonly Claim[]): void {
+    const next = new Map<string, Entry>();
+    for (const claim of claims) {
+      const selected = claim.id === state.selected;
+      const old = this.entries.get(claim.id);
+      next.set(claim.id, old && old.claim === claim && old.selected === selected ? old : { claim, selected, element: this.rebuilt(old, claim, selected) });
+    }
+    for (const [id, entry] of this.entries) if (!next.has(id)) entry.element.remove();
+    [...next.values()].forEach((entry, i) => {
+      if (this.list.children[i] !== entry.element) this.list.insertBefore(entry.element, this.list.children[i] ?? null);
+    });
+    this.entries = next;
+    this.heading.textContent = `Claims (${claims.length})`;
+    this.empty.hidden = claims.length > 0;
+  }
+
+  /** Brings the selected entry into view in the panel. */
+  scrollToSelected(): void {
+    this.list.querySelector('.claim-entry.is-selected')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A new element for a claim, keeping focus on the same control if the old one had it. */
+  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean): HTMLLIElement {
+    const element = entryElement(claim, selected, this.actions);
+    const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
+    if (old && focused) {
+      queueMicrotask(() => (element.querySelector(`[data-control="${focused}"]`) as HTMLElement | null)?.focus());
+    }
+    if (old) old.element.replaceWith(element);
+    return element;
+  }
+}

@@ -1,0 +1,62 @@
+/** Modal forms built on <dialog>: asking a name, pasting text, editing article details. */
+import { h } from './dom';
+
+/** One field of a form dialog. */
+export interface Field {
+  name: string;
+  label: string;
+  type?: 'text' | 'url' | 'date' | 'textarea';
+  value?: string;
+  required?: boolean;
+  /** Returns a message when the value is not acceptable. */
+  check?: (value: string) => string | null;
+}
+
+export interface FormDialogOptions {
+  title: string;
+  fields: Field[];
+  submit: string;
+  /** Whether the dialog may be dismissed without an answer (Escape or Cancel). */
+  cancellable?: boolean;
+}
+
+/** Shows a modal form; resolves with the values (trimmed, except text areas), or null when cancelled. */
+export function formDialog(options: FormDialogOptions): Promise<Record<string, string> | null> {
+  const cancellable = options.cancellable ?? true;
+  const inputs = options.fields.map((field) => {
+    const id = `field-${field.name}`;
+    const attrs = { id, name: field.name, required: field.required ?? false };
+    const input = field.type === 'textarea'
+      ? h('textarea', { ...attrs, rows: 12 })
+      : h('input', { ...attrs, type: field.type ?? 'text', autocomplete: 'off' });
+    input.value = field.value ?? '';
+    if (field.check) input.addEventListener('input', () => input.setCustomValidity(''));
+    return { field, input, row: h('div', { class: 'field' }, h('label', { for: id }, field.label), input) };
+  });
+  const title = h('h2', { id: 'dialog-title' }, options.title);
+  const cancel = cancellable ? h('button', { type: 'button', value: 'cancel' }, 'Cancel') : null;
+  const form = h('form', { method: 'dialog' }, ...inputs.map((i) => i.row), h('div', { class: 'dialog-actions' }, cancel, h('button', { type: 'submit', class: 'primary' }, options.submit)));
+  const dialog = h('dialog', { 'aria-labelledby': 'dialog-title' }, title, form);
+  document.body.append(dialog);
+
+  return new Promise((resolve) => {
+    const finish = (values: Record<string, string> | null) => {
+      dialog.close();
+      dialog.remove();
+      resolve(values);
+    };
+    cancel?.addEventListener('click', () => finish(null));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      if (cancellable) finish(null);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const valueOf = ({ field, input }: (typeof inputs)[number]) => (field.type === 'textarea' ? input.value : input.value.trim());
+      for (const entry of inputs) entry.input.setCustomValidity(entry.field.check?.(valueOf(entry)) ?? '');
+      if (!form.reportValidity()) return;
+      finish(Object.fromEntries(inputs.map((entry) => [entry.field.name, valueOf(entry)])));
+    });
+    dialog.showModal();
+  });
+}

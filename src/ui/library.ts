@@ -1,0 +1,51 @@
+/** The library: every article with its byline, date and claim counts per label. */
+import { LABEL_NAMES, LABELS, type Article } from '../core/model';
+import type { ArticleSummary } from '../store/db';
+import { formatDate, h } from './dom';
+
+export interface LibraryActions {
+  addFiles(): void;
+  pasteText(): void;
+  editDetails(article: Article): void;
+}
+
+/** Author and outlet, joined for a byline. */
+export function byline(article: Article): string {
+  return [article.author, article.outlet].filter(Boolean).join(' · ');
+}
+
+function countBadges(counts: ArticleSummary['counts']): HTMLElement {
+  const total = LABELS.reduce((sum, label) => sum + counts[label], 0);
+  return h(
+    'p',
+    { class: 'counts', 'aria-label': `${total} claims: ${LABELS.map((l) => `${counts[l]} ${LABEL_NAMES[l].toLowerCase()}`).join(', ')}` },
+    ...LABELS.map((label) => h('span', { class: `count count-${label}`, 'aria-hidden': 'true' }, `${counts[label]} ${LABEL_NAMES[label]}`)),
+  );
+}
+
+/** Renders the library view. */
+export function renderLibrary(summaries: readonly ArticleSummary[], actions: LibraryActions): HTMLElement {
+  const items = summaries.map(({ article, counts }) =>
+    h(
+      'li',
+      { class: 'library-item' },
+      h('h2', {}, h('a', { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link' }, article.title)),
+      h('p', { class: 'byline' }, byline(article) || 'Unknown author', article.published ? h('time', { datetime: article.published }, ` · ${formatDate(article.published)}`) : null),
+      countBadges(counts),
+      h('button', { type: 'button', class: 'quiet', 'aria-label': `Edit details of ${article.title}`, onclick: () => actions.editDetails(article) }, 'Edit details'),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'library', 'aria-labelledby': 'library-title' },
+    h('h1', { id: 'library-title' }, 'Library'),
+    h(
+      'div',
+      { class: 'drop-zone', 'data-drop-zone': '' },
+      h('p', {}, 'Drop .txt, .md or .html articles (or claimtrail .json exports) anywhere on this page, or'),
+      h('button', { type: 'button', onclick: actions.addFiles }, 'Add articles'),
+      h('button', { type: 'button', onclick: actions.pasteText }, 'Paste text'),
+    ),
+    items.length ? h('ul', { class: 'library-list' }, ...items) : h('p', {}, 'No articles yet.'),
+  );
+}
