@@ -1,0 +1,121 @@
+/** Shared steps for the end-to-end specs: start the app, add corpus files, select text, read claims. */
+import { readFileSync } from 'node:fs';
+import { expect, type Download, type Page } from '@playwright/test';
+import { corpusPath } from '../src/testing/corpus';
+
+export { CORPUS_FILES, corpusPath, readCorpus } from '../src/testing/corpus';
+
+/** Opens the app in a fresh profile and answers the first-start name question. */
+export async function startApp(page: Page, name = 'Ana'): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Your name, shown on the claims you make').fill(name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.locator('body[data-ready]')).toBeAttached();
+}
+
+/** Adds files through the "Add articles" file chooser. */
+export async function addFiles(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add articles' }).first().click();
+  await (await chooser).setFiles(paths);
+}
+
+/** Adds corpus files by name through the file chooser and waits until the library lists them all. */
+export async function addCorpus(page: Page, files: readonly string[]): Promise<void> {
+  await addFiles(page, files.map(corpusPath));
+  await expect(page.getByRole('status')).toContainText(/Added \d+ article/);
+}
+
+/** Opens an article from the library by (part of) its title. */
+export async function openArticle(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.locator('.article-text')).toBeVisible();
+}
+
+/**
+ * Selects the `nth` occurrence of `exact` in the article text by dragging the mouse from its
+ * first character to its last (left-to-right text).
+ */
+export async function selectWithMouse(page: Page, exact: string, nth = 0): Promise<void> {
+  const points = await page.evaluate(([target, occurrence]) => {
+    const paragraphs = [...document.querySelectorAll('.article-text p')];
+    const nodes: { node: Text; start: number }[] = [];
+    let text = '';
+    paragraphs.forEach((p, i) => {
+      if (i) text += '\n';
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n as Text, start: text.length });
+        text += (n as Text).data;
+      }
+    });
+    let at = -1;
+    for (let k = 0; k <= occurrence; k++) at = text.indexOf(target, at + 1);
+    if (at < 0) throw new Error(`"${target}" is not in the article text`);
+    const rectOf = (offset: number) => {
+      const owner = nodes.filter((n) => n.start <= offset).pop()!;
+      const range = document.createRange();
+      range.setStart(owner.node, offset - owner.start);
+      range.setEnd(owner.node, offset - owner.start + 1);
+      return range.getClientRects()[0]!;
+    };
+    const first = rectOf(at);
+    const last = rectOf(at + target.length - 1);
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+  }, [exact, nth] as const);
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+  await page.mouse.move(points.x2, points.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Selects `exact` with the mouse and labels it with the toolbar button. */
+export async function markClaim(page: Page, exact: string, label: 'Sourced' | 'Disputed' | 'Opinion', nth = 0): Promise<void> {
+  const before = await page.locator('.claim-entry').count();
+  await selectWithMouse(page, exact, nth);
+  await page.getByRole('toolbar', { name: 'Label the selected claim' }).getByRole('button', { name: label, exact: true }).click();
+  await expect(page.locator('.claim-entry')).toHaveCount(before + 1);
+}
+
+/** The claims the panel lists, in order: label and quote. */
+export async function panelClaims(page: Page): Promise<{ label: string; quote: string }[]> {
+  return page.locator('.claim-entry').evaluateAll((entries) =>
+    entries.map((e) => ({
+      label: e.querySelector('.label-tag')!.textContent!,
+      quote: e.querySelector('q')!.textContent!,
+    })));
+}
+
+/** The highlights drawn in the text, one per claim: its label and the text it covers, sorted by text. */
+export async function highlights(page: Page): Promise<{ label: string; text: string }[]> {
+  return page.locator('.article-text').evaluate((root) => {
+    const claims = new Map<string, { label: string; text: string; paragraph: Element | null }>();
+    for (const mark of root.querySelectorAll('mark[data-claim-id]')) {
+      const id = mark.getAttribute('data-claim-id')!;
+      const paragraph = mark.closest('p');
+      const claim = claims.get(id);
+      // A claim across lines is drawn as several marks: join them as the text joins its lines.
+      if (claim) {
+        claim.text += (claim.paragraph === paragraph ? '' : '\n') + mark.textContent;
+        claim.paragraph = paragraph;
+      } else {
+        const label = [...mark.classList].find((c) => /^claim-(sourced|disputed|opinion)$/.test(c))!.slice(6);
+        claims.set(id, { label, text: mark.textContent!, paragraph });
+      }
+    }
+    return [...claims.values()].map(({ label, text }) => ({ label, text })).sort((a, b) => a.text.localeCompare(b.text));
+  });
+}
+
+/** The JSON of a finished download. */
+export async function downloadJson(download: Download): Promise<any> {
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+
+/** Clicks Export and returns the download. */
+export async function exportFile(page: Page): Promise<Download> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  return download;
+}
