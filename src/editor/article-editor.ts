@@ -32,7 +32,12 @@ export class ArticleEditor {
         // The text is immutable: no transaction that changes the document is ever applied.
         new Plugin({ filterTransaction: (tr) => !tr.docChanged }),
         claimsPlugin(this.article, claims),
-        labelToolbar((label) => options.onLabel(label, this.selection())),
+        labelToolbar((label) => {
+          const selection = this.selection();
+          if (selection.start === selection.end) return false;
+          options.onLabel(label, selection);
+          return true;
+        }),
       ],
     });
     this.view = new EditorView(parent, {
@@ -70,10 +75,19 @@ export class ArticleEditor {
     });
   }
 
-  /** The current selection as text offsets (start <= end). */
+  /**
+   * The current selection as text offsets (start <= end). Read from the DOM while it lies in
+   * the text: ProseMirror learns of a keyboard selection one `selectionchange` task later, and
+   * a key pressed right after Shift+End must label what is selected now.
+   */
   selection(): Range {
-    const { from, to } = this.view.state.selection;
-    return { start: this.article.toOffset(from), end: this.article.toOffset(to) };
+    const dom = this.view.dom.ownerDocument.getSelection();
+    const inText = (node: Node | null | undefined) => !!node && this.view.dom.contains(node);
+    const [a, b] = dom && dom.rangeCount && inText(dom.anchorNode) && inText(dom.focusNode)
+      ? [this.view.posAtDOM(dom.anchorNode!, dom.anchorOffset), this.view.posAtDOM(dom.focusNode!, dom.focusOffset)]
+      : [this.view.state.selection.from, this.view.state.selection.to];
+    const [start, end] = [this.article.toOffset(a), this.article.toOffset(b)];
+    return start <= end ? { start, end } : { start: end, end: start };
   }
 
   /** Claims in reading order. */

@@ -14,7 +14,7 @@ class ToolbarView {
 
   constructor(
     private readonly view: EditorView,
-    onLabel: (label: Label) => void,
+    onLabel: (label: Label) => boolean,
   ) {
     this.element = document.createElement('div');
     this.element.className = 'label-toolbar';
@@ -33,7 +33,7 @@ class ToolbarView {
       key.textContent = String(i + 1);
       button.append(name, key);
       button.addEventListener('mousedown', (event) => event.preventDefault());
-      button.addEventListener('click', () => onLabel(label));
+      button.addEventListener('click', () => void onLabel(label));
       this.element.append(button);
     });
     view.dom.parentElement!.append(this.element);
@@ -62,16 +62,18 @@ class ToolbarView {
   }
 }
 
-/** The toolbar plugin; `onLabel` is called with the chosen label while text is selected. */
-export function labelToolbar(onLabel: (label: Label) => void): Plugin {
+/**
+ * The toolbar plugin. `onLabel` is called with the chosen label and says whether there was a
+ * selection to label; a key 1, 2 or 3 with nothing selected is left alone.
+ */
+export function labelToolbar(onLabel: (label: Label) => boolean): Plugin {
   return new Plugin({
     view: (view) => new ToolbarView(view, onLabel),
     props: {
       handleKeyDown(view: EditorView, event: KeyboardEvent) {
         const label = KEY_LABELS[event.key];
-        if (!label || view.state.selection.empty || event.ctrlKey || event.metaKey || event.altKey) return false;
-        onLabel(label);
-        return true;
+        if (!label || event.ctrlKey || event.metaKey || event.altKey) return false;
+        return onLabel(label);
       },
     },
   });
