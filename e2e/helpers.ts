@@ -52,8 +52,11 @@ export async function selectWithMouse(page: Page, exact: string, nth = 0): Promi
     let at = -1;
     for (let k = 0; k <= occurrence; k++) at = text.indexOf(target, at + 1);
     if (at < 0) throw new Error(`"${target}" is not in the article text`);
+    const ownerOf = (offset: number) => nodes.filter((n) => n.start <= offset).pop()!;
+    // Bring the words into view first, as a person scrolls to what they want to select.
+    ownerOf(at).node.parentElement!.scrollIntoView({ block: 'center' });
     const rectOf = (offset: number) => {
-      const owner = nodes.filter((n) => n.start <= offset).pop()!;
+      const owner = ownerOf(offset);
       const range = document.createRange();
       range.setStart(owner.node, offset - owner.start);
       range.setEnd(owner.node, offset - owner.start + 1);

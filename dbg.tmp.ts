@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/browser';
+import { addCorpus, CORPUS_FILES, openArticle, startApp, selectWithMouse } from './e2e/helpers';
+const ctx = await chromium.launchPersistentContext('/tmp/prof-dbg', { ...chromiumLaunchOptions(), baseURL: 'http://localhost:4173/' });
+const page = ctx.pages()[0] ?? await ctx.newPage();
+console.log(page.viewportSize());
+await startApp(page, 'R');
+await addCorpus(page, CORPUS_FILES);
+await openArticle(page, /After their intervention in Kazakhstan/);
+await selectWithMouse(page, 'quotes the Russian daily Izvestia');
+await page.screenshot({ path: '/tmp/p1.png' });
+await page.keyboard.press('1');
+await selectWithMouse(page, 'A geopolitical project that would upset regional balances.');
+await page.screenshot({ path: '/tmp/p2.png' });
+await ctx.close();

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { chromiumLaunchOptions } from './browser';
+import { addCorpus, CORPUS_FILES, highlights, markClaim, openArticle, startApp } from './helpers';
+
+test('claims survive closing and restarting the browser', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'claimtrail-profile-'));
+  try {
+    let context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), baseURL });
+    let page = context.pages()[0] ?? (await context.newPage());
+    await startApp(page, 'Restarter');
+    await addCorpus(page, CORPUS_FILES);
+    await openArticle(page, /After their intervention in Kazakhstan/);
+    await markClaim(page, 'quotes the Russian daily Izvestia', 'Sourced');
+    await markClaim(page, 'A geopolitical project that would upset regional balances.', 'Opinion');
+    const drawn = await highlights(page);
+    await context.close();
+
+    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), baseURL });
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await expect(page.locator('body[data-ready]')).toBeAttached();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.locator('.library-item')).toHaveCount(6);
+    await expect(page.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.counts'))
+      .toHaveAttribute('aria-label', '2 claims: 1 sourced, 0 disputed, 1 opinion');
+    await openArticle(page, /After their intervention in Kazakhstan/);
+    expect(await highlights(page)).toEqual(drawn);
+    await expect(page.locator('.claim-meta').first()).toContainText('Restarter');
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a second tab stays in step without a reload', async ({ page, context }) => {
+  await startApp(page);
+  await addCorpus(page, [CORPUS_FILES[4]]);
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.locator('body[data-ready]')).toBeAttached();
+  await openArticle(page, /After their intervention/);
+  await openArticle(other, /After their intervention/);
+
+  await markClaim(page, 'quotes the Russian daily Izvestia', 'Disputed');
+  await expect(other.locator('mark.claim-disputed')).toHaveText('quotes the Russian daily Izvestia');
+  await page.locator('.claim-entry').getByLabel('Label').selectOption('Opinion');
+  await expect(other.locator('mark.claim-opinion')).toHaveText('quotes the Russian daily Izvestia');
+  await page.locator('.claim-entry').getByRole('button', { name: 'Delete claim' }).click();
+  await expect(other.locator('mark.claim')).toHaveCount(0);
+
+  // The library in another tab follows claim counts and new articles.
+  await other.getByRole('link', { name: '← Library' }).click();
+  await page.locator('.article-text').focus();
+  await page.keyboard.press('Control+z');
+  await expect(other.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.counts'))
+    .toHaveAttribute('aria-label', '1 claims: 0 sourced, 0 disputed, 1 opinion');
+  await page.getByRole('link', { name: '← Library' }).click();
+  await addCorpus(page, [CORPUS_FILES[2]]);
+  await expect(other.getByRole('link', { name: 'The CSTO is a Tool of Russia to Maintain its Influence' })).toBeVisible();
+});
+
+test('an old tab never blocks a newer version\'s upgrade, and says so', async ({ page, context }) => {
+  await startApp(page);
+  const newer = await context.newPage();
+  await newer.goto('/favicon.svg');
+  const outcome = await newer.evaluate(() => new Promise<string>((resolve) => {
+    const request = indexedDB.open('claimtrail', 1000);
+    request.onblocked = () => resolve('blocked');
+    request.onsuccess = () => { request.result.close(); resolve('upgraded'); };
+    request.onerror = () => resolve(`error: ${request.error?.message}`);
+  }));
+  expect(outcome).toBe('upgraded');
+  await expect(page.getByRole('alert')).toContainText('claimtrail was updated in another tab');
+});
+
+test('a storage failure shows a clear message and keeps what was stored', async ({ page, baseURL }) => {
+  // A small quota for this origin, set before the app first opens its database (Chromium
+  // binds the quota then): the app and a short article fit, a 500 KB article does not.
+  await page.goto('/favicon.svg');
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(baseURL!).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 200_000 });
+  await startApp(page);
+  await addCorpus(page, [CORPUS_FILES[4]]);
+  const big = `Large article\n${'Words that will not fit. '.repeat(20_000)}`;
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  await page.getByLabel('Article text').fill(big);
+  await page.getByRole('button', { name: 'Add article', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not add the article: this browser\'s storage for claimtrail is full. Nothing was changed');
+  await page.goto('/');
+  await expect(page.locator('.library-item')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: /After their intervention/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Large article' })).toHaveCount(0);
+});
