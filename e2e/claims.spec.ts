@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCorpus, highlights, markClaim, openArticle, panelClaims, readCorpus, selectWithMouse, startApp } from './helpers';
+import { addCorpus, highlights, markClaim, openArticle, panelClaims, readCorpus, selectInParagraph, selectWithMouse, startApp } from './helpers';
 
 const IZVESTIA = '004_30ba6e3c10c12ec5.txt';
 const ARABIC = '002_8f4fe5d12681fb52.txt';
@@ -8,21 +8,6 @@ async function openIzvestia(page: Page): Promise<void> {
   await startApp(page);
   await addCorpus(page, [IZVESTIA]);
   await openArticle(page, /After their intervention in Kazakhstan/);
-}
-
-/** Selects text by DOM offsets inside one paragraph (for right-to-left text, where mouse x is not reading order). */
-async function selectInParagraph(page: Page, paragraphText: string, start: number, end: number): Promise<void> {
-  await page.locator('.article-text').evaluate((root, [needle, a, b]) => {
-    const p = [...root.querySelectorAll('p')].find((el) => el.textContent!.includes(needle as string))!;
-    const node = p.firstChild as Text;
-    const range = document.createRange();
-    range.setStart(node, a as number);
-    range.setEnd(node, b as number);
-    (root as HTMLElement).focus();
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, [paragraphText, start, end] as const);
 }
 
 test('select with the mouse and label with each toolbar button', async ({ page }) => {

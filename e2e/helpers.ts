@@ -73,6 +73,21 @@ export async function selectWithMouse(page: Page, exact: string, nth = 0): Promi
   await page.mouse.up();
 }
 
+/** Selects text by DOM offsets inside one paragraph (for right-to-left text, where mouse x is not reading order). */
+export async function selectInParagraph(page: Page, paragraphText: string, start: number, end: number): Promise<void> {
+  await page.locator('.article-text').evaluate((root, [needle, a, b]) => {
+    const p = [...root.querySelectorAll('p')].find((el) => el.textContent!.includes(needle as string))!;
+    const node = p.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(node, a as number);
+    range.setEnd(node, b as number);
+    (root as HTMLElement).focus();
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, [paragraphText, start, end] as const);
+}
+
 /** Selects `exact` with the mouse and labels it with the toolbar button. */
 export async function markClaim(page: Page, exact: string, label: 'Sourced' | 'Disputed' | 'Opinion', nth = 0): Promise<void> {
   const before = await page.locator('.claim-entry').count();

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import {
+  addCorpus, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, readCorpus,
+  selectInParagraph, startApp,
+} from './helpers';
+
+const schema = JSON.parse(readFileSync(new URL('../schemas/claimtrail-v1.schema.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const EMOJI_TEXT = 'Emoji line 👍🏽 and 𝄞 music\nThe family 👩‍👩‍👧 said the bridge opened in 1998.\nEnd.';
+
+function tempPath(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), 'claimtrail-')), name);
+}
+
+async function importFiles(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(paths);
+}
+
+/** Marks claims on three articles, including Arabic and emoji text, and exports them. */
+async function annotateAndExport(page: Page): Promise<{ path: string; file: any; drawn: Record<string, unknown> }> {
+  await startApp(page, 'Ana');
+  await addCorpus(page, [CORPUS_FILES[2], CORPUS_FILES[4]]);
+  const drawn: Record<string, unknown> = {};
+
+  await openArticle(page, /After their intervention/);
+  await markClaim(page, 'quotes the Russian daily Izvestia', 'Sourced');
+  await markClaim(page, 'A geopolitical project that would upset regional balances.', 'Opinion');
+  drawn.izvestia = await highlights(page);
+
+  await page.getByRole('link', { name: '← Library' }).click();
+  await openArticle(page, /The CSTO is a Tool of Russia/);
+  const arabic = readCorpus(CORPUS_FILES[2]).split('\n').find((l) => /\p{Script=Arabic}/u.test(l))!;
+  await selectInParagraph(page, arabic.slice(0, 20), 0, 12);
+  await page.keyboard.press('2');
+  await expect(page.locator('.claim-entry')).toHaveCount(1);
+  drawn.arabic = await highlights(page);
+
+  await page.getByRole('link', { name: '← Library' }).click();
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  await page.getByLabel('Article text').fill(EMOJI_TEXT);
+  await page.getByRole('button', { name: 'Add article', exact: true }).click();
+  await markClaim(page, 'said the bridge opened in 1998', 'Disputed');
+  await markClaim(page, '👍🏽 and 𝄞', 'Opinion');
+  drawn.emoji = await highlights(page);
+
+  const download = await exportFile(page);
+  expect(download.suggestedFilename()).toMatch(/^claimtrail-\d{8}-\d{6}\.json$/);
+  const path = tempPath(download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, file: await downloadJson(download), drawn };
+}
+
+test('export is valid against the schema, in code points; a colleague imports it and sees the same claims', async ({ page, browser }) => {
+  const { path, file, drawn } = await annotateAndExport(page);
+  expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+  expect(file).toMatchObject({ format: 'claimtrail', version: 1, annotator: { name: 'Ana' } });
+  expect(file.articles).toHaveLength(3);
+  for (const article of file.articles) {
+    expect(createHash('sha256').update(article.text, 'utf8').digest('hex')).toBe(article.textSha256);
+    const points = Array.from(article.text as string);
+    for (const claim of article.claims) {
+      expect(points.slice(claim.start, claim.end).join('')).toBe(claim.exact);
+      expect(claim.annotator.name).toBe('Ana');
+    }
+  }
+  const emoji = file.articles.find((a: any) => a.text === EMOJI_TEXT);
+  const bridge = emoji.claims.find((c: any) => c.exact === 'said the bridge opened in 1998');
+  // UTF-16 would put it 5 later: three astral characters and a ZWJ sequence precede it.
+  expect(bridge.start).toBe(Array.from(EMOJI_TEXT.slice(0, EMOJI_TEXT.indexOf('said'))).length);
+
+  // A colleague, in a fresh profile.
+  const colleague = await (await browser.newContext()).newPage();
+  await startApp(colleague, 'Bea');
+  await importFiles(colleague, [path]);
+  await expect(colleague.getByRole('status')).toContainText('5 claims added, 0 updated, 0 already present; 3 new articles.');
+  await openArticle(colleague, /After their intervention/);
+  expect(await highlights(colleague)).toEqual(drawn.izvestia);
+  await expect(colleague.locator('.claim-meta').first()).toContainText('Ana (read-only)');
+  await colleague.getByRole('link', { name: '← Library' }).click();
+  await openArticle(colleague, /The CSTO is a Tool of Russia/);
+  expect(await highlights(colleague)).toEqual(drawn.arabic);
+  await colleague.getByRole('link', { name: '← Library' }).click();
+  await openArticle(colleague, 'Emoji line 👍🏽 and 𝄞 music');
+  expect(await highlights(colleague)).toEqual(drawn.emoji);
+
+  // The same file again changes nothing.
+  await importFiles(colleague, [path]);
+  await expect(colleague.getByRole('status')).toContainText('0 claims added, 0 updated, 5 already present; 0 new articles.');
+  await expect(colleague.locator('.claim-entry')).toHaveCount(2);
+  await colleague.context().close();
+});
+
+test('every bad file is named with its problem, and nothing from it is stored', async ({ page }) => {
+  const { file } = await annotateAndExport(page);
+  const libraryBefore = async () => {
+    await page.goto('/');
+    return page.locator('.library-item').evaluateAll((items) => items.map((i) => i.textContent));
+  };
+  const before = await libraryBefore();
+
+  const variant = (name: string, change: (f: any) => unknown) => {
+    const copy = structuredClone(file);
+    const replaced = change(copy);
+    const path = tempPath(name);
+    writeFileSync(path, typeof replaced === 'string' ? replaced : JSON.stringify(copy));
+    return path;
+  };
+  // Each bad file also carries a new article, so a partial write would show in the library.
+  const withNewArticle = (f: any) => {
+    const text = 'An article that must not be stored.';
+    f.articles.push({ id: 'new', title: 'Must not appear', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [] });
+  };
+  const cases: [string, (f: any) => unknown, RegExp][] = [
+    ['not-json.json', () => '{"format": "claimtrail", "version": 1,', /not JSON/],
+    ['other-tool.json', () => JSON.stringify({ annotations: [] }), /not a claimtrail export/],
+    ['version-2.json', (f) => { withNewArticle(f); f.version = 2; }, /unsupported claimtrail format version 2/],
+    ['outside.json', (f) => { withNewArticle(f); f.articles[0].claims[0].end = 1_000_000; }, /articles\[0\]\.claims\[0\]: offsets \d+\.\.1000000 are outside the text/],
+    ['wrong-exact.json', (f) => { withNewArticle(f); f.articles[0].claims[0].exact = 'something else'; }, /"exact" is "something else" but the text at/],
+    ['script-url.json', (f) => { withNewArticle(f); f.articles[0].claims[0].sources = [{ url: 'javascript:alert(1)' }]; }, /sources\[0\]\.url: only http and https addresses are accepted/],
+    ['tampered.json', (f) => { withNewArticle(f); f.articles[0].text += ' Tampered.'; }, /articles\[0\]: "textSha256" does not match/],
+  ];
+  await page.goto('/');
+  await importFiles(page, cases.map(([name, change]) => variant(name, change)));
+  const alert = page.getByRole('alert');
+  for (const [name, , problem] of cases) {
+    await expect(alert).toContainText(`${name} was not imported; nothing from it was stored:`);
+    await expect(alert).toContainText(problem);
+  }
+  expect(await libraryBefore()).toEqual(before);
+});
+
+test('a 50 MB import shows progress and keeps the page responsive', async ({ page }) => {
+  test.setTimeout(180_000);
+  await startApp(page);
+  // One 1 MB article with 120,000 claims: over 50 MB of JSON.
+  const line = 'The organisation said its forces would stay for a limited period, officials confirmed. ';
+  const text = Array.from({ length: 12_000 }, (_, i) => (i % 10 === 9 ? '' : line)).join('\n');
+  const claims = Array.from({ length: 120_000 }, (_, i) => {
+    const start = (i * 97) % (text.length - 40);
+    const end = start + 20 + (i % 17);
+    return {
+      id: `claim-${i}`, label: ['sourced', 'disputed', 'opinion'][i % 3], start, end,
+      exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32),
+      note: `Note ${i}`, sources: [{ url: `https://example.org/source/${i}`, citation: `Source ${i}` }],
+      annotator: { id: 'bulk', name: 'Bulk annotator' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+    };
+  });
+  const json = JSON.stringify({
+    format: 'claimtrail', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', generator: 'e2e', annotator: { id: 'bulk', name: 'Bulk annotator' },
+    articles: [{ id: 'bulk-article', title: 'Bulk article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims }],
+  });
+  expect(json.length).toBeGreaterThan(50_000_000);
+  const path = tempPath('bulk.json');
+  writeFileSync(path, json);
+
+  await importFiles(page, [path]);
+  const progress = page.getByRole('progressbar');
+  await expect(progress).toBeVisible();
+  // While the file is read and checked, the page still answers and paints.
+  expect(await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))))).toBe(true);
+  await expect(page.getByRole('status')).toContainText('120000 claims added', { timeout: 150_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(page.locator('.library-item').filter({ hasText: 'Bulk article' }).locator('.counts'))
+    .toHaveAttribute('aria-label', '120000 claims: 40000 sourced, 40000 disputed, 40000 opinion');
+});
