@@ -35,7 +35,7 @@ test('the five corpus articles are added through the file chooser, once', async 
   for (const title of CORPUS_TITLES) await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
   await expect(page.locator('.library-item')).toHaveCount(6);
   // Each article lists its claim counts per label.
-  await expect(page.locator('.library-item').filter({ hasText: 'The CSTO is a Tool' }).locator('.counts')).toHaveAttribute('aria-label', '0 claims: 0 sourced, 0 disputed, 0 opinion');
+  await expect(page.locator('.library-item').filter({ hasText: 'The CSTO is a Tool' }).locator('.count')).toHaveText(['0 Sourced', '0 Disputed', '0 Opinion']);
 
   await addFiles(page, [corpusPath(CORPUS_FILES[1])]);
   await expect(page.getByRole('status')).toContainText(`${CORPUS_FILES[1]} is already in the library as “The CSTO arrives in Iraq and Syria”.`);

@@ -15,11 +15,10 @@ export function byline(article: Article): string {
 }
 
 function countBadges(counts: ArticleSummary['counts']): HTMLElement {
-  const total = LABELS.reduce((sum, label) => sum + counts[label], 0);
   return h(
-    'p',
-    { class: 'counts', 'aria-label': `${total} claims: ${LABELS.map((l) => `${counts[l]} ${LABEL_NAMES[l].toLowerCase()}`).join(', ')}` },
-    ...LABELS.map((label) => h('span', { class: `count count-${label}`, 'aria-hidden': 'true' }, `${counts[label]} ${LABEL_NAMES[label]}`)),
+    'ul',
+    { class: 'counts', 'aria-label': 'Claims by label' },
+    ...LABELS.map((label) => h('li', { class: `count count-${label}` }, `${counts[label]} ${LABEL_NAMES[label]}`)),
   );
 }
 

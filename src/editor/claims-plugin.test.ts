@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EditorState } from 'prosemirror-state';
+import { createClaim, type Claim } from '../core/model';
+import { claimsPlugin, claimsState, sortedClaims, withClaimsAction, type ClaimsAction } from './claims-plugin';
+import { ArticleDoc } from './positions';
+
+const me = { id: 'me', name: 'Me' };
+const text = 'First line 😀 with words.\n\nSecond line, more words here.\nThird.';
+const article = new ArticleDoc(text);
+const claim = (start: number, end: number, label: Claim['label'] = 'sourced') => createClaim(text, 'a', { start, end }, label, me)!;
+
+function stateWith(claims: Claim[]): EditorState {
+  return EditorState.create({ doc: article.doc, plugins: [claimsPlugin(article, claims)] });
+}
+
+function act(state: EditorState, action: ClaimsAction): EditorState {
+  return state.apply(withClaimsAction(state.tr, action));
+}
+
+/** The decorations as [text, claim id] pairs, one per claim (a decoration per inline range). */
+function drawn(state: EditorState): [string, string][] {
+  return claimsState(state).decorations.find().map((d) => [
+    article.doc.textBetween(d.from, d.to, '\n'),
+    (d.spec as { id: string }).id,
+  ] as [string, string]).sort();
+}
+
+function expected(claims: Claim[]): [string, string][] {
+  return claims.map((c) => [c.exact, c.id] as [string, string]).sort();
+}
+
+describe('claims plugin', () => {
+  const a = claim(0, 10);
+  const b = claim(text.indexOf('Second'), text.length, 'disputed');
+  const c = claim(6, 30, 'opinion');
+
+  it('draws exactly the claims it holds, across lines and astral characters', () => {
+    const state = stateWith([a, b, c]);
+    expect(drawn(state)).toEqual(expected([a, b, c]));
+    expect(sortedClaims(state).map((x) => x.id)).toEqual([a, c, b].map((x) => x.id));
+  });
+
+  it('applies changes without rebuilding: same claims in, same decorations out', () => {
+    let state = stateWith([a]);
+    state = act(state, { type: 'apply', changes: [{ before: null, after: b }, { before: null, after: c }] });
+    expect(drawn(state)).toEqual(expected([a, b, c]));
+    const relabelled = { ...c, label: 'sourced' as const };
+    state = act(state, { type: 'apply', changes: [{ before: c, after: relabelled }, { before: a, after: null }] });
+    expect(drawn(state)).toEqual(expected([b, relabelled]));
+    state = act(state, { type: 'apply', changes: [{ before: relabelled, after: c }, { before: null, after: a }] });
+    expect(drawn(state)).toEqual(drawn(stateWith([a, b, c])));
+  });
+
+  it('keeps the very same state object when nothing changed', () => {
+    const state = stateWith([a, b]);
+    const before = claimsState(state);
+    expect(claimsState(state.apply(state.tr))).toBe(before);
+    expect(claimsState(act(state, { type: 'apply', changes: [] }))).toBe(before);
+    expect(claimsState(act(state, { type: 'select', id: null }))).toBe(before);
+  });
+
+  it('marks the selected claim and forgets a selection whose claim is deleted', () => {
+    let state = act(stateWith([a, b]), { type: 'select', id: b.id });
+    expect(claimsState(state).selected).toBe(b.id);
+    expect(drawn(state)).toEqual(expected([a, b]));
+    state = act(state, { type: 'apply', changes: [{ before: b, after: null }] });
+    expect(claimsState(state).selected).toBeNull();
+  });
+});
