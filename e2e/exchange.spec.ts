@@ -105,6 +105,7 @@ test('every bad file is named with its problem, and nothing from it is stored', 
   const { file } = await annotateAndExport(page);
   const libraryBefore = async () => {
     await page.goto('/');
+    await expect(page.locator('.library-item')).toHaveCount(4);
     return page.locator('.library-item').evaluateAll((items) => items.map((i) => i.textContent));
   };
   const before = await libraryBefore();

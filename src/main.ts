@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   undoKeys(app);
   await app.start();
   document.body.dataset.ready = 'true';
+  performance.mark('claimtrail:ready');
 }
 
 void main();

@@ -1,0 +1,160 @@
+/**
+ * npm run bench: builds the app, serves dist/, and measures in Chromium what a person waits for.
+ * Figures are taken in the page with performance.now() and the Event Timing API; each is the
+ * median and p95 of repeated runs. Prints a table and writes bench/results/latest.json.
+ * `--smoke` runs each measurement a few times only, so CI can check the bench still works.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser';
+import { CORPUS_FILES, corpusPath } from '../src/testing/corpus';
+
+const smoke = process.argv.includes('--smoke');
+const RUNS = smoke ? 3 : 25;
+const PORT = 4179;
+const BASE = `http://localhost:${PORT}/`;
+
+function stats(values: number[]): { median: number; p95: number; runs: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length };
+}
+
+function bundleSizes(): { js: number; css: number; gzipJs: number; gzipCss: number } {
+  const sizes = { js: 0, css: 0, gzipJs: 0, gzipCss: 0 };
+  for (const name of readdirSync('dist/assets')) {
+    const kind = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
+    if (!kind) continue;
+    const bytes = readFileSync(`dist/assets/${name}`);
+    sizes[kind] += bytes.length;
+    sizes[kind === 'js' ? 'gzipJs' : 'gzipCss'] += gzipSync(bytes).length;
+  }
+  return sizes;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/**
+ * Milliseconds from a key press or click (its event timestamp) until the frame after it was
+ * painted: measured in the page, for the next `event` of `type` only.
+ */
+const ARM_INTERACTION = `window.__interaction = new Promise((resolve) => {
+  document.addEventListener(__TYPE__, (event) => {
+    const t0 = event.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  }, { capture: true, once: true });
+})`;
+
+async function armed(page: Page, type: 'keydown' | 'click'): Promise<void> {
+  await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify(type)));
+}
+
+async function interaction(page: Page): Promise<number> {
+  return page.evaluate('window.__interaction') as Promise<number>;
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(BASE);
+    await page.getByLabel('Your name, shown on the claims you make').fill('Bench');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('body[data-ready]');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Add articles' }).first().click();
+    await (await chooser).setFiles(CORPUS_FILES.map(corpusPath));
+    await page.getByRole('status').filter({ hasText: 'Added 5 articles.' }).waitFor();
+
+    // 1. Start-up: navigation to a usable library with the five corpus articles (and the demo).
+    const startup: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.reload();
+      await page.waitForSelector('body[data-ready]');
+      startup.push(await page.evaluate("performance.getEntriesByName('claimtrail:ready')[0].startTime") as number);
+    }
+
+    // 2. Label: key press, then toolbar click, to the painted highlight, on the longest corpus article.
+    await page.getByRole('link', { name: 'The CSTO arrives in Iraq and Syria', exact: true }).click();
+    await page.waitForSelector('.article-text');
+    const byKey: number[] = [];
+    const byClick: number[] = [];
+    const lines = readFileSync(corpusPath(CORPUS_FILES[1]), 'utf8').split('\n');
+    const textLines = lines.map((l, i) => [l, i] as const).filter(([l]) => l.trim().length > 20).map(([, i]) => i);
+    for (let i = 0; i < RUNS; i++) {
+      const useClick = i % 2 === 1;
+      await page.locator('.article-text').focus();
+      await page.keyboard.press('Control+Home');
+      for (let k = 0; k < textLines[i % textLines.length]!; k++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+Control+ArrowRight');
+      await page.keyboard.press('Shift+Control+ArrowRight');
+      const marks = await page.locator('mark.claim').count();
+      await armed(page, useClick ? 'click' : 'keydown');
+      if (useClick) await page.getByRole('toolbar').getByRole('button', { name: 'Sourced', exact: true }).click();
+      else await page.keyboard.press('2');
+      (useClick ? byClick : byKey).push(await interaction(page));
+      if ((await page.locator('mark.claim').count()) <= marks) throw new Error('no highlight was painted');
+    }
+
+    // 3. Opening that article, with its claims, until highlights are painted.
+    const open: number[] = [];
+    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/article/', ''));
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${BASE}#/`);
+      await page.waitForSelector('.library-item');
+      open.push(await page.evaluate(`new Promise((resolve) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('.article-text mark.claim')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        });
+        observer.observe(document.getElementById('main'), { childList: true, subtree: true });
+        location.hash = ${JSON.stringify(`#/article/${encodeURIComponent(id)}`)};
+      })`) as number);
+    }
+    const claims = await page.locator('.claim-entry').count();
+    const browserVersion = browser.version();
+    await browser.close();
+
+    const sizes = bundleSizes();
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, browser: `Chromium ${browserVersion}` },
+      smoke,
+      figures: {
+        'start-up to usable library (6 articles), ms': stats(startup),
+        [`open article 001 with ${claims} claims to painted highlights, ms`]: stats(open),
+        'label by key (2) to painted highlight, ms': stats(byKey),
+        'label by toolbar click to painted highlight, ms': stats(byClick),
+      },
+      bundle: { 'JS bytes': sizes.js, 'JS gzip bytes': sizes.gzipJs, 'CSS bytes': sizes.css, 'CSS gzip bytes': sizes.gzipCss },
+    };
+    console.log(`claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser}${smoke ? ' — SMOKE, figures not meaningful' : ''}`);
+    console.log('| figure | median | p95 | runs |\n|---|---:|---:|---:|');
+    for (const [name, s] of Object.entries(results.figures)) console.log(`| ${name} | ${s.median} | ${s.p95} | ${s.runs} |`);
+    for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | |`);
+    writeFileSync(`bench/results/${smoke ? 'smoke' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    process.kill(-server.pid!);
+  }
+}
+
+await main();
