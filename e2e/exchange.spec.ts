@@ -41,10 +41,12 @@ async function annotateAndExport(page: Page): Promise<{ path: string; file: any;
   await page.getByRole('link', { name: '← Library' }).click();
   await openArticle(page, /The CSTO is a Tool of Russia/);
   const arabic = readCorpus(CORPUS_FILES[2]).split('\n').find((l) => /\p{Script=Arabic}/u.test(l))!;
-  await selectInParagraph(page, arabic.slice(0, 20), 0, 12);
+  const firstArabic = arabic.search(/\p{Script=Arabic}/u);
+  await selectInParagraph(page, arabic.slice(0, 20), firstArabic, firstArabic + 40);
   await page.keyboard.press('2');
   await expect(page.locator('.claim-entry')).toHaveCount(1);
   drawn.arabic = await highlights(page);
+  expect((drawn.arabic as { text: string }[])[0]!.text).toMatch(/^\p{Script=Arabic}/u);
 
   await page.getByRole('link', { name: '← Library' }).click();
   await page.getByRole('button', { name: 'Paste text' }).click();

@@ -168,23 +168,19 @@ export class App {
   }
 
   /** Takes back the last claim action (Ctrl/Cmd+Z). */
-  async undo(): Promise<void> {
-    const changes = this.history.undo();
-    if (!changes) {
-      this.notices.status('Nothing to undo.');
-      return;
-    }
-    if (await this.commit(changes, false)) this.notices.status('Undone.');
+  undo(): Promise<void> {
+    return this.replay(this.history.undo(), 'Nothing to undo.', 'Undone.');
   }
 
   /** Does again the last undone claim action (Ctrl/Cmd+Shift+Z). */
-  async redo(): Promise<void> {
-    const changes = this.history.redo();
-    if (!changes) {
-      this.notices.status('Nothing to redo.');
-      return;
-    }
-    if (await this.commit(changes, false)) this.notices.status('Redone.');
+  redo(): Promise<void> {
+    return this.replay(this.history.redo(), 'Nothing to redo.', 'Redone.');
+  }
+
+  /** Applies changes from the history (recording nothing new) and says what happened. */
+  private async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
+    if (!changes) this.notices.status(nothing);
+    else if (await this.commit(changes, false)) this.notices.status(done);
   }
 
   // Articles
