@@ -124,10 +124,6 @@ export class ArticleEditor {
     this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
   }
 
-  focus(): void {
-    this.view.focus();
-  }
-
   destroy(): void {
     this.view.destroy();
   }

@@ -201,16 +201,6 @@ export class Store {
     });
   }
 
-  /** Claims by id (missing ones left out). */
-  getClaims(ids: readonly string[]): Promise<Claim[]> {
-    return this.run('read claims', async () => {
-      const tx = this.db.transaction('claims', 'readonly');
-      const claims = await Promise.all(ids.map((id) => tx.store.get(id)));
-      await tx.done;
-      return claims.filter((c): c is Claim => c !== undefined);
-    });
-  }
-
   /** Writes one user action's claim changes in one transaction: put each `after`, delete where null. */
   applyChanges(changes: readonly ClaimChange[]): Promise<void> {
     return this.run('save the claim', async () => {
