@@ -93,8 +93,9 @@ describe('pairing claims', () => {
     ]));
     expect(units.map((u) => [...u.claims.keys()].join(''))).toEqual(['ABC', 'A', 'BC']);
     expect(units.map((u) => u.match)).toEqual(['overlap', 'exact', 'overlap']);
-    const confusion = addConfusion(units, 'A', 'C');
+    const spans = (id: string) => units.flatMap((u) => (u.claims.has(id) ? [u.claims.get(id)!] : []));
+    const confusion = addConfusion(pairSpans(spans('A'), spans('C')).pairs);
     expect(confusion.sourced.disputed).toBe(1);
-    expect(cohenOfConfusion(addConfusion(units, 'B', 'C')).observed.value).toBe(0.5);
+    expect(cohenOfConfusion(addConfusion(pairSpans(spans('B'), spans('C')).pairs)).observed.value).toBe(0.5);
   });
 });

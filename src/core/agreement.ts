@@ -140,13 +140,9 @@ export function emptyConfusion(): Confusion {
   return Object.fromEntries(LABELS.map((r) => [r, Object.fromEntries(LABELS.map((c) => [c, 0]))])) as Confusion;
 }
 
-/** Adds the labels of units both annotators marked to `into`. */
-export function addConfusion(units: readonly Unit[], first: string, second: string, into: Confusion = emptyConfusion()): Confusion {
-  for (const unit of units) {
-    const a = unit.claims.get(first);
-    const b = unit.claims.get(second);
-    if (a && b) into[a.label][b.label]++;
-  }
+/** Adds the labels of paired claims (first annotator's, second's) to `into`. */
+export function addConfusion(pairs: readonly (readonly [Span, Span, ...unknown[]])[], into: Confusion = emptyConfusion()): Confusion {
+  for (const [a, b] of pairs) into[a.label][b.label]++;
   return into;
 }
 

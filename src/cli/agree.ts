@@ -1,0 +1,55 @@
+/** `claimtrail agree`: agreement figures for the annotators in claimtrail export files. */
+import type { Figure, SpanScores } from '../core/agreement';
+import type { AgreementReport, Figures } from '../core/agreement-report';
+
+function num(figure: Figure): string {
+  return figure.value === null ? 'n/a' : figure.value.toFixed(3);
+}
+
+function prf(scores: SpanScores): string {
+  return `${num(scores.precision)} / ${num(scores.recall)} / ${num(scores.f1)}`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+  return rows.map((r) => r.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join('  ').trimEnd()).join('\n');
+}
+
+/** Notes for the figures that are undefined, so "n/a" is never left unexplained. */
+function reasons(figures: Figures): string[] {
+  const notes = new Set<string>();
+  const note = (name: string, f: Figure) => f.value === null && notes.add(`${name}: n/a, ${f.reason}`);
+  note("Fleiss' kappa", figures.fleiss);
+  note("Krippendorff's alpha", figures.alpha);
+  for (const p of figures.pairs) note(`Cohen's kappa ${p.first.name} × ${p.second.name}`, p.kappa);
+  return [...notes];
+}
+
+function section(heading: string, figures: Figures): string {
+  const lines = [
+    heading,
+    `  annotators: ${figures.annotators.map((a) => a.name).join(', ') || 'none'}; units: ${figures.units}, marked by all: ${figures.unitsMarkedByAll}`,
+  ];
+  if (figures.pairs.length) {
+    lines.push(table([
+      ['  pair (second against first)', 'exact P / R / F1', 'overlap P / R / F1', 'observed', "Cohen's κ"],
+      ...figures.pairs.map((p) => [`  ${p.first.name} × ${p.second.name}`, prf(p.exact), prf(p.overlap), num(p.observed), num(p.kappa)]),
+    ]));
+  }
+  lines.push(`  Fleiss' κ (units every annotator marked): ${num(figures.fleiss)}`);
+  lines.push(`  Krippendorff's α, nominal (all units; a missing annotator is a missing value): ${num(figures.alpha)}`);
+  lines.push(...reasons(figures).map((r) => `  note: ${r}`));
+  return lines.join('\n');
+}
+
+/** The report as the readable text the command prints. */
+export function formatAgreement(report: AgreementReport): string {
+  return [
+    ...report.articles.map((a) => section(`Article: ${a.title}`, a)),
+    section(`Overall (${report.articles.length} article${report.articles.length === 1 ? '' : 's'})`, report.overall),
+    [
+      'Claims are paired one to one: identical spans first, then overlapping spans, largest shared extent first.',
+      'Span scores take the first annotator as reference. Label figures use paired claims only.',
+    ].join('\n'),
+  ].join('\n\n');
+}
