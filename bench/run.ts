@@ -10,6 +10,8 @@ import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { agreementReport } from '../src/core/agreement-report';
+import type { Claim } from '../src/core/model';
 import { CORPUS_FILES, corpusPath } from '../src/testing/corpus';
 
 const smoke = process.argv.includes('--smoke');
@@ -34,6 +36,34 @@ function bundleSizes(): Record<string, number> {
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;
   }
   return sizes;
+}
+
+/** Two annotators with `perAnnotator` claims each on one 1 MB article, from a fixed seed. */
+function syntheticClaims(perAnnotator: number): Claim[] {
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const claims: Claim[] = [];
+  for (const who of ['a', 'b']) {
+    for (let i = 0; i < perAnnotator; i++) {
+      const start = Math.floor(random() * 1_000_000);
+      claims.push({
+        id: `${who}${i}`, articleId: 'bench', label: (['sourced', 'disputed', 'opinion'] as const)[Math.floor(random() * 3)]!,
+        start, end: start + 20 + Math.floor(random() * 200), exact: '', prefix: '', suffix: '', sources: [],
+        annotator: { id: who, name: who }, created: '', modified: '',
+      });
+    }
+  }
+  return claims;
+}
+
+/** Milliseconds for the full agreement report (as `claimtrail agree` computes it), in Node. */
+function agreementTimes(runs: number): number[] {
+  const bundle = { article: { id: 'bench', title: 'bench', textSha256: '', length: 0, added: '' }, text: '', claims: syntheticClaims(5000) };
+  return Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    agreementReport([bundle]);
+    return performance.now() - t0;
+  });
 }
 
 async function waitForServer(): Promise<void> {
@@ -161,6 +191,7 @@ async function main(): Promise<void> {
         [`open article 001 with ${claims} claims to painted highlights, ms`]: stats(open),
         'label by key (2) to painted highlight, ms': stats(byKey),
         'label by toolbar click to painted highlight, ms': stats(byClick),
+        'agreement report, 2 annotators × 5,000 claims, one article (Node), ms': stats(agreementTimes(RUNS)),
       },
       bundle: sizes,
     };

@@ -48,27 +48,29 @@ function spanOf(claim: Claim): Span {
   return { id: claim.id, annotator: claim.annotator.id, start: claim.start, end: claim.end, label: claim.label };
 }
 
-function tally(claims: readonly Claim[], into: Tally): Tally {
+function tally(claims: readonly Claim[]): Tally {
+  const into = emptyTally();
   const byAnnotator = new Map<string, Span[]>();
   for (const claim of claims) {
     into.annotators.set(claim.annotator.id, claim.annotator);
-    byAnnotator.set(claim.annotator.id, [...(byAnnotator.get(claim.annotator.id) ?? []), spanOf(claim)]);
+    const spans = byAnnotator.get(claim.annotator.id);
+    if (spans) spans.push(spanOf(claim));
+    else byAnnotator.set(claim.annotator.id, [spanOf(claim)]);
   }
   const ids = [...byAnnotator.keys()].sort();
   const units = buildUnits(new Map(ids.map((id) => [id, byAnnotator.get(id)!])));
   into.units.push(...units);
   for (const [i, a] of ids.entries()) {
     for (const b of ids.slice(i + 1)) {
-      const key = JSON.stringify([a, b]);
-      const counts = into.pairCounts.get(key) ?? { exact: 0, overlap: 0, first: 0, second: 0, confusion: emptyConfusion() };
       const { pairs } = pairSpans(byAnnotator.get(a)!, byAnnotator.get(b)!);
-      counts.exact += pairs.filter(([, , m]) => m === 'exact').length;
-      counts.overlap += pairs.length;
-      counts.first += byAnnotator.get(a)!.length;
-      counts.second += byAnnotator.get(b)!.length;
-      // Label agreement uses the two annotators' own pairing, not the units of all annotators.
-      addConfusion(pairs, counts.confusion);
-      into.pairCounts.set(key, counts);
+      into.pairCounts.set(JSON.stringify([a, b]), {
+        exact: pairs.filter(([, , m]) => m === 'exact').length,
+        overlap: pairs.length,
+        first: byAnnotator.get(a)!.length,
+        second: byAnnotator.get(b)!.length,
+        // Label agreement uses the two annotators' own pairing, not the units of all annotators.
+        confusion: addConfusion(pairs),
+      });
     }
   }
   return into;
@@ -104,12 +106,28 @@ function emptyTally(): Tally {
   return { annotators: new Map(), units: [], pairCounts: new Map() };
 }
 
+/** Adds one article's counts to the pooled counts. */
+function pool(into: Tally, article: Tally): void {
+  for (const [id, annotator] of article.annotators) into.annotators.set(id, annotator);
+  for (const unit of article.units) into.units.push(unit);
+  for (const [key, c] of article.pairCounts) {
+    const sum = into.pairCounts.get(key) ?? { exact: 0, overlap: 0, first: 0, second: 0, confusion: emptyConfusion() };
+    sum.exact += c.exact;
+    sum.overlap += c.overlap;
+    sum.first += c.first;
+    sum.second += c.second;
+    for (const row of LABELS) for (const col of LABELS) sum.confusion[row][col] += c.confusion[row][col];
+    into.pairCounts.set(key, sum);
+  }
+}
+
 /** Agreement figures per article and pooled over all the given articles. */
 export function agreementReport(bundles: readonly ArticleBundle[]): AgreementReport {
   const overall = emptyTally();
   const articles = bundles.map((bundle) => {
-    tally(bundle.claims, overall);
-    return { title: bundle.article.title, textSha256: bundle.article.textSha256, ...figures(tally(bundle.claims, emptyTally())) };
+    const counts = tally(bundle.claims);
+    pool(overall, counts);
+    return { title: bundle.article.title, textSha256: bundle.article.textSha256, ...figures(counts) };
   });
   return { articles, overall: figures(overall) };
 }

@@ -59,12 +59,16 @@ export function pairSpans(a: readonly Span[], b: readonly Span[]): { pairs: [Spa
     usedB.add(twin.id);
     pairs.push([s, twin, 'exact']);
   }
-  const restB = [...b].filter((s) => !usedB.has(s.id)).sort(compareSpans);
+  // Sweep both lists in start order: `active` holds b's spans that start before the current
+  // span ends and have not ended before it starts, so each overlap is found without a scan of all of b.
+  const restB = b.filter((s) => !usedB.has(s.id)).sort(compareSpans);
   const candidates: [Span, Span, number][] = [];
-  for (const s of [...a].filter((x) => !usedA.has(x.id)).sort(compareSpans)) {
-    // restB is sorted by start: stop once spans start after s ends.
-    for (const t of restB) {
-      if (t.start >= s.end) break;
+  let next = 0;
+  let active: Span[] = [];
+  for (const s of a.filter((x) => !usedA.has(x.id)).sort(compareSpans)) {
+    while (next < restB.length && restB[next]!.start < s.end) active.push(restB[next++]!);
+    active = active.filter((t) => t.end > s.start);
+    for (const t of active) {
       const shared = overlap(s, t);
       if (shared > 0) candidates.push([s, t, shared]);
     }
