@@ -1,5 +1,6 @@
 /** Shared steps for the end-to-end specs: start the app, add corpus files, select text, read claims. */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Download, type Page } from '@playwright/test';
 import { corpusPath } from '../src/testing/corpus';
 
@@ -136,4 +137,13 @@ export async function exportFile(page: Page): Promise<Download> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   return download;
+}
+
+/** axe-core's serious and critical violations on the page (or inside `include`), as readable lines. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

@@ -67,3 +67,40 @@ describe('claims plugin', () => {
     expect(claimsState(state).selected).toBeNull();
   });
 });
+
+describe('layers', () => {
+  const mine = claim(0, 10);
+  const theirs = { ...claim(text.indexOf('Second'), text.length, 'disputed'), annotator: { id: 'bea', name: 'Bea' } };
+
+  it('hides and shows an annotator\'s claims without touching the others', () => {
+    let state = stateWith([mine, theirs]);
+    state = act(state, { type: 'layers', hidden: new Set(['bea']) });
+    expect(drawn(state)).toEqual(expected([mine]));
+    expect(claimsState(state).claims.size).toBe(2);
+    // Changes to a hidden layer are kept but not drawn.
+    const relabelled = { ...theirs, label: 'opinion' as const };
+    state = act(state, { type: 'apply', changes: [{ before: theirs, after: relabelled }] });
+    expect(drawn(state)).toEqual(expected([mine]));
+    state = act(state, { type: 'layers', hidden: new Set() });
+    expect(drawn(state)).toEqual(expected([mine, relabelled]));
+  });
+
+  it('gives each annotator its own marker, and never changes one when another annotator appears', () => {
+    let state = stateWith([mine, theirs]);
+    const before = claimsState(state).markers;
+    expect(new Set(before.values()).size).toBe(2);
+    const third = { ...claim(0, 5, 'opinion'), annotator: { id: 'cy', name: 'Cy' } };
+    state = act(state, { type: 'apply', changes: [{ before: null, after: third }] });
+    const after = claimsState(state).markers;
+    expect(after.get('me')).toBe(before.get('me'));
+    expect(after.get('bea')).toBe(before.get('bea'));
+    expect(new Set(after.values()).size).toBe(3);
+  });
+
+  it('keeps the same state for the same hidden set, and drops a selection that gets hidden', () => {
+    let state = act(stateWith([mine, theirs]), { type: 'select', id: theirs.id });
+    expect(claimsState(act(state, { type: 'layers', hidden: new Set() }))).toBe(claimsState(state));
+    state = act(state, { type: 'layers', hidden: new Set(['bea']) });
+    expect(claimsState(state).selected).toBeNull();
+  });
+});

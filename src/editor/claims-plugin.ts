@@ -10,18 +10,23 @@ import type { ClaimChange } from '../core/history';
 import { compareClaims, LABEL_NAMES, type Claim } from '../core/model';
 import type { ArticleDoc } from './positions';
 
-/** What the plugin holds: the claims by id, their decorations, and the selected claim. */
+/** What the plugin holds: the claims by id, their decorations, the selected claim, hidden layers. */
 export interface ClaimsState {
   claims: ReadonlyMap<string, Claim>;
   decorations: DecorationSet;
   selected: string | null;
+  /** Annotator ids whose claims are not drawn (their layers are switched off). */
+  hidden: ReadonlySet<string>;
+  /** Each annotator's marker (0 to 5), given in order of first appearance and never changed. */
+  markers: ReadonlyMap<string, number>;
 }
 
 /** The actions that change the plugin state, sent as transaction meta. */
 export type ClaimsAction =
   | { type: 'load'; claims: readonly Claim[] }
   | { type: 'apply'; changes: readonly ClaimChange[] }
-  | { type: 'select'; id: string | null };
+  | { type: 'select'; id: string | null }
+  | { type: 'layers'; hidden: ReadonlySet<string> };
 
 export const claimsKey = new PluginKey<ClaimsState>('claims');
 
@@ -40,7 +45,21 @@ export function sortedClaims(state: EditorState): Claim[] {
   return [...claimsState(state).claims.values()].sort(compareClaims);
 }
 
-function decorate(claim: Claim, article: ArticleDoc, selected: boolean): Decoration {
+/** How many marker colours there are; a seventh annotator shares the first one's. */
+const MARKERS = 6;
+
+/** The markers with any new annotators of `claims` added, or the same map when there are none. */
+function withMarkers(markers: ReadonlyMap<string, number>, claims: Iterable<Claim>): ReadonlyMap<string, number> {
+  let next: Map<string, number> | null = null;
+  for (const claim of claims) {
+    if ((next ?? markers).has(claim.annotator.id)) continue;
+    next ??= new Map(markers);
+    next.set(claim.annotator.id, next.size % MARKERS);
+  }
+  return next ?? markers;
+}
+
+function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers: ReadonlyMap<string, number>): Decoration {
   return Decoration.inline(
     article.toPos(claim.start),
     article.toPos(claim.end),
@@ -48,7 +67,8 @@ function decorate(claim: Claim, article: ArticleDoc, selected: boolean): Decorat
       nodeName: 'mark',
       class: `claim claim-${claim.label}${selected ? ' is-selected' : ''}`,
       'data-claim-id': claim.id,
-      title: `${LABEL_NAMES[claim.label]} claim${claim.note ? `: ${claim.note}` : ''}`,
+      'data-layer': String(markers.get(claim.annotator.id) ?? 0),
+      title: `${LABEL_NAMES[claim.label]} claim by ${claim.annotator.name}${claim.note ? `: ${claim.note}` : ''}`,
     },
     { id: claim.id },
   );
@@ -64,12 +84,15 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
   switch (action.type) {
     case 'load': {
       const claims = new Map(action.claims.map((c) => [c.id, c]));
-      const decorations = DecorationSet.create(tr.doc, action.claims.map((c) => decorate(c, article, false)));
-      return { claims, decorations, selected: null };
+      const markers = withMarkers(value.markers, [...action.claims].sort((a, b) => a.created.localeCompare(b.created)));
+      const shown = action.claims.filter((c) => !value.hidden.has(c.annotator.id));
+      const decorations = DecorationSet.create(tr.doc, shown.map((c) => decorate(c, article, false, markers)));
+      return { claims, decorations, selected: null, hidden: value.hidden, markers };
     }
     case 'apply': {
       if (!action.changes.length) return value;
       const claims = new Map(value.claims);
+      const markers = withMarkers(value.markers, action.changes.flatMap((c) => (c.after ? [c.after] : [])));
       const touched = new Set<string>();
       const added: Decoration[] = [];
       for (const { before, after } of action.changes) {
@@ -84,15 +107,24 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       }
       for (const id of touched) {
         const claim = claims.get(id);
-        if (claim) added.push(decorate(claim, article, id === value.selected));
+        if (claim && !value.hidden.has(claim.annotator.id)) added.push(decorate(claim, article, id === value.selected, markers));
       }
       const selected = value.selected && claims.has(value.selected) ? value.selected : null;
-      return { claims, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
+      return { ...value, claims, markers, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
+    }
+    case 'layers': {
+      const switched = new Set([...value.hidden, ...action.hidden].filter((id) => value.hidden.has(id) !== action.hidden.has(id)));
+      if (!switched.size) return value;
+      const affected = [...value.claims.values()].filter((c) => switched.has(c.annotator.id));
+      const shown = affected.filter((c) => !action.hidden.has(c.annotator.id)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
+      const decorations = without(value.decorations, new Set(affected.map((c) => c.id))).add(tr.doc, shown);
+      const selectedHidden = value.selected !== null && action.hidden.has(value.claims.get(value.selected)?.annotator.id ?? '');
+      return { ...value, decorations, hidden: new Set(action.hidden), selected: selectedHidden ? null : value.selected };
     }
     case 'select': {
       if (action.id === value.selected) return value;
-      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id)));
-      const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id));
+      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && !value.hidden.has(value.claims.get(id)!.annotator.id)));
+      const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
       return { ...value, decorations: without(value.decorations, ids).add(tr.doc, redrawn), selected };
     }
@@ -107,7 +139,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
 function claimAtClick(state: ClaimsState, article: ArticleDoc, pos: number, target: Element | null): string | null {
   const offset = article.toOffset(pos);
   const covering = [...state.claims.values()]
-    .filter((c) => c.start <= offset && offset <= c.end)
+    .filter((c) => c.start <= offset && offset <= c.end && !state.hidden.has(c.annotator.id))
     .sort((a, b) => a.end - a.start - (b.end - b.start) || compareClaims(a, b));
   if (!covering.length) return null;
   const clicked = target?.closest('mark[data-claim-id]')?.getAttribute('data-claim-id');
@@ -122,7 +154,7 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
     key: claimsKey,
     state: {
       init: (_config, state) => reduce(
-        { claims: new Map(), decorations: DecorationSet.empty, selected: null },
+        { claims: new Map(), decorations: DecorationSet.empty, selected: null, hidden: new Set(), markers: new Map() },
         { type: 'load', claims },
         state.tr,
         article,

@@ -98,6 +98,7 @@ export class App {
       undo: () => void this.undo(),
       redo: () => void this.redo(),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
+      setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
     });
     this.setView(view.element, view);
   }

@@ -19,6 +19,14 @@ export interface ClaimActions {
   undo(): void;
   redo(): void;
   isMine(claim: Claim): boolean;
+  /** Shows only the layers of annotators not in `hidden`. */
+  setHidden(hidden: ReadonlySet<string>): void;
+}
+
+/** What the panel lists: one annotator or all, one label or all. */
+interface Filters {
+  annotator: string;
+  label: Label | 'all';
 }
 
 interface Entry {
@@ -80,15 +88,15 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
     h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
 }
 
-function entryElement(claim: Claim, selected: boolean, actions: ClaimActions): HTMLLIElement {
+function entryElement(claim: Claim, selected: boolean, marker: number, actions: ClaimActions): HTMLLIElement {
   const mine = actions.isMine(claim);
-  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id },
+  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
     h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
       h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
       h('q', { dir: 'auto' }, ellipsis(claim.exact, 240))),
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
     !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s)))) : null,
-    h('p', { class: 'claim-meta' }, `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
+    h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
     selected && mine ? claimEditor(claim, actions) : null);
 }
 
@@ -98,31 +106,85 @@ export class ClaimPanel {
   private readonly list = h('ol', { class: 'claim-list' });
   private readonly heading = h('h2', { id: 'claims-title' }, 'Claims');
   private readonly empty = h('p', { class: 'claims-empty' }, 'Select words in the text, then choose Sourced, Disputed or Opinion (or press 1, 2 or 3).');
+  private readonly layers = h('fieldset', { class: 'layers' });
+  private readonly annotatorFilter = h('select', { id: 'filter-annotator' });
+  private readonly labelFilter = h('select', { id: 'filter-label' },
+    h('option', { value: 'all' }, 'All labels'), ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])));
   private entries = new Map<string, Entry>();
+  private filters: Filters = { annotator: 'all', label: 'all' };
+  private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
+  /** The annotators last drawn in the layer switcher, to redraw it only when they change. */
+  private layerKey = '';
 
   constructor(private readonly actions: ClaimActions) {
+    const refilter = () => {
+      this.filters = { annotator: this.annotatorFilter.value, label: this.labelFilter.value as Filters['label'] };
+      if (this.last) this.render(this.last.state, this.last.claims);
+    };
+    this.annotatorFilter.addEventListener('change', refilter);
+    this.labelFilter.addEventListener('change', refilter);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo')),
+      this.layers,
+      h('div', { class: 'filters' },
+        h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
+        h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
       this.empty, this.list);
   }
 
-  /** Shows the claims of `state` in reading order. */
-  render(state: ClaimsState, claims: readonly Claim[]): void {
+  /** The layer switcher and the annotator filter, for the annotators who have claims here. */
+  private renderLayers(state: ClaimsState): void {
+    const annotators = new Map<string, { name: string; count: number; mine: boolean }>();
+    for (const claim of state.claims.values()) {
+      const entry = annotators.get(claim.annotator.id) ?? { name: claim.annotator.name, count: 0, mine: this.actions.isMine(claim) };
+      entry.count++;
+      annotators.set(claim.annotator.id, entry);
+    }
+    const sorted = [...annotators].sort(([, a], [, b]) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name));
+    const key = JSON.stringify([sorted, [...state.hidden], [...state.markers]]);
+    if (key === this.layerKey) return;
+    this.layerKey = key;
+    this.layers.hidden = sorted.length < 2;
+    this.layers.replaceChildren(h('legend', {}, 'Layers shown'), ...sorted.map(([id, a]) => {
+      const box = h('input', { type: 'checkbox', id: `layer-${id}`, checked: !state.hidden.has(id) });
+      box.addEventListener('change', () => {
+        const hidden = new Set(state.hidden);
+        if (box.checked) hidden.delete(id);
+        else hidden.add(id);
+        this.actions.setHidden(hidden);
+      });
+      return h('div', { class: 'layer', 'data-layer': String(state.markers.get(id) ?? 0) }, box,
+        h('label', { for: box.id }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${a.name}${a.mine ? ' (you)' : ''} — ${a.count} claim${a.count === 1 ? '' : 's'}`));
+    }));
+    const chosen = annotators.has(this.filters.annotator) ? this.filters.annotator : 'all';
+    this.annotatorFilter.replaceChildren(h('option', { value: 'all' }, 'All annotators'),
+      ...sorted.map(([id, a]) => h('option', { value: id, selected: id === chosen }, a.name)));
+    this.filters.annotator = chosen;
+  }
+
+  /** Shows the claims of `state` in reading order, less hidden layers and filtered-out claims. */
+  render(state: ClaimsState, allClaims: readonly Claim[]): void {
+    this.last = { state, claims: allClaims };
+    this.renderLayers(state);
+    const { annotator, label } = this.filters;
+    const claims = allClaims.filter((c) => !state.hidden.has(c.annotator.id)
+      && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
     const next = new Map<string, Entry>();
     for (const claim of claims) {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
-      next.set(claim.id, old && old.claim === claim && old.selected === selected ? old : { claim, selected, element: this.rebuilt(old, claim, selected) });
+      const marker = state.markers.get(claim.annotator.id) ?? 0;
+      next.set(claim.id, old && old.claim === claim && old.selected === selected ? old : { claim, selected, element: this.rebuilt(old, claim, selected, marker) });
     }
     for (const [id, entry] of this.entries) if (!next.has(id)) entry.element.remove();
     [...next.values()].forEach((entry, i) => {
       if (this.list.children[i] !== entry.element) this.list.insertBefore(entry.element, this.list.children[i] ?? null);
     });
     this.entries = next;
-    this.heading.textContent = `Claims (${claims.length})`;
-    this.empty.hidden = claims.length > 0;
+    this.heading.textContent = claims.length === allClaims.length ? `Claims (${claims.length})` : `Claims (${claims.length} of ${allClaims.length})`;
+    this.empty.hidden = allClaims.length > 0;
   }
 
   /** Brings the selected entry into view in the panel. */
@@ -131,8 +193,8 @@ export class ClaimPanel {
   }
 
   /** A new element for a claim, keeping focus on the same control if the old one had it. */
-  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean): HTMLLIElement {
-    const element = entryElement(claim, selected, this.actions);
+  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean, marker: number): HTMLLIElement {
+    const element = entryElement(claim, selected, marker, this.actions);
     const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
     if (old && focused) {
       queueMicrotask(() => (element.querySelector(`[data-control="${focused}"]`) as HTMLElement | null)?.focus());

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { addCorpus, CORPUS_FILES, exportFile, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp } from './helpers';
+
+const ARTICLE = /After their intervention in Kazakhstan/;
+
+test('another annotator\'s import is a separate, read-only layer that can be shown, hidden and filtered', async ({ page, browser }) => {
+  // Ana annotates in her own browser and exports.
+  const ana = await (await browser.newContext()).newPage();
+  await startApp(ana, 'Ana');
+  await addCorpus(ana, [CORPUS_FILES[4]]);
+  await openArticle(ana, ARTICLE);
+  await markClaim(ana, 'quotes the Russian daily Izvestia', 'Sourced');
+  await markClaim(ana, 'A geopolitical project that would upset regional balances.', 'Opinion');
+  const path = `${test.info().outputPath('ana.json')}`;
+  await (await exportFile(ana)).saveAs(path);
+  await ana.context().close();
+
+  // Bea marks the same article, then imports Ana's file.
+  await startApp(page, 'Bea');
+  await addCorpus(page, [CORPUS_FILES[4]]);
+  await openArticle(page, ARTICLE);
+  await markClaim(page, 'quotes the Russian daily Izvestia', 'Disputed');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByRole('status')).toContainText('2 claims added');
+  await expect(page.locator('.claim-entry')).toHaveCount(3);
+
+  // Both layers are listed and drawn; the same words carry both annotators' claims.
+  const layers = page.getByRole('group', { name: 'Layers shown' });
+  await expect(layers.getByRole('checkbox', { name: 'Bea (you) — 1 claim' })).toBeChecked();
+  await expect(layers.getByRole('checkbox', { name: 'Ana — 2 claims' })).toBeChecked();
+  expect((await highlights(page)).map((h) => h.label).sort()).toEqual(['disputed', 'opinion', 'sourced']);
+  const markerColours = await page.locator('mark.claim[data-claim-id]').evaluateAll((marks) =>
+    new Set(marks.map((m) => getComputedStyle(m).getPropertyValue('--layer'))).size);
+  expect(markerColours).toBe(2);
+
+  // Hide Ana's layer: gone from the text and the panel; show it again.
+  await layers.getByRole('checkbox', { name: 'Ana — 2 claims' }).uncheck();
+  expect(await highlights(page)).toEqual([{ label: 'disputed', text: 'quotes the Russian daily Izvestia' }]);
+  expect(await panelClaims(page)).toEqual([{ label: 'Disputed', quote: 'quotes the Russian daily Izvestia' }]);
+  await expect(page.getByRole('heading', { name: 'Claims (1 of 3)' })).toBeVisible();
+  await layers.getByRole('checkbox', { name: 'Ana — 2 claims' }).check();
+  await expect(page.locator('.claim-entry')).toHaveCount(3);
+
+  // Filter the panel by annotator and by label.
+  await page.getByLabel('Annotator', { exact: true }).selectOption({ label: 'Ana' });
+  expect((await panelClaims(page)).map((c) => c.label)).toEqual(['Opinion', 'Sourced']);
+  await page.getByLabel('Label', { exact: true }).first().selectOption({ label: 'Opinion' });
+  expect(await panelClaims(page)).toEqual([{ label: 'Opinion', quote: 'A geopolitical project that would upset regional balances.' }]);
+  await page.getByLabel('Annotator', { exact: true }).selectOption({ label: 'All annotators' });
+  await page.getByLabel('Label', { exact: true }).first().selectOption({ label: 'All labels' });
+
+  // Ana's claims are read-only for Bea: selecting one opens no editor.
+  await page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).first().getByRole('button').first().click();
+  await expect(page.locator('.claim-entry.is-selected')).toContainText('Ana (read-only)');
+  await expect(page.locator('.claim-entry.is-selected').getByRole('button', { name: 'Delete claim' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('layers.png') });
+  expect(await seriousViolations(page)).toEqual([]);
+});
