@@ -1,10 +1,6 @@
 /** `claimtrail agree`: agreement figures for the annotators in claimtrail export files. */
-import type { Figure, SpanScores } from '../core/agreement';
+import { formatFigure as num, PAIRING_RULE, type Figure, type SpanScores } from '../core/agreement';
 import type { AgreementReport, Figures } from '../core/agreement-report';
-
-function num(figure: Figure): string {
-  return figure.value === null ? 'n/a' : figure.value.toFixed(3);
-}
 
 function prf(scores: SpanScores): string {
   return `${num(scores.precision)} / ${num(scores.recall)} / ${num(scores.f1)}`;
@@ -48,7 +44,7 @@ export function formatAgreement(report: AgreementReport): string {
     ...report.articles.map((a) => section(`Article: ${a.title}`, a)),
     section(`Overall (${report.articles.length} article${report.articles.length === 1 ? '' : 's'})`, report.overall),
     [
-      'Claims are paired one to one: identical spans first, then overlapping spans, largest shared extent first.',
+      PAIRING_RULE,
       'Span scores take the first annotator as reference. Label figures use paired claims only.',
     ].join('\n'),
   ].join('\n\n');

@@ -150,3 +150,22 @@ export function mergeBundles(files: readonly (readonly ArticleBundle[])[]): Arti
   }
   return [...byText.values()].map(({ bundle, claims }) => ({ ...bundle, claims: [...claims.values()] }));
 }
+
+/** One line of a two-annotator comparison, in text order. */
+export type Comparison =
+  | { kind: 'agree' | 'label differs'; first: Claim; second: Claim; match: 'exact' | 'overlap' }
+  | { kind: 'only first'; first: Claim }
+  | { kind: 'only second'; second: Claim };
+
+/** Pairs two annotators' claims (by the pairing rule) and says, for each, how they compare. */
+export function compareAnnotators(first: readonly Claim[], second: readonly Claim[]): Comparison[] {
+  const byId = new Map([...first, ...second].map((c) => [c.id, c]));
+  const { pairs, onlyA, onlyB } = pairSpans(first.map(spanOf), second.map(spanOf));
+  const lines: Comparison[] = [
+    ...pairs.map(([a, b, match]) => ({ kind: a.label === b.label ? 'agree' as const : 'label differs' as const, first: byId.get(a.id)!, second: byId.get(b.id)!, match })),
+    ...onlyA.map((a) => ({ kind: 'only first' as const, first: byId.get(a.id)! })),
+    ...onlyB.map((b) => ({ kind: 'only second' as const, second: byId.get(b.id)! })),
+  ];
+  const startOf = (line: Comparison) => ('first' in line ? line.first.start : line.second.start);
+  return lines.sort((x, y) => startOf(x) - startOf(y));
+}

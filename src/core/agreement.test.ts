@@ -99,3 +99,18 @@ describe('pairing claims', () => {
     expect(cohenOfConfusion(addConfusion(pairSpans(spans('B'), spans('C')).pairs)).observed.value).toBe(0.5);
   });
 });
+
+describe('comparing two annotators', async () => {
+  const { compareAnnotators } = await import('./agreement-report');
+  const claim = (annotator: string, id: string, start: number, end: number, label: Span['label']) => ({
+    id, articleId: 'x', label, start, end, exact: '', prefix: '', suffix: '', sources: [],
+    annotator: { id: annotator, name: annotator }, created: '', modified: '',
+  });
+  it('lists agreements, label differences and claims only one made, in text order', () => {
+    const lines = compareAnnotators(
+      [claim('A', 'a1', 0, 10, 'sourced'), claim('A', 'a2', 20, 30, 'opinion'), claim('A', 'a3', 50, 60, 'disputed')],
+      [claim('B', 'b1', 0, 10, 'sourced'), claim('B', 'b2', 22, 30, 'disputed'), claim('B', 'b3', 40, 45, 'opinion')],
+    );
+    expect(lines.map((l) => l.kind)).toEqual(['agree', 'label differs', 'only second', 'only first']);
+  });
+});

@@ -31,6 +31,15 @@ export interface Unit {
 /** A figure, or null with the reason it is undefined for these data. */
 export type Figure = { value: number } | { value: null; reason: string };
 
+/** A figure to three decimals, or "n/a": how the CLI and the browser both show figures. */
+export function formatFigure(figure: Figure): string {
+  return figure.value === null ? 'n/a' : figure.value.toFixed(3);
+}
+
+/** The rule by which claims are paired, as the UI and the CLI state it. */
+export const PAIRING_RULE =
+  'Claims are paired one to one: identical spans first, then overlapping spans, largest shared extent first.';
+
 function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }

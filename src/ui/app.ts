@@ -4,6 +4,8 @@
  * writes it in one transaction, records it for undo, and takes the drawing back if the write fails.
  */
 import { version } from '../../package.json';
+import { PAIRING_RULE } from '../core/agreement';
+import { agreementReport } from '../core/agreement-report';
 import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
@@ -16,6 +18,8 @@ import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
 import { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
+import { h } from './dom';
+import { renderFigures } from './figures';
 import { renderLibrary } from './library';
 import type { Notices } from './notices';
 
@@ -74,6 +78,7 @@ export class App {
       addFiles: () => this.chooseArticleFiles(),
       pasteText: () => void this.pasteText(),
       editDetails: (article) => void this.editDetails(article),
+      showAgreement: (into) => void this.showAgreement(into),
     }), null);
   }
 
@@ -248,6 +253,20 @@ export class App {
       if (this.article?.bundle.article.id === article.id) this.article.showDetails(updated);
       else await this.refresh();
       this.notices.status('Details saved.');
+    } catch (error) {
+      this.notices.error(message(error));
+    }
+  }
+
+  /** Agreement figures over every article with claims, and per article. */
+  private async showAgreement(into: HTMLElement): Promise<void> {
+    try {
+      const report = agreementReport(await this.store.exportBundles());
+      into.replaceChildren(
+        h('p', { class: 'rule' }, PAIRING_RULE),
+        renderFigures(report.overall, `All ${report.articles.length} article${report.articles.length === 1 ? '' : 's'} with claims`),
+        ...report.articles.filter((a) => a.annotators.length > 1).map((a) => renderFigures(a, a.title)),
+      );
     } catch (error) {
       this.notices.error(message(error));
     }

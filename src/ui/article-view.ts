@@ -27,7 +27,7 @@ export class ArticleView {
   private readonly header: HTMLElement;
 
   constructor(readonly bundle: ArticleBundle, private readonly actions: ArticleViewActions) {
-    this.panel = new ClaimPanel(actions);
+    this.panel = new ClaimPanel(actions, () => this.bundle.article);
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
     const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },

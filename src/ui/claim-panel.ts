@@ -5,8 +5,9 @@
  * typing survive updates from other tabs.
  */
 import { HttpUrl } from '../core/format/claimtrail-v1';
-import { LABEL_NAMES, LABELS, type Claim, type Label, type Source } from '../core/model';
+import { LABEL_NAMES, LABELS, type Article, type Claim, type Label, type Source } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
+import { renderComparison } from './compare';
 import { ellipsis, formatDate, h } from './dom';
 
 export interface ClaimActions {
@@ -115,23 +116,42 @@ export class ClaimPanel {
   private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
   /** The annotators last drawn in the layer switcher, to redraw it only when they change. */
   private layerKey = '';
+  private readonly compareToggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false', hidden: true }, 'Compare annotators');
+  private readonly listView: HTMLElement;
+  private readonly compareView = h('div', { class: 'compare-view', hidden: true });
+  private comparePair: [string, string] | null = null;
 
-  constructor(private readonly actions: ClaimActions) {
+  constructor(
+    private readonly actions: ClaimActions,
+    private readonly article: () => Article,
+  ) {
     const refilter = () => {
       this.filters = { annotator: this.annotatorFilter.value, label: this.labelFilter.value as Filters['label'] };
-      if (this.last) this.render(this.last.state, this.last.claims);
+      this.rerender();
     };
     this.annotatorFilter.addEventListener('change', refilter);
     this.labelFilter.addEventListener('change', refilter);
-    this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
-      h('div', { class: 'panel-header' }, this.heading,
-        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
-        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo')),
-      this.layers,
+    this.compareToggle.addEventListener('click', () => {
+      const comparing = this.compareToggle.getAttribute('aria-pressed') !== 'true';
+      this.compareToggle.setAttribute('aria-pressed', String(comparing));
+      this.listView.hidden = comparing;
+      this.compareView.hidden = !comparing;
+      this.rerender();
+    });
+    this.listView = h('div', {},
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
       this.empty, this.list);
+    this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
+      h('div', { class: 'panel-header' }, this.heading,
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo')),
+      this.layers, this.compareToggle, this.listView, this.compareView);
+  }
+
+  private rerender(): void {
+    if (this.last) this.render(this.last.state, this.last.claims);
   }
 
   /** The layer switcher and the annotator filter, for the annotators who have claims here. */
@@ -147,6 +167,7 @@ export class ClaimPanel {
     if (key === this.layerKey) return;
     this.layerKey = key;
     this.layers.hidden = sorted.length < 2;
+    this.compareToggle.hidden = sorted.length < 2;
     this.layers.replaceChildren(h('legend', {}, 'Layers shown'), ...sorted.map(([id, a]) => {
       const box = h('input', { type: 'checkbox', id: `layer-${id}`, checked: !state.hidden.has(id) });
       box.addEventListener('change', () => {
@@ -168,6 +189,12 @@ export class ClaimPanel {
   render(state: ClaimsState, allClaims: readonly Claim[]): void {
     this.last = { state, claims: allClaims };
     this.renderLayers(state);
+    if (!this.compareView.hidden) {
+      this.compareView.replaceChildren(renderComparison(this.article(), allClaims, this.comparePair, (pair) => {
+        this.comparePair = pair;
+        this.rerender();
+      }, (id) => this.actions.reveal(id)));
+    }
     const { annotator, label } = this.filters;
     const claims = allClaims.filter((c) => !state.hidden.has(c.annotator.id)
       && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));

@@ -7,6 +7,8 @@ export interface LibraryActions {
   addFiles(): void;
   pasteText(): void;
   editDetails(article: Article): void;
+  /** Computes agreement over every article and shows it in `into`. */
+  showAgreement(into: HTMLElement): void;
 }
 
 /** Author and outlet, joined for a byline. */
@@ -20,6 +22,14 @@ function countBadges(counts: ArticleSummary['counts']): HTMLElement {
     { class: 'counts', 'aria-label': 'Claims by label' },
     ...LABELS.map((label) => h('li', { class: `count count-${label}` }, `${counts[label]} ${LABEL_NAMES[label]}`)),
   );
+}
+
+function agreementSection(actions: LibraryActions): HTMLElement {
+  const results = h('div', { class: 'library-agreement-results' });
+  return h('section', { class: 'library-agreement', 'aria-labelledby': 'agreement-title' },
+    h('h2', { id: 'agreement-title' }, 'Agreement across the library'),
+    h('button', { type: 'button', onclick: () => actions.showAgreement(results) }, 'Compute agreement'),
+    results);
 }
 
 /** Renders the library view. */
@@ -46,5 +56,6 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
       h('button', { type: 'button', onclick: actions.pasteText }, 'Paste text'),
     ),
     items.length ? h('ul', { class: 'library-list' }, ...items) : h('p', {}, 'No articles yet.'),
+    agreementSection(actions),
   );
 }

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { addCorpus, CORPUS_FILES, exportFile, markClaim, openArticle, seriousViolations, startApp } from './helpers';
+
+const ARTICLE = /After their intervention in Kazakhstan/;
+
+test('compare two annotators: rule, figures matching the CLI, heat map, disagreements that jump to the text', async ({ page, browser }) => {
+  const ana = await (await browser.newContext()).newPage();
+  await startApp(ana, 'Ana');
+  await addCorpus(ana, [CORPUS_FILES[4]]);
+  await openArticle(ana, ARTICLE);
+  await markClaim(ana, 'quotes the Russian daily Izvestia', 'Sourced');
+  await markClaim(ana, 'A geopolitical project that would upset regional balances.', 'Opinion');
+  await markClaim(ana, 'Emomali Rakhmon', 'Sourced', 1);
+  const anaFile = test.info().outputPath('ana.json');
+  await (await exportFile(ana)).saveAs(anaFile);
+  await ana.context().close();
+
+  await startApp(page, 'Bea');
+  await addCorpus(page, [CORPUS_FILES[4]]);
+  await openArticle(page, ARTICLE);
+  await markClaim(page, 'the Russian daily Izvestia', 'Sourced');
+  await markClaim(page, 'A geopolitical project that would upset regional balances.', 'Disputed');
+  await markClaim(page, 'relays the site Sputnik Tajikistan', 'Sourced');
+  const beaFile = test.info().outputPath('bea.json');
+  await (await exportFile(page)).saveAs(beaFile);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(anaFile);
+  await expect(page.getByRole('status')).toContainText('3 claims added');
+
+  await page.getByRole('button', { name: 'Compare annotators' }).click();
+  const compare = page.getByRole('region', { name: 'Comparison of annotators' });
+  await expect(compare).toContainText('Claims are paired one to one: identical spans first, then overlapping spans');
+
+  // The same figures as `claimtrail agree` on the two files.
+  const cli = JSON.parse(execFileSync('node', ['bin/claimtrail.mjs', 'agree', '--json', anaFile, beaFile], { encoding: 'utf8' }));
+  const pair = cli.articles[0].pairs[0];
+  const fmt = (f: { value: number | null }) => (f.value === null ? 'n/a' : f.value.toFixed(3));
+  const row = compare.locator('.figures tbody tr').first();
+  await expect(row.locator('th')).toHaveText(`${pair.first.name} × ${pair.second.name}`);
+  await expect(row.locator('td')).toHaveText([
+    `${fmt(pair.exact.precision)} / ${fmt(pair.exact.recall)} / ${fmt(pair.exact.f1)}`,
+    `${fmt(pair.overlap.precision)} / ${fmt(pair.overlap.recall)} / ${fmt(pair.overlap.f1)}`,
+    fmt(pair.observed), fmt(pair.kappa),
+  ]);
+  await expect(compare.locator('[data-figure="alpha"]')).toHaveText(fmt(cli.articles[0].alpha));
+  expect(fmt(pair.observed)).toBe('0.500');
+
+  // Izvestia agrees, the geopolitical sentence differs, and each made one claim the other did not.
+  await expect(compare.getByRole('heading', { name: 'Disagreements: 3 of 4' })).toBeVisible();
+  await expect(compare.locator('.disagreement .kind')).toHaveText(['label differs', /only (Ana|Bea)/, /only (Ana|Bea)/]);
+  await expect(compare.locator('table.confusion')).toBeVisible();
+
+  // A disagreement jumps to its words in the text.
+  await compare.locator('.disagreement').first().getByRole('button').first().click();
+  await expect(page.locator('mark.claim.is-selected').first()).toHaveText('A geopolitical project that would upset regional balances.');
+  await expect(page.locator('mark.claim.is-selected').first()).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('compare.png'), fullPage: true });
+  expect(await seriousViolations(page, '.claim-panel')).toEqual([]);
+
+  // Over the whole library, the same overall figures as the CLI.
+  await page.getByRole('link', { name: '← Library' }).click();
+  await page.getByRole('button', { name: 'Compute agreement' }).click();
+  const overall = page.locator('.library-agreement .figures').first();
+  await expect(overall.locator('caption')).toHaveText('All 1 article with claims');
+  await expect(overall.locator('tbody tr td').nth(3)).toHaveText(fmt(cli.overall.pairs[0].kappa));
+});
