@@ -49,6 +49,16 @@ export interface Article extends ArticleMeta {
   added: string;
 }
 
+/** How a reviewer settled a disagreement; carried by the claims of an adjudicated layer. */
+export interface Review {
+  status: 'accepted' | 'relabelled' | 'rejected';
+  by: Annotator;
+  at: string;
+  comment?: string;
+  /** Ids of the claims the decision was made on. */
+  from: string[];
+}
+
 /** A labelled span of an article's text. Invariant: text.slice(start, end) === exact. */
 export interface Claim {
   id: string;
@@ -64,6 +74,7 @@ export interface Claim {
   annotator: Annotator;
   created: string;
   modified: string;
+  review?: Review;
 }
 
 /** Current time as ISO 8601 UTC. */

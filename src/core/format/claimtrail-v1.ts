@@ -34,6 +34,15 @@ export const SourceSchema = z
     error: 'a source needs a url, a citation, or both',
   });
 
+/** How a reviewer settled a disagreement into this claim (claims of an adjudicated layer). */
+export const ReviewSchema = z.looseObject({
+  status: z.enum(['accepted', 'relabelled', 'rejected']),
+  by: AnnotatorSchema.describe('The reviewer.'),
+  at: IsoDateTime,
+  comment: z.string().optional(),
+  from: z.array(NonBlank).min(1).describe('Ids of the claims the decision was made on.'),
+});
+
 export const ClaimSchema = z
   .looseObject({
     id: NonBlank,
@@ -48,6 +57,7 @@ export const ClaimSchema = z
     annotator: AnnotatorSchema,
     created: IsoDateTime,
     modified: IsoDateTime,
+    review: ReviewSchema.optional().describe('Present on claims of an adjudicated layer.'),
   })
   .refine((claim) => claim.end > claim.start, { error: 'end must be greater than start' });
 

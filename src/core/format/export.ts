@@ -27,6 +27,7 @@ function exportClaim(claim: Claim, offsets: OffsetIndex): ExportClaim {
     annotator: { id: claim.annotator.id, name: claim.annotator.name },
     created: claim.created,
     modified: claim.modified,
+    ...(claim.review ? { review: { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] } } : {}),
   };
 }
 

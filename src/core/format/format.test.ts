@@ -94,6 +94,19 @@ describe('import reports every kind of bad input by name', () => {
   });
 });
 
+describe('review of an adjudicated claim', () => {
+  it('is optional, and round-trips when present', async () => {
+    const file = await validFile();
+    expect(ExportFileSchema.safeParse(file).success).toBe(true);
+    const review = { status: 'relabelled', by: { id: 'rev', name: 'Rev' }, at: NOW, comment: 'Checked', from: ['x', 'y'] };
+    file.articles[0].claims[0].review = review;
+    const result = await readExportFile(JSON.stringify(file));
+    expect(result.ok && result.value.articles[0]!.claims[0]!.review).toEqual(review);
+    file.articles[0].claims[0].review = { ...review, status: 'maybe' };
+    expect((await problemsOf(JSON.stringify(file)))[0]).toMatch(/^articles\[0\]\.claims\[0\]\.review\.status: /);
+  });
+});
+
 describe('export then import is lossless', () => {
   // Text from whole graphemes (emoji, combining marks, Arabic, newlines) with claims on it.
   const textArb = fc

@@ -103,6 +103,15 @@ function readClaim(
     annotator: { id: raw.annotator.id, name: raw.annotator.name },
     created: raw.created,
     modified: raw.modified,
+    ...(raw.review ? {
+      review: {
+        status: raw.review.status,
+        by: { id: raw.review.by.id, name: raw.review.by.name },
+        at: raw.review.at,
+        ...(raw.review.comment ? { comment: raw.review.comment } : {}),
+        from: [...raw.review.from],
+      },
+    } : {}),
   };
 }
 
