@@ -110,11 +110,42 @@ describe('Store', () => {
     store.close();
   });
 
-  it('runs every migration from version 0, keeping the stores a later step would need', async () => {
+  it('runs every migration from version 0', async () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'settings', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'decisions', 'settings', 'texts']);
     db.close();
+  });
+
+  it('upgrades a version 1 database to the current version, keeping its data', async () => {
+    // A database as version 1 of claimtrail left it.
+    const name = `test-${++counter}`;
+    const text = 'Stored under version 1.';
+    const a = await article(text, 'v1-article');
+    const claim = createClaim(text, a.id, { start: 0, end: 6 }, 'opinion', me)!;
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('articles', { keyPath: 'id' }).createIndex('bySha', 'textSha256', { unique: true });
+        db.createObjectStore('texts', { keyPath: 'id' });
+        const claims = db.createObjectStore('claims', { keyPath: 'id' });
+        claims.createIndex('byArticle', 'articleId');
+        claims.createIndex('byArticleLabel', ['articleId', 'label']);
+        db.createObjectStore('settings');
+      },
+    });
+    await v1.put('articles', a);
+    await v1.put('texts', { id: a.id, text });
+    await v1.put('claims', claim);
+    await v1.put('settings', me, 'annotator');
+    v1.close();
+
+    const store = await Store.open(name);
+    stores.push(store);
+    expect(await store.loadArticle(a.id)).toEqual({ article: a, text, claims: [claim] });
+    expect(await store.getSetting('annotator')).toEqual(me);
+    const decision = { key: 'x+y', articleId: a.id, status: 'rejected' as const, by: me, at: claim.created };
+    await store.putDecision(decision);
+    expect(await store.decisions(a.id)).toEqual([decision]);
   });
 });

@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { ParsedExport } from '../core/format/import';
+import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
 import { LABELS, newId, type Article, type ArticleMeta, type Claim, type Label } from '../core/model';
 import { ChangeChannel, type ChangeMessage } from './channel';
@@ -16,6 +17,7 @@ interface ClaimtrailSchema extends DBSchema {
   texts: { key: string; value: { id: string; text: string } };
   claims: { key: string; value: Claim; indexes: { byArticle: string; byArticleLabel: [string, Label] } };
   settings: { key: string; value: unknown };
+  decisions: { key: string; value: Decision; indexes: { byArticle: string } };
 }
 
 type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -35,6 +37,10 @@ const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
     claims.createIndex('byArticle', 'articleId');
     claims.createIndex('byArticleLabel', ['articleId', 'label']);
     db.createObjectStore('settings');
+  },
+  (db) => {
+    const decisions = db.createObjectStore('decisions', { keyPath: 'key' });
+    decisions.createIndex('byArticle', 'articleId');
   },
 ];
 
@@ -272,6 +278,18 @@ export class Store {
       }
       await tx.done;
       return bundles;
+    });
+  }
+
+  /** The reviewer's decisions on an article's disagreements. */
+  decisions(articleId: string): Promise<Decision[]> {
+    return this.run('read the review decisions', () => this.db.getAllFromIndex('decisions', 'byArticle', articleId));
+  }
+
+  /** Stores a decision, replacing an earlier one on the same disagreement. */
+  putDecision(decision: Decision): Promise<void> {
+    return this.run('save the decision', async () => {
+      await this.db.put('decisions', decision);
     });
   }
 
