@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addCorpus, CORPUS_FILES, exportFile, markClaim, openArticle, seriousViolations, startApp } from './helpers';
+import { addCorpus, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
-test('compare two annotators: rule, figures matching the CLI, heat map, disagreements that jump to the text', async ({ page, browser }) => {
+test('compare two annotators: figures matching the CLI, disagreements that jump to the text, settled by keyboard, adjudicated layer exported and re-imported', async ({ page, browser }) => {
   const ana = await (await browser.newContext()).newPage();
   await startApp(ana, 'Ana');
   await addCorpus(ana, [CORPUS_FILES[4]]);
@@ -58,6 +59,57 @@ test('compare two annotators: rule, figures matching the CLI, heat map, disagree
   await expect(page.locator('mark.claim.is-selected').first()).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('compare.png'), fullPage: true });
   expect(await seriousViolations(page, '.claim-panel')).toEqual([]);
+
+  // Settle every disagreement with the keyboard alone.
+  await expect(compare.getByRole('status')).toHaveText('0 of 3 disagreements settled');
+  const firstName = await compare.locator('#compare-first option:checked').textContent();
+  const items = compare.locator('.disagreement');
+  await items.first().focus();
+  await page.keyboard.press('1');
+  await expect(items.first()).toContainText('Settled: relabelled as Sourced, by Bea.');
+  await page.keyboard.press('j');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(items.nth(1)).toContainText('Settled: rejected both');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('c');
+  await expect(items.nth(2).getByLabel('Comment')).toBeFocused();
+  await page.keyboard.type('Named in the text');
+  await page.keyboard.press('Shift+Tab');
+  await items.nth(2).focus();
+  const only = await items.nth(2).locator('.kind').textContent();
+  await page.keyboard.press(only === `only ${firstName}` ? 'a' : 'b');
+  await expect(items.nth(2)).toContainText('— “Named in the text”');
+  await expect(compare.getByRole('status')).toHaveText('3 of 3 disagreements settled');
+
+  // The adjudicated layer: valid, with a review on every claim, and importable.
+  const download = page.waitForEvent('download');
+  await compare.getByRole('button', { name: 'Export adjudicated layer' }).click();
+  const adjudicated = await downloadJson(await download);
+  expect(validateExport(adjudicated)).toEqual([]);
+  expect(adjudicated.annotator.name).toBe('review by Bea');
+  const reviewed = adjudicated.articles[0].claims;
+  expect(reviewed.map((c: any) => c.review.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'relabelled']);
+  expect(reviewed.find((c: any) => c.review.status === 'relabelled')).toMatchObject({ label: 'sourced', exact: 'A geopolitical project that would upset regional balances.' });
+  expect(reviewed.every((c: any) => c.annotator.name === 'review by Bea' && c.review.by.name === 'Bea')).toBe(true);
+  const adjudicatedFile = test.info().outputPath('adjudicated.json');
+  writeFileSync(adjudicatedFile, JSON.stringify(adjudicated));
+  const fresh = await (await browser.newContext()).newPage();
+  await startApp(fresh, 'Cy');
+  const freshChooser = fresh.waitForEvent('filechooser');
+  await fresh.getByRole('button', { name: 'Import annotations' }).click();
+  await (await freshChooser).setFiles(adjudicatedFile);
+  await expect(fresh.getByRole('status')).toContainText('4 claims added');
+  await openArticle(fresh, ARTICLE);
+  await expect(fresh.locator('.claim-meta', { hasText: 'review by Bea (read-only)' })).toHaveCount(4);
+  await fresh.context().close();
+
+  // Decisions are stored: after a reload they are all still there, and one can be changed.
+  await page.reload();
+  await page.getByRole('button', { name: 'Compare annotators' }).click();
+  await expect(compare.getByRole('status')).toHaveText('3 of 3 disagreements settled');
+  await compare.locator('.disagreement').nth(1).getByRole('combobox', { name: 'Set another label' }).selectOption('Opinion');
+  await expect(compare.locator('.disagreement').nth(1)).toContainText('Settled: relabelled as Opinion');
 
   // Over the whole library, the same overall figures as the CLI.
   await page.getByRole('link', { name: '← Library' }).click();

@@ -1,6 +1,8 @@
 /** Shared steps for the end-to-end specs: start the app, add corpus files, select text, read claims. */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { expect, type Download, type Page } from '@playwright/test';
 import { corpusPath } from '../src/testing/corpus';
 
@@ -146,4 +148,13 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateSchema = ajv.compile(JSON.parse(readFileSync(new URL('../schemas/claimtrail-v1.schema.json', import.meta.url), 'utf8')));
+
+/** The errors of a file against the published JSON Schema (an empty list when it is valid). */
+export function validateExport(file: unknown): string[] {
+  return validateSchema(file) ? [] : (validateSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }

@@ -5,7 +5,8 @@
  */
 import { version } from '../../package.json';
 import { PAIRING_RULE } from '../core/agreement';
-import { agreementReport } from '../core/agreement-report';
+import { adjudicatedLayer, reviewAnnotator, settledCount, type Decision } from '../core/adjudication';
+import { agreementReport, type Comparison } from '../core/agreement-report';
 import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
@@ -31,6 +32,13 @@ function message(error: unknown): string {
 
 function checkUrl(value: string): string | null {
   return !value || HttpUrl.safeParse(value).success ? null : 'Only http and https addresses are accepted.';
+}
+
+/** Saves `json` as a download named `name`. */
+function download(json: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export class App {
@@ -83,7 +91,7 @@ export class App {
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
-    const bundle = await this.store.loadArticle(id);
+    const [bundle, decisions] = await Promise.all([this.store.loadArticle(id), this.store.decisions(id)]);
     if (serial !== this.routeSerial) return;
     if (!bundle) {
       this.notices.error('That article is not in this browser’s library.');
@@ -91,7 +99,7 @@ export class App {
       return;
     }
     document.title = `${bundle.article.title} — claimtrail`;
-    const view = new ArticleView(bundle, {
+    const view: ArticleView = new ArticleView(bundle, decisions, {
       label: (label, selection) => void this.label(label, selection),
       editDetails: (article) => void this.editDetails(article),
       reveal: (claimId) => view.editor.reveal(claimId),
@@ -104,6 +112,9 @@ export class App {
       redo: () => void this.redo(),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
+      decisions: () => view.decisions,
+      decide: (key, decision) => void this.decide(view, key, decision),
+      exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
     });
     this.setView(view.element, view);
   }
@@ -258,6 +269,29 @@ export class App {
     }
   }
 
+  // Review
+
+  private async decide(view: ArticleView, key: string, choice: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): Promise<void> {
+    const decision: Decision = { key, articleId: view.bundle.article.id, ...choice, by: this.annotator, at: nowIso() };
+    try {
+      await this.store.putDecision(decision);
+      view.decisions.set(key, decision);
+      view.panel.rerender();
+    } catch (error) {
+      this.notices.error(message(error));
+    }
+  }
+
+  /** Downloads the adjudicated layer of the open article as a claimtrail file. */
+  private exportAdjudicated(view: ArticleView, lines: Comparison[]): void {
+    const claims = adjudicatedLayer(lines, view.decisions, this.annotator, nowIso());
+    const { settled, total } = settledCount(lines, view.decisions);
+    const now = new Date();
+    const file = toExportFile([{ ...view.bundle, claims }], reviewAnnotator(this.annotator), now.toISOString(), `claimtrail ${version}`);
+    download(JSON.stringify(file, null, 2), exportFileName(now).replace('claimtrail-', 'claimtrail-adjudicated-'));
+    this.notices.status(`Exported the adjudicated layer: ${claims.length} claims; ${settled} of ${total} disagreements settled.`);
+  }
+
   /** Agreement figures over every article with claims, and per article. */
   private async showAgreement(into: HTMLElement): Promise<void> {
     try {
@@ -284,10 +318,7 @@ export class App {
       }
       const now = new Date();
       const file = toExportFile(bundles, this.annotator, now.toISOString(), `claimtrail ${version}`);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: exportFileName(now) });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(JSON.stringify(file, null, 2), exportFileName(now));
       const claims = bundles.reduce((sum, b) => sum + b.claims.length, 0);
       this.notices.status(`Exported ${claims} claims from ${bundles.length} articles.`);
     } catch (error) {

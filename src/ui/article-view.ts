@@ -1,4 +1,5 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
+import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
 import type { Article, Label } from '../core/model';
 import type { Range } from '../core/selection';
@@ -26,7 +27,11 @@ export class ArticleView {
   readonly panel: ClaimPanel;
   private readonly header: HTMLElement;
 
-  constructor(readonly bundle: ArticleBundle, private readonly actions: ArticleViewActions) {
+  /** The review decisions on this article's disagreements, by disagreement key. */
+  readonly decisions: Map<string, Decision>;
+
+  constructor(readonly bundle: ArticleBundle, decisions: readonly Decision[], private readonly actions: ArticleViewActions) {
+    this.decisions = new Map(decisions.map((d) => [d.key, d]));
     this.panel = new ClaimPanel(actions, () => this.bundle.article);
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });

@@ -7,6 +7,8 @@
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { LABEL_NAMES, LABELS, type Article, type Claim, type Label, type Source } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
+import type { Decision } from '../core/adjudication';
+import type { Comparison } from '../core/agreement-report';
 import { renderComparison } from './compare';
 import { ellipsis, formatDate, h } from './dom';
 
@@ -22,6 +24,10 @@ export interface ClaimActions {
   isMine(claim: Claim): boolean;
   /** Shows only the layers of annotators not in `hidden`. */
   setHidden(hidden: ReadonlySet<string>): void;
+  /** The review decisions on this article's disagreements, by disagreement key. */
+  decisions(): ReadonlyMap<string, Decision>;
+  decide(key: string, decision: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): void;
+  exportAdjudicated(lines: Comparison[]): void;
 }
 
 /** What the panel lists: one annotator or all, one label or all. */
@@ -120,6 +126,7 @@ export class ClaimPanel {
   private readonly listView: HTMLElement;
   private readonly compareView = h('div', { class: 'compare-view', hidden: true });
   private comparePair: [string, string] | null = null;
+  private reviewIndex = 0;
 
   constructor(
     private readonly actions: ClaimActions,
@@ -150,7 +157,8 @@ export class ClaimPanel {
       this.layers, this.compareToggle, this.listView, this.compareView);
   }
 
-  private rerender(): void {
+  /** Draws the panel again (after review decisions changed). */
+  rerender(): void {
     if (this.last) this.render(this.last.state, this.last.claims);
   }
 
@@ -190,10 +198,36 @@ export class ClaimPanel {
     this.last = { state, claims: allClaims };
     this.renderLayers(state);
     if (!this.compareView.hidden) {
-      this.compareView.replaceChildren(renderComparison(this.article(), allClaims, this.comparePair, (pair) => {
-        this.comparePair = pair;
-        this.rerender();
-      }, (id) => this.actions.reveal(id)));
+      const reviewing = this.compareView.querySelector('.disagreements')?.contains(document.activeElement) ?? false;
+      const focusedControl = document.activeElement?.getAttribute('data-control');
+      this.compareView.replaceChildren(renderComparison({
+        article: this.article(),
+        claims: allClaims,
+        pair: this.comparePair,
+        choosePair: (pair) => {
+          this.comparePair = pair;
+          this.reviewIndex = 0;
+          this.rerender();
+        },
+        reveal: (id) => this.actions.reveal(id),
+        decisions: this.actions.decisions(),
+        decide: (key, decision) => this.actions.decide(key, decision),
+        exportAdjudicated: (lines) => this.actions.exportAdjudicated(lines),
+        current: this.reviewIndex,
+        setCurrent: (index) => {
+          const count = this.compareView.querySelectorAll('.disagreement').length;
+          this.reviewIndex = Math.max(0, Math.min(index, count - 1));
+          this.rerender();
+          const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
+          item?.focus();
+          // Show the disagreement in the text too; the redraw that follows keeps focus here.
+          if (item?.dataset.claim) this.actions.reveal(item.dataset.claim);
+        },
+      }));
+      if (reviewing) {
+        const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
+        (focusedControl === 'comment' ? item?.querySelector<HTMLElement>('[data-control="comment"]') : item)?.focus();
+      }
     }
     const { annotator, label } = this.filters;
     const claims = allClaims.filter((c) => !state.hidden.has(c.annotator.id)
