@@ -1,21 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addCorpus, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, seriousViolations, startApp, validateExport } from './helpers';
+import { addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
 test('compare two annotators: figures matching the CLI, disagreements that jump to the text, settled by keyboard, adjudicated layer exported and re-imported', async ({ page, browser }) => {
-  const ana = await (await browser.newContext()).newPage();
-  await startApp(ana, 'Ana');
-  await addCorpus(ana, [CORPUS_FILES[4]]);
-  await openArticle(ana, ARTICLE);
-  await markClaim(ana, 'quotes the Russian daily Izvestia', 'Sourced');
-  await markClaim(ana, 'A geopolitical project that would upset regional balances.', 'Opinion');
-  await markClaim(ana, 'Emomali Rakhmon', 'Sourced', 1);
-  const anaFile = test.info().outputPath('ana.json');
-  await (await exportFile(ana)).saveAs(anaFile);
-  await ana.context().close();
+  const anaFile = await annotateElsewhere(browser, 'Ana', CORPUS_FILES[4], ARTICLE, [
+    ['quotes the Russian daily Izvestia', 'Sourced'],
+    ['A geopolitical project that would upset regional balances.', 'Opinion'],
+    ['Emomali Rakhmon', 'Sourced', 1],
+  ], test.info().outputPath('ana.json'));
 
   await startApp(page, 'Bea');
   await addCorpus(page, [CORPUS_FILES[4]]);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect, type Browser, type Download, type Page } from '@playwright/test';
 import { corpusPath } from '../src/testing/corpus';
 
 export { CORPUS_FILES, corpusPath, readCorpus } from '../src/testing/corpus';
@@ -157,4 +157,23 @@ const validateSchema = ajv.compile(JSON.parse(readFileSync(new URL('../schemas/c
 /** The errors of a file against the published JSON Schema (an empty list when it is valid). */
 export function validateExport(file: unknown): string[] {
   return validateSchema(file) ? [] : (validateSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** A claim to mark: the words (and which occurrence), and the label. */
+export type Mark = [words: string, label: 'Sourced' | 'Disputed' | 'Opinion', nth?: number];
+
+/**
+ * Another person annotating in their own browser profile: adds the corpus file, marks the
+ * claims on `article`, exports, and returns the export saved at `path`.
+ */
+export async function annotateElsewhere(browser: Browser, name: string, corpusFile: string, article: RegExp, marks: Mark[], path: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await startApp(page, name);
+  await addCorpus(page, [corpusFile]);
+  await openArticle(page, article);
+  for (const [words, label, nth] of marks) await markClaim(page, words, label, nth);
+  await (await exportFile(page)).saveAs(path);
+  await context.close();
+  return path;
 }

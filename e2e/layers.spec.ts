@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { addCorpus, CORPUS_FILES, exportFile, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp } from './helpers';
+import { addCorpus, annotateElsewhere, CORPUS_FILES, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
 test('another annotator\'s import is a separate, read-only layer that can be shown, hidden and filtered', async ({ page, browser }) => {
-  // Ana annotates in her own browser and exports.
-  const ana = await (await browser.newContext()).newPage();
-  await startApp(ana, 'Ana');
-  await addCorpus(ana, [CORPUS_FILES[4]]);
-  await openArticle(ana, ARTICLE);
-  await markClaim(ana, 'quotes the Russian daily Izvestia', 'Sourced');
-  await markClaim(ana, 'A geopolitical project that would upset regional balances.', 'Opinion');
-  const path = `${test.info().outputPath('ana.json')}`;
-  await (await exportFile(ana)).saveAs(path);
-  await ana.context().close();
+  const path = await annotateElsewhere(browser, 'Ana', CORPUS_FILES[4], ARTICLE, [
+    ['quotes the Russian daily Izvestia', 'Sourced'],
+    ['A geopolitical project that would upset regional balances.', 'Opinion'],
+  ], test.info().outputPath('ana.json'));
 
   // Bea marks the same article, then imports Ana's file.
   await startApp(page, 'Bea');
