@@ -49,6 +49,14 @@ test('another annotator\'s import is a separate, read-only layer that can be sho
   await page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).first().getByRole('button').first().click();
   await expect(page.locator('.claim-entry.is-selected')).toContainText('Ana (read-only)');
   await expect(page.locator('.claim-entry.is-selected').getByRole('button', { name: 'Delete claim' })).toHaveCount(0);
+
+  // "I agree" copies it into Bea's own layer, where she can edit it; Ctrl+Z takes the copy back.
+  await page.locator('.claim-entry.is-selected').getByRole('button', { name: 'I agree: copy to my claims' }).click();
+  await expect(layers.getByRole('checkbox', { name: 'Bea (you) — 2 claims' })).toBeVisible();
+  await expect(page.locator('.claim-entry.is-selected')).toContainText('Bea ·');
+  await expect(page.locator('.claim-entry.is-selected').getByRole('button', { name: 'Delete claim' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(layers.getByRole('checkbox', { name: 'Bea (you) — 1 claim' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('layers.png') });
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -11,7 +11,7 @@ import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
-import { createClaim, nowIso, type Annotator, type Article, type Claim, type Label, type Source } from '../core/model';
+import { createClaim, newId, nowIso, type Annotator, type Article, type Claim, type Label, type Source } from '../core/model';
 import type { Range } from '../core/selection';
 import { checkExportFile } from '../ingest/check-file';
 import { readArticleFile } from '../ingest/files';
@@ -108,6 +108,7 @@ export class App {
       addSource: (claimId, source) => void this.updateSources(claimId, (sources) => [...sources, source]),
       removeSource: (claimId, index) => void this.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
       remove: (claimId) => void this.remove(claimId),
+      copyToMine: (claimId) => void this.copyToMine(claimId),
       undo: () => void this.undo(),
       redo: () => void this.redo(),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
@@ -181,6 +182,19 @@ export class App {
     const before = this.mine(claimId);
     if (before && (await this.commit([{ before, after: null }]))) {
       this.notices.status('Claim deleted.', { label: 'Undo', run: () => void this.undo() });
+    }
+  }
+
+  private async copyToMine(claimId: string): Promise<void> {
+    const view = this.article;
+    const source = view?.editor.state().claims.get(claimId);
+    if (!view || !source || source.annotator.id === this.annotator.id) return;
+    const now = nowIso();
+    const { review: _, ...claim } = source;
+    const copy: Claim = { ...claim, id: newId(), annotator: this.annotator, created: now, modified: now };
+    if (await this.commit([{ before: null, after: copy }])) {
+      view.editor.dispatch({ type: 'select', id: copy.id });
+      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => void this.undo() });
     }
   }
 

@@ -19,6 +19,8 @@ export interface ClaimActions {
   addSource(id: string, source: Source): void;
   removeSource(id: string, index: number): void;
   remove(id: string): void;
+  /** Copies another annotator's claim into your own layer ("I agree"). */
+  copyToMine(id: string): void;
   undo(): void;
   redo(): void;
   isMine(claim: Claim): boolean;
@@ -104,7 +106,8 @@ function entryElement(claim: Claim, selected: boolean, marker: number, actions: 
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
     !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s)))) : null,
     h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
-    selected && mine ? claimEditor(claim, actions) : null);
+    selected && mine ? claimEditor(claim, actions) : null,
+    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null);
 }
 
 /** The claim panel of one article. */
