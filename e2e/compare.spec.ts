@@ -41,6 +41,8 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
     fmt(pair.observed), fmt(pair.kappa),
   ]);
   await expect(compare.locator('[data-figure="alpha"]')).toHaveText(fmt(cli.articles[0].alpha));
+  await expect(compare.locator('[data-figure="alpha-u"]')).toHaveText(fmt(cli.articles[0].alphaU));
+  expect(cli.articles[0].alphaU.value).toBeGreaterThan(0);
   expect(fmt(pair.observed)).toBe('0.500');
 
   // Izvestia agrees, the geopolitical sentence differs, and each made one claim the other did not.

@@ -17,6 +17,7 @@ function reasons(figures: Figures): string[] {
   const note = (name: string, f: Figure) => f.value === null && notes.add(`${name}: n/a, ${f.reason}`);
   note("Fleiss' kappa", figures.fleiss);
   note("Krippendorff's alpha", figures.alpha);
+  note("Krippendorff's unitizing alpha", figures.alphaU);
   for (const p of figures.pairs) note(`Cohen's kappa ${p.first.name} × ${p.second.name}`, p.kappa);
   return [...notes];
 }
@@ -34,6 +35,7 @@ function section(heading: string, figures: Figures): string {
   }
   lines.push(`  Fleiss' κ (units every annotator marked): ${num(figures.fleiss)}`);
   lines.push(`  Krippendorff's α, nominal (all units; a missing annotator is a missing value): ${num(figures.alpha)}`);
+  lines.push(`  Krippendorff's αu, unitizing (spans and labels over character positions): ${num(figures.alphaU)}`);
   lines.push(...reasons(figures).map((r) => `  note: ${r}`));
   return lines.join('\n');
 }

@@ -46,6 +46,7 @@ describe('claimtrail agree', () => {
     expect(report.overall.pairs[0]!.observed).toEqual({ value: 0.5 });
     expect(report.overall.units).toBe(4);
     expect(report.articles).toHaveLength(1);
+    expect(text.out).toMatch(/Krippendorff's αu, unitizing \(spans and labels over character positions\): 0\.\d{3}/);
   });
 
   it('says why a figure is undefined: one annotator, or full agreement on a single label', async () => {

@@ -8,6 +8,7 @@ import {
 } from './agreement';
 import type { ArticleBundle } from './format/export';
 import { LABELS, type Annotator, type Claim } from './model';
+import { unitizingAlpha, type LabelledSpan } from './unitizing';
 
 /** Two annotators compared: span scores of the second against the first, and label agreement. */
 export interface PairReport {
@@ -30,6 +31,8 @@ export interface Figures {
   pairs: PairReport[];
   fleiss: Figure;
   alpha: Figure;
+  /** Krippendorff's unitizing alpha over character positions (spans and labels together). */
+  alphaU: Figure;
 }
 
 export interface AgreementReport {
@@ -42,14 +45,19 @@ interface Tally {
   annotators: Map<string, Annotator>;
   units: Unit[];
   pairCounts: Map<string, { exact: number; overlap: number; first: number; second: number; confusion: Confusion }>;
+  /** Claims as spans of the continuum (articles pooled end to end) and its length, for αu. */
+  spans: LabelledSpan[];
+  length: number;
 }
 
 function spanOf(claim: Claim): Span {
   return { id: claim.id, annotator: claim.annotator.id, start: claim.start, end: claim.end, label: claim.label };
 }
 
-function tally(claims: readonly Claim[]): Tally {
+function tally(claims: readonly Claim[], length: number): Tally {
   const into = emptyTally();
+  into.length = length;
+  into.spans = claims.map((c) => ({ annotator: c.annotator.id, label: c.label, start: c.start, end: c.end }));
   const byAnnotator = new Map<string, Span[]>();
   for (const claim of claims) {
     into.annotators.set(claim.annotator.id, claim.annotator);
@@ -99,17 +107,20 @@ function figures(t: Tally): Figures {
     fleiss: all.length >= 2 ? fleiss(byAll.map((u) => LABELS.map((l) => [...u.claims.values()].filter((s) => s.label === l).length)))
       : { value: null, reason: 'needs at least two annotators' },
     alpha: krippendorffNominal(t.units.map((u) => [...u.claims.values()].map((s) => s.label))),
+    alphaU: unitizingAlpha(t.spans, all, t.length).joint,
   };
 }
 
 function emptyTally(): Tally {
-  return { annotators: new Map(), units: [], pairCounts: new Map() };
+  return { annotators: new Map(), units: [], pairCounts: new Map(), spans: [], length: 0 };
 }
 
 /** Adds one article's counts to the pooled counts. */
 function pool(into: Tally, article: Tally): void {
   for (const [id, annotator] of article.annotators) into.annotators.set(id, annotator);
   for (const unit of article.units) into.units.push(unit);
+  for (const span of article.spans) into.spans.push({ ...span, start: span.start + into.length, end: span.end + into.length });
+  into.length += article.length;
   for (const [key, c] of article.pairCounts) {
     const sum = into.pairCounts.get(key) ?? { exact: 0, overlap: 0, first: 0, second: 0, confusion: emptyConfusion() };
     sum.exact += c.exact;
@@ -125,7 +136,7 @@ function pool(into: Tally, article: Tally): void {
 export function agreementReport(bundles: readonly ArticleBundle[]): AgreementReport {
   const overall = emptyTally();
   const articles = bundles.map((bundle) => {
-    const counts = tally(bundle.claims);
+    const counts = tally(bundle.claims, bundle.article.length);
     pool(overall, counts);
     return { title: bundle.article.title, textSha256: bundle.article.textSha256, ...figures(counts) };
   });

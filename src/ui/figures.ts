@@ -11,6 +11,7 @@ const EXPLANATIONS: [string, string][] = [
   ['Cohen’s κ', 'Observed label agreement corrected for chance, on the claims the two annotators paired (units both marked).'],
   ['Fleiss’ κ', 'Chance-corrected label agreement of all annotators, on the units every annotator marked.'],
   ['Krippendorff’s α', 'Nominal alpha over all units: an annotator who did not mark a unit is a missing value, not a fourth label.'],
+  ['Krippendorff’s αu', 'Unitizing alpha over character positions: where people put spans and which labels they gave them, scored together.'],
 ];
 
 function cell(figure: Figure): HTMLTableCellElement {
@@ -27,6 +28,7 @@ export function renderFigures(figures: Figures, caption: string): HTMLElement {
     ...figures.pairs.flatMap((p) => (p.kappa.value === null ? [`Cohen’s κ ${p.first.name} × ${p.second.name}: ${p.kappa.reason}.`] : [])),
     ...(figures.fleiss.value === null ? [`Fleiss’ κ: ${figures.fleiss.reason}.`] : []),
     ...(figures.alpha.value === null ? [`Krippendorff’s α: ${figures.alpha.reason}.`] : []),
+    ...(figures.alphaU.value === null ? [`Krippendorff’s αu: ${figures.alphaU.reason}.`] : []),
   ];
   return h('section', { class: 'figures' },
     h('table', {},
@@ -36,6 +38,7 @@ export function renderFigures(figures: Figures, caption: string): HTMLElement {
         h('th', { scope: 'row' }, `${p.first.name} × ${p.second.name}`), prf(p.exact), prf(p.overlap), cell(p.observed), cell(p.kappa))))),
     h('p', { class: 'figure-line' }, `Fleiss’ κ (${figures.unitsMarkedByAll} units every annotator marked): `, h('strong', { 'data-figure': 'fleiss' }, formatFigure(figures.fleiss))),
     h('p', { class: 'figure-line' }, `Krippendorff’s α, nominal (${figures.units} units): `, h('strong', { 'data-figure': 'alpha' }, formatFigure(figures.alpha))),
+    h('p', { class: 'figure-line' }, 'Krippendorff’s αu, unitizing: ', h('strong', { 'data-figure': 'alpha-u' }, formatFigure(figures.alphaU))),
     reasons.length ? h('ul', { class: 'figure-reasons' }, ...reasons.map((r) => h('li', {}, `n/a — ${r}`))) : null,
     h('details', { class: 'explanations' }, h('summary', {}, 'What the figures mean'),
       h('dl', {}, ...EXPLANATIONS.flatMap(([term, text]) => [h('dt', {}, term), h('dd', {}, text)]))));
