@@ -113,5 +113,6 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   await page.getByRole('button', { name: 'Compute agreement' }).click();
   const overall = page.locator('.library-agreement .figures').first();
   await expect(overall.locator('caption')).toHaveText('All 1 article with claims');
+  await expect(page.getByRole('list', { name: 'Review progress' })).toContainText('After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO: 3 of 3 disagreements settled');
   await expect(overall.locator('tbody tr td').nth(3)).toHaveText(fmt(cli.overall.pairs[0].kappa));
 });

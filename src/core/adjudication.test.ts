@@ -41,3 +41,15 @@ describe('adjudication', () => {
     expect(adjudicatedLayer(lines, decisions, reviewer, '2026-03-02T00:00:00.000Z').map((c) => c.id)).toEqual(layer.map((c) => c.id));
   });
 });
+
+describe('the default pair', async () => {
+  const { defaultPair } = await import('./adjudication');
+  it('is the first two annotators in reading order, or null with fewer than two', () => {
+    const c = (who: string, start: number): Claim => ({
+      id: `${who}${start}`, articleId: 'x', label: 'sourced', start, end: start + 5, exact: '', prefix: '', suffix: '', sources: [],
+      annotator: { id: who, name: who }, created: '', modified: '',
+    });
+    expect(defaultPair([c('C', 50), c('B', 10), c('A', 30)])).toEqual(['B', 'A']);
+    expect(defaultPair([c('A', 1), c('A', 9)])).toBeNull();
+  });
+});

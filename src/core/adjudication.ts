@@ -3,8 +3,8 @@
  * per disagreement (who, when, what, why) and can be changed; the layer is derived from the
  * comparison and the decisions, never edited by hand.
  */
-import type { Comparison } from './agreement-report';
-import type { Annotator, Claim, Label, Review } from './model';
+import { compareAnnotators, type Comparison } from './agreement-report';
+import { compareClaims, type Annotator, type Claim, type Label, type Review } from './model';
 
 /** What a reviewer decided about one disagreement. */
 export interface Decision {
@@ -34,6 +34,17 @@ export function disagreementKey(line: Comparison): string {
 export function settledCount(lines: readonly Comparison[], decisions: ReadonlyMap<string, Decision>): { settled: number; total: number } {
   const disagreements = lines.filter((l) => l.kind !== 'agree');
   return { settled: disagreements.filter((l) => decisions.has(disagreementKey(l))).length, total: disagreements.length };
+}
+
+/** The two annotators compared unless the reviewer picks others: the first two in reading order. */
+export function defaultPair(claims: readonly Claim[]): [string, string] | null {
+  const ids = [...new Set([...claims].sort(compareClaims).map((c) => c.annotator.id))];
+  return ids.length >= 2 ? [ids[0]!, ids[1]!] : null;
+}
+
+/** The comparison lines of a pair of annotators on one article's claims. */
+export function comparePair(claims: readonly Claim[], [first, second]: [string, string]): Comparison[] {
+  return compareAnnotators(claims.filter((c) => c.annotator.id === first), claims.filter((c) => c.annotator.id === second));
 }
 
 /** The annotator an adjudicated layer is exported as. */

@@ -281,9 +281,10 @@ export class Store {
     });
   }
 
-  /** The reviewer's decisions on an article's disagreements. */
-  decisions(articleId: string): Promise<Decision[]> {
-    return this.run('read the review decisions', () => this.db.getAllFromIndex('decisions', 'byArticle', articleId));
+  /** The review decisions on one article's disagreements, or on every article's. */
+  decisions(articleId?: string): Promise<Decision[]> {
+    return this.run('read the review decisions', () =>
+      articleId === undefined ? this.db.getAll('decisions') : this.db.getAllFromIndex('decisions', 'byArticle', articleId));
   }
 
   /** Stores a decision, replacing an earlier one on the same disagreement. */

@@ -5,7 +5,7 @@
  */
 import { version } from '../../package.json';
 import { PAIRING_RULE } from '../core/agreement';
-import { adjudicatedLayer, reviewAnnotator, settledCount, type Decision } from '../core/adjudication';
+import { adjudicatedLayer, comparePair, defaultPair, reviewAnnotator, settledCount, type Decision } from '../core/adjudication';
 import { agreementReport, type Comparison } from '../core/agreement-report';
 import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
@@ -309,9 +309,18 @@ export class App {
   /** Agreement figures over every article with claims, and per article. */
   private async showAgreement(into: HTMLElement): Promise<void> {
     try {
-      const report = agreementReport(await this.store.exportBundles());
+      const [bundles, decisions] = await Promise.all([this.store.exportBundles(), this.store.decisions()]);
+      const report = agreementReport(bundles);
+      const decided = new Map(decisions.map((d) => [d.key, d]));
+      const progress = bundles.flatMap((b) => {
+        const pair = defaultPair(b.claims);
+        if (!pair) return [];
+        const { settled, total } = settledCount(comparePair(b.claims, pair), decided);
+        return [h('li', {}, `${b.article.title}: ${settled} of ${total} disagreements settled`)];
+      });
       into.replaceChildren(
         h('p', { class: 'rule' }, PAIRING_RULE),
+        ...(progress.length ? [h('ul', { class: 'review-progress', 'aria-label': 'Review progress' }, ...progress)] : []),
         renderFigures(report.overall, `All ${report.articles.length} article${report.articles.length === 1 ? '' : 's'} with claims`),
         ...report.articles.filter((a) => a.annotators.length > 1).map((a) => renderFigures(a, a.title)),
       );

@@ -2,9 +2,9 @@
  * Comparing annotators on the open article: the pairing rule, the figures, the confusion heat
  * map of a chosen pair, and every disagreement with both quotes; a click jumps to it in the text.
  */
-import { claimsOf, disagreementKey, settledCount, type Decision } from '../core/adjudication';
+import { claimsOf, comparePair, defaultPair, disagreementKey, settledCount, type Decision } from '../core/adjudication';
 import { PAIRING_RULE } from '../core/agreement';
-import { agreementReport, compareAnnotators, type Comparison } from '../core/agreement-report';
+import { agreementReport, type Comparison } from '../core/agreement-report';
 import { LABEL_NAMES, LABELS, type Annotator, type Article, type Claim, type Label } from '../core/model';
 import { ellipsis, h } from './dom';
 import { renderConfusion, renderFigures } from './figures';
@@ -102,7 +102,7 @@ export function renderComparison(options: CompareOptions): HTMLElement {
     return h('section', { class: 'compare' }, h('p', {}, 'Only one annotator has claims here. Import another person’s export to compare.'));
   }
   const ids = [...annotators.keys()];
-  const [first, second] = pair && annotators.has(pair[0]) && annotators.has(pair[1]) && pair[0] !== pair[1] ? pair : [ids[0]!, ids[1]!];
+  const [first, second] = pair && annotators.has(pair[0]) && annotators.has(pair[1]) && pair[0] !== pair[1] ? pair : defaultPair(claims)!;
   const picker = (id: string, current: string, other: string, which: 0 | 1) => {
     const select = h('select', { id }, ...ids.map((a) => h('option', { value: a, selected: a === current }, annotators.get(a)!.name)));
     select.addEventListener('change', () => choosePair(which === 0 ? [select.value, other] : [other, select.value]));
@@ -110,7 +110,7 @@ export function renderComparison(options: CompareOptions): HTMLElement {
   };
   const report = agreementReport([{ article, text: '', claims: [...claims] }]);
   const figures = report.articles[0]!;
-  const lines = compareAnnotators(claims.filter((c) => c.annotator.id === first), claims.filter((c) => c.annotator.id === second));
+  const lines = comparePair(claims, [first, second]);
   const disagreements = lines.filter((l) => l.kind !== 'agree');
   const names = new Map([...annotators].map(([id, a]) => [id, a.name]));
   const pairNames: [string, string] = [names.get(first)!, names.get(second)!];
