@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, seriousViolations, startApp, validateExport } from './helpers';
+import { annotateElsewhere, CORPUS_FILES, downloadJson, openArticle, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
@@ -12,19 +12,23 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
     ['Emomali Rakhmon', 'Sourced', 1],
   ], test.info().outputPath('ana.json'));
 
-  await startApp(page, 'Bea');
-  await addCorpus(page, [CORPUS_FILES[4]]);
-  await openArticle(page, ARTICLE);
-  await markClaim(page, 'the Russian daily Izvestia', 'Sourced');
-  await markClaim(page, 'A geopolitical project that would upset regional balances.', 'Disputed');
-  await markClaim(page, 'relays the site Sputnik Tajikistan', 'Sourced');
-  const beaFile = test.info().outputPath('bea.json');
-  await (await exportFile(page)).saveAs(beaFile);
+  const beaFile = await annotateElsewhere(browser, 'Bea', CORPUS_FILES[4], ARTICLE, [
+    ['the Russian daily Izvestia', 'Sourced'],
+    ['A geopolitical project that would upset regional balances.', 'Disputed'],
+    ['relays the site Sputnik Tajikistan', 'Sourced'],
+  ], test.info().outputPath('bea.json'));
+
+  // Cy, the reviewer, imports both files into a third profile.
+  await startApp(page, 'Cy');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(anaFile);
-  await expect(page.getByRole('status')).toContainText('3 claims added');
-
+  await (await chooser).setFiles([anaFile, beaFile]);
+  await expect(page.getByRole('status')).toContainText('ana.json: 3 claims added');
+  await expect(page.getByRole('status')).toContainText('bea.json: 3 claims added');
+  await openArticle(page, ARTICLE);
+  const layers = page.getByRole('group', { name: 'Layers shown' });
+  await expect(layers.getByRole('checkbox', { name: 'Ana — 3 claims' })).toBeChecked();
+  await expect(layers.getByRole('checkbox', { name: 'Bea — 3 claims' })).toBeChecked();
   await page.getByRole('button', { name: 'Compare annotators' }).click();
   const compare = page.getByRole('region', { name: 'Comparison of annotators' });
   await expect(compare).toContainText('Claims are paired one to one: identical spans first, then overlapping spans');
@@ -63,7 +67,7 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   const items = compare.locator('.disagreement');
   await items.first().focus();
   await page.keyboard.press('1');
-  await expect(items.first()).toContainText('Settled: relabelled as Sourced, by Bea.');
+  await expect(items.first()).toContainText('Settled: relabelled as Sourced, by Cy.');
   await page.keyboard.press('j');
   await expect(items.nth(1)).toBeFocused();
   await page.keyboard.press('r');
@@ -84,21 +88,21 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   await compare.getByRole('button', { name: 'Export adjudicated layer' }).click();
   const adjudicated = await downloadJson(await download);
   expect(validateExport(adjudicated)).toEqual([]);
-  expect(adjudicated.annotator.name).toBe('review by Bea');
+  expect(adjudicated.annotator.name).toBe('review by Cy');
   const reviewed = adjudicated.articles[0].claims;
   expect(reviewed.map((c: any) => c.review.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'relabelled']);
   expect(reviewed.find((c: any) => c.review.status === 'relabelled')).toMatchObject({ label: 'sourced', exact: 'A geopolitical project that would upset regional balances.' });
-  expect(reviewed.every((c: any) => c.annotator.name === 'review by Bea' && c.review.by.name === 'Bea')).toBe(true);
+  expect(reviewed.every((c: any) => c.annotator.name === 'review by Cy' && c.review.by.name === 'Cy')).toBe(true);
   const adjudicatedFile = test.info().outputPath('adjudicated.json');
   writeFileSync(adjudicatedFile, JSON.stringify(adjudicated));
   const fresh = await (await browser.newContext()).newPage();
-  await startApp(fresh, 'Cy');
+  await startApp(fresh, 'Dee');
   const freshChooser = fresh.waitForEvent('filechooser');
   await fresh.getByRole('button', { name: 'Import annotations' }).click();
   await (await freshChooser).setFiles(adjudicatedFile);
   await expect(fresh.getByRole('status')).toContainText('4 claims added');
   await openArticle(fresh, ARTICLE);
-  await expect(fresh.locator('.claim-meta', { hasText: 'review by Bea (read-only)' })).toHaveCount(4);
+  await expect(fresh.locator('.claim-meta', { hasText: 'review by Cy (read-only)' })).toHaveCount(4);
   await fresh.context().close();
 
   // Decisions are stored: after a reload they are all still there, and one can be changed.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../core/article';
 import { agreementReport } from '../core/agreement-report';
 import { toExportFile } from '../core/format/export';
-import { createClaim, type Annotator, type Claim, type Label } from '../core/model';
+import { createClaim, type Annotator, type Label } from '../core/model';
 import { readCorpus } from '../testing/corpus';
 import { run } from './main';
 

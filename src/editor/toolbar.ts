@@ -70,7 +70,7 @@ export function labelToolbar(onLabel: (label: Label) => boolean): Plugin {
   return new Plugin({
     view: (view) => new ToolbarView(view, onLabel),
     props: {
-      handleKeyDown(view: EditorView, event: KeyboardEvent) {
+      handleKeyDown(_view: EditorView, event: KeyboardEvent) {
         const label = KEY_LABELS[event.key];
         if (!label || event.ctrlKey || event.metaKey || event.altKey) return false;
         return onLabel(label);
