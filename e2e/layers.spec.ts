@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addCorpus, annotateElsewhere, CORPUS_FILES, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp } from './helpers';
+import { addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
@@ -57,6 +57,20 @@ test('another annotator\'s import is a separate, read-only layer that can be sho
   await expect(page.locator('.claim-entry.is-selected').getByRole('button', { name: 'Delete claim' })).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(layers.getByRole('checkbox', { name: 'Bea (you) — 1 claim' })).toBeVisible();
+
+  // Bea comments on Ana's claim: shown under it, kept after a reload, and exported with it.
+  const anas = page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).filter({ hasText: 'Izvestia' });
+  await anas.getByRole('button').first().click();
+  await anas.getByLabel('Comment on this claim').fill('Which issue of Izvestia? <b>Date</b> please.');
+  await anas.getByRole('button', { name: 'Add comment' }).click();
+  await expect(anas.getByRole('list', { name: 'Comments' })).toHaveText('Bea: Which issue of Izvestia? <b>Date</b> please.');
+  await page.reload();
+  await expect(page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).filter({ hasText: 'Izvestia' }).getByRole('list', { name: 'Comments' }))
+    .toHaveText('Bea: Which issue of Izvestia? <b>Date</b> please.');
+  const exported = await downloadJson(await exportFile(page));
+  expect(validateExport(exported)).toEqual([]);
+  const commented = exported.articles[0].claims.find((c: any) => c.annotator.name === 'Ana' && c.exact.includes('Izvestia'));
+  expect(commented.comments).toEqual([{ id: expect.any(String), by: { id: expect.any(String), name: 'Bea' }, at: expect.any(String), text: 'Which issue of Izvestia? <b>Date</b> please.' }]);
   await page.screenshot({ path: test.info().outputPath('layers.png') });
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -59,6 +59,16 @@ export interface Review {
   from: string[];
 }
 
+/** A remark someone made on a claim (theirs or another's); kept apart from the claim itself. */
+export interface ClaimComment {
+  id: string;
+  claimId: string;
+  articleId: string;
+  by: Annotator;
+  at: string;
+  text: string;
+}
+
 /** A labelled span of an article's text. Invariant: text.slice(start, end) === exact. */
 export interface Claim {
   id: string;

@@ -114,7 +114,7 @@ describe('Store', () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'decisions', 'settings', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'settings', 'texts']);
     db.close();
   });
 
@@ -147,5 +147,9 @@ describe('Store', () => {
     const decision = { key: 'x+y', articleId: a.id, status: 'rejected' as const, by: me, at: claim.created };
     await store.putDecision(decision);
     expect(await store.decisions(a.id)).toEqual([decision]);
+    const comment = { id: 'k', claimId: claim.id, articleId: a.id, by: me, at: claim.created, text: 'Source?' };
+    await store.addComment(comment);
+    expect(await store.comments(a.id)).toEqual([comment]);
+    expect((await store.exportBundles())[0]!.comments).toEqual([comment]);
   });
 });

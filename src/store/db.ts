@@ -8,7 +8,7 @@ import type { ArticleBundle } from '../core/format/export';
 import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import { LABELS, newId, type Article, type ArticleMeta, type Claim, type Label } from '../core/model';
+import { LABELS, newId, type Article, type ArticleMeta, type Claim, type ClaimComment, type Label } from '../core/model';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { describeStorageError, StorageError } from './errors';
 
@@ -18,6 +18,7 @@ interface ClaimtrailSchema extends DBSchema {
   claims: { key: string; value: Claim; indexes: { byArticle: string; byArticleLabel: [string, Label] } };
   settings: { key: string; value: unknown };
   decisions: { key: string; value: Decision; indexes: { byArticle: string } };
+  comments: { key: string; value: ClaimComment; indexes: { byArticle: string } };
 }
 
 type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -41,6 +42,9 @@ const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
   (db) => {
     const decisions = db.createObjectStore('decisions', { keyPath: 'key' });
     decisions.createIndex('byArticle', 'articleId');
+  },
+  (db) => {
+    db.createObjectStore('comments', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
   },
 ];
 
@@ -228,7 +232,7 @@ export class Store {
   importFile(file: ParsedExport): Promise<ImportReport> {
     return this.run('import the file', async () => {
       const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
-      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readwrite', { durability: 'strict' });
       const articles = tx.objectStore('articles');
       const claims = tx.objectStore('claims');
       const touched: string[] = [];
@@ -257,6 +261,7 @@ export class Store {
             else report.claimsAdded++;
             queue(claims.put({ ...claim, articleId }));
           });
+          for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
         }
       });
       this.channel.publish({ type: 'library', articleIds: touched });
@@ -267,14 +272,14 @@ export class Store {
   /** Every article that has claims, with its text and all its claims, for export. */
   exportBundles(): Promise<ArticleBundle[]> {
     return this.run('read the claims for export', async () => {
-      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readonly');
+      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readonly');
       const articles = await tx.objectStore('articles').getAll();
       const bundles: ArticleBundle[] = [];
       for (const article of articles) {
         const claims = await tx.objectStore('claims').index('byArticle').getAll(article.id);
         if (!claims.length) continue;
-        const text = await tx.objectStore('texts').get(article.id);
-        if (text) bundles.push({ article, text: text.text, claims });
+        const [text, comments] = await Promise.all([tx.objectStore('texts').get(article.id), tx.objectStore('comments').index('byArticle').getAll(article.id)]);
+        if (text) bundles.push({ article, text: text.text, claims, ...(comments.length ? { comments } : {}) });
       }
       await tx.done;
       return bundles;
@@ -291,6 +296,19 @@ export class Store {
   putDecision(decision: Decision): Promise<void> {
     return this.run('save the decision', async () => {
       await this.db.put('decisions', decision);
+    });
+  }
+
+  /** The comments on an article's claims. */
+  comments(articleId: string): Promise<ClaimComment[]> {
+    return this.run('read the comments', () => this.db.getAllFromIndex('comments', 'byArticle', articleId));
+  }
+
+  /** Stores a comment on a claim. */
+  addComment(comment: ClaimComment): Promise<void> {
+    return this.run('save the comment', async () => {
+      await this.db.add('comments', comment);
+      this.channel.publish({ type: 'library', articleIds: [comment.articleId] });
     });
   }
 

@@ -11,7 +11,7 @@ import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
-import { createClaim, newId, nowIso, type Annotator, type Article, type Claim, type Label, type Source } from '../core/model';
+import { createClaim, newId, nowIso, type Annotator, type Article, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import type { Range } from '../core/selection';
 import { checkExportFile } from '../ingest/check-file';
 import { readArticleFile } from '../ingest/files';
@@ -91,7 +91,8 @@ export class App {
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
-    const [bundle, decisions] = await Promise.all([this.store.loadArticle(id), this.store.decisions(id)]);
+    const [loaded, decisions, comments] = await Promise.all([this.store.loadArticle(id), this.store.decisions(id), this.store.comments(id)]);
+    const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;
     if (!bundle) {
       this.notices.error('That article is not in this browser’s library.');
@@ -109,11 +110,11 @@ export class App {
       removeSource: (claimId, index) => void this.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
       remove: (claimId) => void this.remove(claimId),
       copyToMine: (claimId) => void this.copyToMine(claimId),
+      addComment: (claimId, text) => void this.addComment(view, claimId, text),
       undo: () => void this.undo(),
       redo: () => void this.redo(),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
-      decisions: () => view.decisions,
       decide: (key, decision) => void this.decide(view, key, decision),
       exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
     });
@@ -195,6 +196,18 @@ export class App {
     if (await this.commit([{ before: null, after: copy }])) {
       view.editor.dispatch({ type: 'select', id: copy.id });
       this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => void this.undo() });
+    }
+  }
+
+  private async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
+    const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator, at: nowIso(), text };
+    try {
+      await this.store.addComment(comment);
+      view.addComment(comment);
+      view.panel.rerender();
+      this.notices.status('Comment added.');
+    } catch (error) {
+      this.notices.error(message(error));
     }
   }
 

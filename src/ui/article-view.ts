@@ -1,14 +1,15 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { Article, Label } from '../core/model';
+import type { Article, ClaimComment, Label } from '../core/model';
 import type { Range } from '../core/selection';
 import { ArticleEditor } from '../editor/article-editor';
 import { ClaimPanel, type ClaimActions } from './claim-panel';
 import { formatDate, h } from './dom';
 import { byline } from './library';
 
-export interface ArticleViewActions extends ClaimActions {
+/** What the app does for an article view; comments and decisions the view holds itself. */
+export interface ArticleViewActions extends Omit<ClaimActions, 'commentsOn' | 'decisions'> {
   label(label: Label, selection: Range): void;
   editDetails(article: Article): void;
 }
@@ -29,10 +30,17 @@ export class ArticleView {
 
   /** The review decisions on this article's disagreements, by disagreement key. */
   readonly decisions: Map<string, Decision>;
+  /** The comments on this article's claims, by claim id (each list replaced, not changed, when one is added). */
+  readonly comments = new Map<string, readonly ClaimComment[]>();
 
   constructor(readonly bundle: ArticleBundle, decisions: readonly Decision[], private readonly actions: ArticleViewActions) {
     this.decisions = new Map(decisions.map((d) => [d.key, d]));
-    this.panel = new ClaimPanel(actions, () => this.bundle.article);
+    for (const comment of [...(bundle.comments ?? [])].sort((a, b) => a.at.localeCompare(b.at))) this.addComment(comment);
+    this.panel = new ClaimPanel({
+      ...actions,
+      commentsOn: (id) => this.comments.get(id) ?? [],
+      decisions: () => this.decisions,
+    }, () => this.bundle.article);
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
     const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },
@@ -47,6 +55,11 @@ export class ArticleView {
       },
     });
     this.panel.render(this.editor.state(), this.editor.claims());
+  }
+
+  /** Keeps a comment with the others on its claim. */
+  addComment(comment: ClaimComment): void {
+    this.comments.set(comment.claimId, [...(this.comments.get(comment.claimId) ?? []), comment]);
   }
 
   /** Shows the article's title and details (after an edit here or in another tab). */

@@ -5,7 +5,7 @@
  * typing survive updates from other tabs.
  */
 import { HttpUrl } from '../core/format/claimtrail-v1';
-import { LABEL_NAMES, LABELS, type Article, type Claim, type Label, type Source } from '../core/model';
+import { LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
@@ -21,6 +21,9 @@ export interface ClaimActions {
   remove(id: string): void;
   /** Copies another annotator's claim into your own layer ("I agree"). */
   copyToMine(id: string): void;
+  /** The comments on a claim, oldest first. */
+  commentsOn(id: string): readonly ClaimComment[];
+  addComment(id: string, text: string): void;
   undo(): void;
   redo(): void;
   isMine(claim: Claim): boolean;
@@ -41,6 +44,7 @@ interface Filters {
 interface Entry {
   claim: Claim;
   selected: boolean;
+  comments: readonly ClaimComment[];
   element: HTMLLIElement;
 }
 
@@ -97,7 +101,19 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
     h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
 }
 
-function entryElement(claim: Claim, selected: boolean, marker: number, actions: ClaimActions): HTMLLIElement {
+function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
+  const text = h('textarea', { id: `comment-on-${claim.id}`, rows: 2, 'data-control': 'comment-text' });
+  const form = h('form', { class: 'comment-form' },
+    h('label', { for: text.id }, 'Comment on this claim'), text,
+    h('button', { type: 'submit', 'data-control': 'add-comment' }, 'Add comment'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (text.value.trim()) actions.addComment(claim.id, text.value.trim());
+  });
+  return form;
+}
+
+function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], actions: ClaimActions): HTMLLIElement {
   const mine = actions.isMine(claim);
   return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
     h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
@@ -106,8 +122,11 @@ function entryElement(claim: Claim, selected: boolean, marker: number, actions: 
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
     !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s)))) : null,
     h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
+    comments.length ? h('ul', { class: 'comments', 'aria-label': 'Comments' }, ...comments.map((c) =>
+      h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text))) : null,
     selected && mine ? claimEditor(claim, actions) : null,
-    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null);
+    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null,
+    selected && !mine ? commentForm(claim, actions) : null);
 }
 
 /** The claim panel of one article. */
@@ -240,7 +259,9 @@ export class ClaimPanel {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
-      next.set(claim.id, old && old.claim === claim && old.selected === selected ? old : { claim, selected, element: this.rebuilt(old, claim, selected, marker) });
+      const comments = this.actions.commentsOn(claim.id);
+      const same = old && old.claim === claim && old.selected === selected && old.comments === comments;
+      next.set(claim.id, same ? old : { claim, selected, comments, element: this.rebuilt(old, claim, selected, marker, comments) });
     }
     for (const [id, entry] of this.entries) if (!next.has(id)) entry.element.remove();
     [...next.values()].forEach((entry, i) => {
@@ -257,8 +278,8 @@ export class ClaimPanel {
   }
 
   /** A new element for a claim, keeping focus on the same control if the old one had it. */
-  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean, marker: number): HTMLLIElement {
-    const element = entryElement(claim, selected, marker, this.actions);
+  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[]): HTMLLIElement {
+    const element = entryElement(claim, selected, marker, comments, this.actions);
     const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
     if (old && focused) {
       queueMicrotask(() => (element.querySelector(`[data-control="${focused}"]`) as HTMLElement | null)?.focus());

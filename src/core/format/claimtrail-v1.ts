@@ -43,6 +43,14 @@ export const ReviewSchema = z.looseObject({
   from: z.array(NonBlank).min(1).describe('Ids of the claims the decision was made on.'),
 });
 
+/** A remark on a claim, by anyone (comments on other people's claims travel with them). */
+export const CommentSchema = z.looseObject({
+  id: NonBlank,
+  by: AnnotatorSchema,
+  at: IsoDateTime,
+  text: NonBlank,
+});
+
 export const ClaimSchema = z
   .looseObject({
     id: NonBlank,
@@ -58,6 +66,7 @@ export const ClaimSchema = z
     created: IsoDateTime,
     modified: IsoDateTime,
     review: ReviewSchema.optional().describe('Present on claims of an adjudicated layer.'),
+    comments: z.array(CommentSchema).optional().describe('Remarks on the claim, by its annotator or others.'),
   })
   .refine((claim) => claim.end > claim.start, { error: 'end must be greater than start' });
 

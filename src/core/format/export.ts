@@ -2,7 +2,7 @@
  * Writing the claimtrail version 1 file: app offsets (UTF-16) become code points here, at the
  * boundary, and nowhere else.
  */
-import { compareClaims, type Annotator, type Article, type Claim } from '../model';
+import { compareClaims, type Annotator, type Article, type Claim, type ClaimComment } from '../model';
 import { OffsetIndex } from '../text';
 import type { ExportArticle, ExportClaim, ExportFile } from './claimtrail-v1';
 
@@ -11,9 +11,11 @@ export interface ArticleBundle {
   article: Article;
   text: string;
   claims: Claim[];
+  /** Comments on these claims, where there are any. */
+  comments?: ClaimComment[];
 }
 
-function exportClaim(claim: Claim, offsets: OffsetIndex): ExportClaim {
+function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
   return {
     id: claim.id,
     label: claim.label,
@@ -27,12 +29,15 @@ function exportClaim(claim: Claim, offsets: OffsetIndex): ExportClaim {
     annotator: { id: claim.annotator.id, name: claim.annotator.name },
     created: claim.created,
     modified: claim.modified,
+    ...(comments.length ? { comments: comments.map(({ id, by, at, text }) => ({ id, by: { id: by.id, name: by.name }, at, text })) } : {}),
     ...(claim.review ? { review: { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] } } : {}),
   };
 }
 
-function exportArticle({ article, text, claims }: ArticleBundle): ExportArticle {
+function exportArticle({ article, text, claims, comments = [] }: ArticleBundle): ExportArticle {
   const offsets = new OffsetIndex(text);
+  const byClaim = new Map<string, ClaimComment[]>();
+  for (const comment of comments) byClaim.set(comment.claimId, [...(byClaim.get(comment.claimId) ?? []), comment]);
   const optional = (['author', 'outlet', 'published', 'url'] as const).filter((key) => article[key]);
   return {
     id: article.id,
@@ -40,7 +45,7 @@ function exportArticle({ article, text, claims }: ArticleBundle): ExportArticle 
     ...Object.fromEntries(optional.map((key) => [key, article[key]])),
     textSha256: article.textSha256,
     text,
-    claims: [...claims].sort(compareClaims).map((claim) => exportClaim(claim, offsets)),
+    claims: [...claims].sort(compareClaims).map((claim) => exportClaim(claim, offsets, byClaim.get(claim.id))),
   };
 }
 

@@ -107,6 +107,18 @@ describe('review of an adjudicated claim', () => {
   });
 });
 
+describe('comments on claims', () => {
+  it('travel with the claim they are about, and come back', async () => {
+    const text = 'A claim someone else commented on.';
+    const bundle = await bundleOf(text, [[0, 7]]);
+    const comment = { id: 'k1', claimId: bundle.claims[0]!.id, articleId: bundle.article.id, by: { id: 'bea', name: 'Bea' }, at: NOW, text: 'Which source?' };
+    const file = JSON.parse(JSON.stringify(toExportFile([{ ...bundle, comments: [comment] }], me, NOW, 'test')));
+    expect(file.articles[0].claims[0].comments).toEqual([{ id: 'k1', by: { id: 'bea', name: 'Bea' }, at: NOW, text: 'Which source?' }]);
+    const result = await readExportFile(JSON.stringify(file));
+    expect(result.ok && result.value.articles[0]!.comments).toEqual([comment]);
+  });
+});
+
 describe('export then import is lossless', () => {
   // Text from whole graphemes (emoji, combining marks, Arabic, newlines) with claims on it.
   const textArb = fc

@@ -4,7 +4,7 @@
  * Nothing here writes anything: a file either passes whole or yields the problems found.
  */
 import type * as z from 'zod';
-import type { Annotator, Article, Claim } from '../model';
+import type { Annotator, Article, Claim, ClaimComment } from '../model';
 import { OffsetIndex, sha256Hex } from '../text';
 import { ExportFileSchema, type ExportArticle, type ExportClaim } from './claimtrail-v1';
 import type { ArticleBundle } from './export';
@@ -166,6 +166,7 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
     seenTexts.add(raw.textSha256);
     const offsets = new OffsetIndex(raw.text);
     const claims: Claim[] = [];
+    const comments: ClaimComment[] = [];
     for (const [j, rawClaim] of raw.claims.entries()) {
       const claimWhere = `${where}.claims[${j}]`;
       if (seenClaims.has(rawClaim.id)) {
@@ -175,9 +176,12 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
       seenClaims.add(rawClaim.id);
       const claim = readClaim(rawClaim, claimWhere, raw, offsets, problems);
       if (claim) claims.push(claim);
+      for (const c of rawClaim.comments ?? []) {
+        comments.push({ id: c.id, claimId: rawClaim.id, articleId: raw.id, by: { id: c.by.id, name: c.by.name }, at: c.at, text: c.text });
+      }
       if (++done % 2000 === 0) onProgress?.(done / total);
     }
-    articles.push({ article: toArticle(raw, now), text: raw.text, claims });
+    articles.push({ article: toArticle(raw, now), text: raw.text, claims, ...(comments.length ? { comments } : {}) });
   }
   onProgress?.(1);
   if (problems.length) return failure(problems);
