@@ -4,9 +4,8 @@
  * writes it in one transaction, records it for undo, and takes the drawing back if the write fails.
  */
 import { version } from '../../package.json';
-import { PAIRING_RULE } from '../core/agreement';
-import { adjudicatedLayer, comparePair, defaultPair, reviewAnnotator, settledCount, type Decision } from '../core/adjudication';
-import { agreementReport, type Comparison } from '../core/agreement-report';
+import type { Decision } from '../core/adjudication';
+import type { Comparison } from '../core/agreement-report';
 import { cleanMeta, makeArticle } from '../core/article';
 import { exportFileName, toExportFile } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
@@ -19,9 +18,9 @@ import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
 import { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
-import { h } from './dom';
-import { renderFigures } from './figures';
+import { download } from './download';
 import { renderLibrary } from './library';
+import { downloadAdjudicated, libraryAgreement } from './review';
 import type { Notices } from './notices';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
@@ -32,13 +31,6 @@ function message(error: unknown): string {
 
 function checkUrl(value: string): string | null {
   return !value || HttpUrl.safeParse(value).success ? null : 'Only http and https addresses are accepted.';
-}
-
-/** Saves `json` as a download named `name`. */
-function download(json: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export class App {
@@ -309,34 +301,13 @@ export class App {
     }
   }
 
-  /** Downloads the adjudicated layer of the open article as a claimtrail file. */
   private exportAdjudicated(view: ArticleView, lines: Comparison[]): void {
-    const claims = adjudicatedLayer(lines, view.decisions, this.annotator, nowIso());
-    const { settled, total } = settledCount(lines, view.decisions);
-    const now = new Date();
-    const file = toExportFile([{ ...view.bundle, claims }], reviewAnnotator(this.annotator), now.toISOString(), `claimtrail ${version}`);
-    download(JSON.stringify(file, null, 2), exportFileName(now).replace('claimtrail-', 'claimtrail-adjudicated-'));
-    this.notices.status(`Exported the adjudicated layer: ${claims.length} claims; ${settled} of ${total} disagreements settled.`);
+    this.notices.status(downloadAdjudicated(view.bundle, lines, view.decisions, this.annotator));
   }
 
-  /** Agreement figures over every article with claims, and per article. */
   private async showAgreement(into: HTMLElement): Promise<void> {
     try {
-      const [bundles, decisions] = await Promise.all([this.store.exportBundles(), this.store.decisions()]);
-      const report = agreementReport(bundles);
-      const decided = new Map(decisions.map((d) => [d.key, d]));
-      const progress = bundles.flatMap((b) => {
-        const pair = defaultPair(b.claims);
-        if (!pair) return [];
-        const { settled, total } = settledCount(comparePair(b.claims, pair), decided);
-        return [h('li', {}, `${b.article.title}: ${settled} of ${total} disagreements settled`)];
-      });
-      into.replaceChildren(
-        h('p', { class: 'rule' }, PAIRING_RULE),
-        ...(progress.length ? [h('ul', { class: 'review-progress', 'aria-label': 'Review progress' }, ...progress)] : []),
-        renderFigures(report.overall, `All ${report.articles.length} article${report.articles.length === 1 ? '' : 's'} with claims`),
-        ...report.articles.filter((a) => a.annotators.length > 1).map((a) => renderFigures(a, a.title)),
-      );
+      into.replaceChildren(...(await libraryAgreement(this.store)));
     } catch (error) {
       this.notices.error(message(error));
     }
