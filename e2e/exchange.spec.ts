@@ -46,6 +46,7 @@ async function annotateAndExport(page: Page): Promise<{ path: string; file: any;
   await page.getByRole('button', { name: 'Paste text' }).click();
   await page.getByLabel('Article text').fill(EMOJI_TEXT);
   await page.getByRole('button', { name: 'Add article', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emoji line 👍🏽 and 𝄞 music');
   await markClaim(page, 'said the bridge opened in 1998', 'Disputed');
   await markClaim(page, '👍🏽 and 𝄞', 'Opinion');
   drawn.emoji = await highlights(page);
