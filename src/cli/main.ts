@@ -1,19 +1,23 @@
 /**
  * The `claimtrail` command: the same core code as the browser, around files.
  *   claimtrail agree FILE... [--json]
+ *   claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
  */
 import { readFileSync } from 'node:fs';
 import { agreementReport, mergeBundles } from '../core/agreement-report';
 import type { ArticleBundle } from '../core/format/export';
 import { readExportFile } from '../core/format/import';
 import { formatAgreement } from './agree';
+import { carry, CARRY_USAGE } from './carry';
 
 const USAGE = `usage: claimtrail agree FILE... [--json]
-  agree   agreement figures for the annotators in claimtrail export files, per article and overall`;
+  agree   agreement figures for the annotators in claimtrail export files, per article and overall
+${CARRY_USAGE.replace('usage: ', '       ')}`;
 
 /** Runs the command; returns the exit code. Output and errors go through the given writers. */
 export async function run(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const [command, ...rest] = args;
+  if (command === 'carry') return carry(rest, out, err);
   if (command !== 'agree') {
     err(command && command !== '--help' ? `claimtrail: unknown command "${command}"\n${USAGE}` : USAGE);
     return command === '--help' ? 0 : 2;

@@ -19,8 +19,8 @@ export interface Selectors {
 }
 
 /** How a claim anchored: at its old offsets, at other offsets, on similar words, or nowhere. */
-export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphan';
-export const ANCHOR_STATUSES: readonly AnchorStatus[] = ['exact', 'moved', 'fuzzy', 'orphan'];
+export const ANCHOR_STATUSES = ['exact', 'moved', 'fuzzy', 'orphan'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 /** The outcome for one claim. `score` is 0..1 (1 is a perfect fit); an orphan has no range. */
 export type Anchoring =
@@ -65,16 +65,26 @@ function similarity(pattern: string, window: string): number {
   return 1 - errors / pattern.length;
 }
 
+/**
+ * How well a claim's context fits the text beside a candidate. Where the text ends sooner than
+ * the context (a truncated repost), only the part that fits in is compared; where it ends right
+ * at the candidate, the fit is unknown: 0.5. An empty context began or ended its text: it fits
+ * a candidate at the text's edge.
+ */
+function contextFit(context: string, window: string, atEdge: boolean, side: 'before' | 'after'): number {
+  if (!context) return atEdge ? 1 : 0.5;
+  if (!window) return 0.5;
+  const part = side === 'before' ? context.slice(Math.max(0, context.length - window.length)) : context.slice(0, window.length);
+  return similarity(part, window);
+}
+
 /** Score of the candidate range [start, end) with `errors` edits from the claim's quote. */
 function scored(sel: Selectors, text: string, start: number, end: number, errors: number, hint: number): Candidate {
   const quote = 1 - errors / sel.exact.length;
-  // An empty prefix means the claim began its text: that fits a candidate at the start.
-  const prefix = sel.prefix
-    ? similarity(sel.prefix, text.slice(Math.max(0, start - sel.prefix.length), start))
-    : start === 0 ? 1 : 0.5;
-  const suffix = sel.suffix
-    ? similarity(sel.suffix, text.slice(end, end + sel.suffix.length))
-    : end === text.length ? 1 : 0.5;
+  const before = text.slice(Math.max(0, start - sel.prefix.length), start);
+  const after = text.slice(end, end + sel.suffix.length);
+  const prefix = contextFit(sel.prefix, before, start === 0, 'before');
+  const suffix = contextFit(sel.suffix, after, end === text.length, 'after');
   const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
   const score =
     WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
@@ -191,7 +201,7 @@ export function anchorAll(claims: readonly Selectors[], text: string): Anchoring
 }
 
 /** How many results have each status. */
-export function countStatuses(results: readonly Anchoring[]): Record<AnchorStatus, number> {
+export function countStatuses(results: readonly { status: AnchorStatus }[]): Record<AnchorStatus, number> {
   const counts: Record<AnchorStatus, number> = { exact: 0, moved: 0, fuzzy: 0, orphan: 0 };
   for (const r of results) counts[r.status]++;
   return counts;

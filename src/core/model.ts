@@ -2,6 +2,7 @@
  * The things claimtrail stores, as the app holds them in memory and in IndexedDB. Offsets here
  * are UTF-16 code units into the article's text; files use code points (see format/).
  */
+import type { AnchorStatus } from './anchor';
 import { claimRange, type Range } from './selection';
 import { quoteOf } from './quote';
 
@@ -22,10 +23,31 @@ export interface Annotator {
   name: string;
 }
 
-/** Where a claim comes from: a web address, a free-text citation, or both. */
+/** Words of the article itself, e.g. the outlet or person a claim is attributed to. */
+export interface Attribution {
+  start: number;
+  end: number;
+  exact: string;
+}
+
+/**
+ * Where a claim comes from: a web address, a free-text citation, or both; and, when the text
+ * names the source ("quotes the Russian daily Izvestia"), those words of the article.
+ */
 export interface Source {
   url?: string;
   citation?: string;
+  attribution?: Attribution;
+}
+
+/**
+ * How a claim carried over from another text found its words there. `from` is where it was, in
+ * code points of that text, and which article and claim it came from when known.
+ */
+export interface ClaimAnchor {
+  status: AnchorStatus;
+  score?: number;
+  from: { start: number; end: number; article?: string; claim?: string };
 }
 
 /** Descriptive fields of an article that the user may edit; the text never changes. */
@@ -85,6 +107,35 @@ export interface Claim {
   created: string;
   modified: string;
   review?: Review;
+  /** Present on a claim carried from another text. An orphan's offsets and quote are its old ones. */
+  anchor?: ClaimAnchor;
+}
+
+/** True for a claim whose words were not found in its article: it has no place to be drawn. */
+export function isOrphan(claim: Claim): boolean {
+  return claim.anchor?.status === 'orphan';
+}
+
+/** The kinds of relation one article can have to another. */
+export const RELATION_KINDS = ['republishes', 'excerpts', 'translates', 'cites'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** "Article `from` republishes (excerpts, translates, cites) article `to`." */
+export interface ArticleRelation {
+  id: string;
+  from: string;
+  to: string;
+  kind: RelationKind;
+  created: string;
+}
+
+/** One statement followed through several articles: the claims that make it, anywhere. */
+export interface ClaimThread {
+  id: string;
+  title: string;
+  claimIds: string[];
+  created: string;
+  modified: string;
 }
 
 /** Current time as ISO 8601 UTC. */

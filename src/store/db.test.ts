@@ -94,10 +94,32 @@ describe('Store', () => {
     // A claim that cannot be cloned into IndexedDB makes the put throw mid-transaction.
     const bad = { ...good, id: 'bad', sources: [{ url: (() => 0) as unknown as string }] };
     await expect(
-      store.importFile({ annotator: me, exportedAt: good.created, articles: [{ article: a, text, claims: [good, bad] }] }),
+      store.importFile({ annotator: me, exportedAt: good.created, articles: [{ article: a, text, claims: [good, bad] }], relations: [], threads: [] }),
     ).rejects.toThrow(/Could not import the file/);
     expect(await store.listArticles()).toEqual([]);
     expect(await store.loadArticle(a.id)).toBeUndefined();
+  });
+
+  it('imports relations and threads, mapping article ids to the stored articles, and keeps fingerprints', async () => {
+    const { store } = await freshStore();
+    const [textA, textB] = ['First text about the CSTO founding in 2002.', 'Second text: the CSTO was founded in 2002.'];
+    const [a, b] = [await article(textA, 'a'), await article(textB, 'b')];
+    await store.addArticle({ ...b, id: 'stored-b' }, textB);
+    const claimA = createClaim(textA, 'a', { start: 0, end: 10 }, 'sourced', me)!;
+    const claimB = createClaim(textB, 'b', { start: 0, end: 10 }, 'sourced', me)!;
+    const file = toExportFile([{ article: a, text: textA, claims: [claimA] }, { article: b, text: textB, claims: [claimB] }], me, claimA.created, 'test', {
+      relations: [{ id: 'r', from: 'a', to: 'b', kind: 'cites', created: claimA.created }],
+      threads: [{ id: 't', title: 'founding', claimIds: [claimA.id, claimB.id], created: claimA.created, modified: claimA.created }],
+    });
+    const read = await readExportFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.problems.join());
+    await store.importFile(read.value);
+    expect(await store.relations()).toEqual([{ id: 'r', from: 'a', to: 'stored-b', kind: 'cites', created: claimA.created }]);
+    expect((await store.threads())[0]!.claimIds).toEqual([claimA.id, claimB.id]);
+    expect((await store.claimsById([claimB.id, 'gone'])).map((c) => c.articleId)).toEqual(['stored-b']);
+    const prints = await store.fingerprints();
+    expect(prints.map((p) => p.id).sort()).toEqual(['a', 'stored-b']);
+    expect(await store.fingerprints()).toEqual(prints);
   });
 
   it('closes its connection when another opens a newer version, so the upgrade is not blocked', async () => {
@@ -114,7 +136,7 @@ describe('Store', () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'settings', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads']);
     db.close();
   });
 

@@ -3,53 +3,18 @@
  * transaction, all or nothing. Texts live apart from article records so the library can be
  * listed without reading every text, and claim counts come from an index, not from the claims.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import { LABELS, newId, type Article, type ArticleMeta, type Claim, type ClaimComment, type Label } from '../core/model';
+import { LABELS, newId, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label } from '../core/model';
+import { fingerprint, type Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
+import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
+
+export { DB_VERSION };
 import { describeStorageError, StorageError } from './errors';
-
-interface ClaimtrailSchema extends DBSchema {
-  articles: { key: string; value: Article; indexes: { bySha: string } };
-  texts: { key: string; value: { id: string; text: string } };
-  claims: { key: string; value: Claim; indexes: { byArticle: string; byArticleLabel: [string, Label] } };
-  settings: { key: string; value: unknown };
-  decisions: { key: string; value: Decision; indexes: { byArticle: string } };
-  comments: { key: string; value: ClaimComment; indexes: { byArticle: string } };
-}
-
-type Db = IDBPDatabase<ClaimtrailSchema>;
-type UpgradeTx = IDBPTransaction<ClaimtrailSchema, StoreNames<ClaimtrailSchema>[], 'versionchange'>;
-
-/**
- * Migrations, one per version step: MIGRATIONS[n] takes a database at version n to n + 1.
- * A later version appends a step; opening runs every step from the stored version up, inside
- * the one upgrade transaction, so a failed step leaves the old data as it was.
- */
-const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
-  (db) => {
-    const articles = db.createObjectStore('articles', { keyPath: 'id' });
-    articles.createIndex('bySha', 'textSha256', { unique: true });
-    db.createObjectStore('texts', { keyPath: 'id' });
-    const claims = db.createObjectStore('claims', { keyPath: 'id' });
-    claims.createIndex('byArticle', 'articleId');
-    claims.createIndex('byArticleLabel', ['articleId', 'label']);
-    db.createObjectStore('settings');
-  },
-  (db) => {
-    const decisions = db.createObjectStore('decisions', { keyPath: 'key' });
-    decisions.createIndex('byArticle', 'articleId');
-  },
-  (db) => {
-    db.createObjectStore('comments', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
-  },
-];
-
-/** The schema version this build of the app reads and writes. */
-export const DB_VERSION = MIGRATIONS.length;
 
 /** An article as the library lists it: its record and its claim counts per label. */
 export interface ArticleSummary {
@@ -232,10 +197,12 @@ export class Store {
   importFile(file: ParsedExport): Promise<ImportReport> {
     return this.run('import the file', async () => {
       const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
-      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments', 'relations', 'threads'], 'readwrite', { durability: 'strict' });
       const articles = tx.objectStore('articles');
       const claims = tx.objectStore('claims');
       const touched: string[] = [];
+      /** The file's article ids to the ids they have in this library. */
+      const stored = new Map<string, string>();
       await allOrNothing(tx, async () => {
         for (const bundle of file.articles) {
           let article = await articles.index('bySha').get(bundle.article.textSha256);
@@ -250,9 +217,10 @@ export class Store {
           }
           const articleId = article.id;
           touched.push(articleId);
-          const stored = await Promise.all(bundle.claims.map((claim) => claims.get(claim.id)));
+          stored.set(bundle.article.id, articleId);
+          const currentClaims = await Promise.all(bundle.claims.map((claim) => claims.get(claim.id)));
           bundle.claims.forEach((claim, i) => {
-            const current = stored[i];
+            const current = currentClaims[i];
             if (current && current.modified >= claim.modified) {
               report.claimsUnchanged++;
               return;
@@ -262,6 +230,17 @@ export class Store {
             queue(claims.put({ ...claim, articleId }));
           });
           for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
+        }
+        for (const relation of file.relations) {
+          const from = stored.get(relation.from) ?? relation.from;
+          const to = stored.get(relation.to) ?? relation.to;
+          const [hasFrom, hasTo] = await Promise.all([articles.getKey(from), articles.getKey(to)]);
+          if (hasFrom !== undefined && hasTo !== undefined) queue(tx.objectStore('relations').put({ ...relation, from, to }));
+        }
+        for (const thread of file.threads) {
+          const current = await tx.objectStore('threads').get(thread.id);
+          const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds])];
+          queue(tx.objectStore('threads').put({ ...thread, ...(current && current.modified > thread.modified ? current : {}), claimIds }));
         }
       });
       this.channel.publish({ type: 'library', articleIds: touched });
@@ -309,6 +288,79 @@ export class Store {
     return this.run('save the comment', async () => {
       await this.db.add('comments', comment);
       this.channel.publish({ type: 'library', articleIds: [comment.articleId] });
+    });
+  }
+
+  /** Every relation between articles of the library. */
+  relations(): Promise<ArticleRelation[]> {
+    return this.run('read the article relations', () => this.db.getAll('relations'));
+  }
+
+  /** Stores a relation between two articles (replacing one with the same id). */
+  putRelation(relation: ArticleRelation): Promise<void> {
+    return this.run('save the relation', async () => {
+      await this.db.put('relations', relation);
+      this.channel.publish({ type: 'library', articleIds: [relation.from, relation.to] });
+    });
+  }
+
+  /** Removes a relation. */
+  deleteRelation(relation: ArticleRelation): Promise<void> {
+    return this.run('remove the relation', async () => {
+      await this.db.delete('relations', relation.id);
+      this.channel.publish({ type: 'library', articleIds: [relation.from, relation.to] });
+    });
+  }
+
+  /** Every claim thread. */
+  threads(): Promise<ClaimThread[]> {
+    return this.run('read the claim threads', () => this.db.getAll('threads'));
+  }
+
+  /** Stores a claim thread (replacing the one with the same id), or deletes it when it has no claims left. */
+  putThread(thread: ClaimThread): Promise<void> {
+    return this.run('save the claim thread', async () => {
+      if (thread.claimIds.length) await this.db.put('threads', thread);
+      else await this.db.delete('threads', thread.id);
+      this.channel.publish({ type: 'library', articleIds: [] });
+    });
+  }
+
+  /** Claims by id, from any article (missing ones are left out). */
+  claimsById(ids: readonly string[]): Promise<Claim[]> {
+    return this.run('read the claims', async () => {
+      const tx = this.db.transaction('claims', 'readonly');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return found.filter((c): c is Claim => c !== undefined);
+    });
+  }
+
+  /** The texts of the given articles, by id. */
+  texts(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.run('read the texts', async () => {
+      const tx = this.db.transaction('texts', 'readonly');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return new Map(found.filter((t) => t !== undefined).map((t) => [t.id, t.text]));
+    });
+  }
+
+  /**
+   * The near-duplicate fingerprint of every article, computing (and keeping) those not made
+   * yet. Texts are read only for articles that have none.
+   */
+  fingerprints(): Promise<{ id: string; fingerprint: Fingerprint }[]> {
+    return this.run('compare the articles', async () => {
+      const [keys, known] = await Promise.all([this.db.getAllKeys('articles'), this.db.getAll('fingerprints')]);
+      const have = new Set(known.map((f) => f.id));
+      const missing = keys.filter((id) => !have.has(id));
+      if (!missing.length) return known;
+      const texts = await this.texts(missing);
+      const made = [...texts].map(([id, text]) => ({ id, fingerprint: fingerprint(text) }));
+      const tx = this.db.transaction('fingerprints', 'readwrite');
+      await allOrNothing(tx, async () => made.forEach((f) => queue(tx.store.put(f))));
+      return [...known, ...made];
     });
   }
 

@@ -5,7 +5,8 @@
  * Objects are loose: later releases may add fields, but may not change these fields' meaning.
  */
 import * as z from 'zod';
-import { LABELS } from '../model';
+import { ANCHOR_STATUSES } from '../anchor';
+import { LABELS, RELATION_KINDS } from '../model';
 
 // Parse without generating code (`new Function`), so the app runs under a strict
 // Content-Security-Policy without 'unsafe-eval'.
@@ -25,10 +26,20 @@ export const AnnotatorSchema = z.looseObject({
   name: z.string().describe('Display name of the annotator.'),
 });
 
+/** Words of the article that name a claim's source, e.g. "quotes the Russian daily Izvestia". */
+export const AttributionSchema = z
+  .looseObject({
+    start: CodePointOffset,
+    end: CodePointOffset,
+    exact: z.string().min(1).describe('The text from start to end.'),
+  })
+  .describe('Code points into the same article text as the claim.');
+
 export const SourceSchema = z
   .looseObject({
     url: HttpUrl.optional(),
     citation: NonBlank.optional().describe('Free-text citation, e.g. "Izvestia, 11 Jan 2022".'),
+    attribution: AttributionSchema.optional(),
   })
   .refine((source) => source.url !== undefined || source.citation !== undefined, {
     error: 'a source needs a url, a citation, or both',
@@ -51,6 +62,22 @@ export const CommentSchema = z.looseObject({
   text: NonBlank,
 });
 
+/** How a claim carried from another version of the text found its words in this one. */
+export const AnchorSchema = z.looseObject({
+  status: z.enum(ANCHOR_STATUSES).describe(
+    'exact: same offsets; moved: same words elsewhere; fuzzy: similar words (see score); orphan: not found, and the claim keeps its old offsets and quote.',
+  ),
+  score: z.number().min(0).max(1).optional().describe('How well the words and their context fit, 0 to 1.'),
+  from: z
+    .looseObject({
+      start: CodePointOffset,
+      end: CodePointOffset,
+      article: NonBlank.optional().describe('Id of the article the claim was carried from.'),
+      claim: NonBlank.optional().describe('Id of the claim it was carried from.'),
+    })
+    .describe('Where the claim was, in code points of the text it was carried from.'),
+});
+
 export const ClaimSchema = z
   .looseObject({
     id: NonBlank,
@@ -67,6 +94,7 @@ export const ClaimSchema = z
     modified: IsoDateTime,
     review: ReviewSchema.optional().describe('Present on claims of an adjudicated layer.'),
     comments: z.array(CommentSchema).optional().describe('Remarks on the claim, by its annotator or others.'),
+    anchor: AnchorSchema.optional().describe('Present on a claim carried over from another version of the text.'),
   })
   .refine((claim) => claim.end > claim.start, { error: 'end must be greater than start' });
 
@@ -85,6 +113,24 @@ export const ArticleSchema = z.looseObject({
   claims: z.array(ClaimSchema),
 });
 
+/** "Article `from` republishes (excerpts, translates, cites) article `to`", by article id. */
+export const RelationSchema = z.looseObject({
+  id: NonBlank,
+  from: NonBlank,
+  to: NonBlank,
+  kind: z.enum(RELATION_KINDS),
+  created: IsoDateTime,
+});
+
+/** One statement followed through several articles: the ids of the claims that make it. */
+export const ThreadSchema = z.looseObject({
+  id: NonBlank,
+  title: z.string(),
+  claims: z.array(NonBlank).min(1),
+  created: IsoDateTime,
+  modified: IsoDateTime,
+});
+
 export const ExportFileSchema = z
   .looseObject({
     format: z.literal('claimtrail'),
@@ -93,6 +139,8 @@ export const ExportFileSchema = z
     generator: z.string(),
     annotator: AnnotatorSchema.describe('Who exported the file.'),
     articles: z.array(ArticleSchema),
+    relations: z.array(RelationSchema).optional().describe('Relations between articles of this file (or of the library it came from).'),
+    threads: z.array(ThreadSchema).optional().describe('Claim threads: the same statement in several articles.'),
   })
   .meta({
     title: 'claimtrail export, version 1',
@@ -102,6 +150,7 @@ export const ExportFileSchema = z
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 export type ExportArticle = z.infer<typeof ArticleSchema>;
 export type ExportClaim = z.infer<typeof ClaimSchema>;
+export type ExportSource = z.infer<typeof SourceSchema>;
 
 /** The JSON Schema of the version 1 format, as published in schemas/. */
 export function exportJsonSchema(): object {

@@ -2,9 +2,19 @@
  * Writing the claimtrail version 1 file: app offsets (UTF-16) become code points here, at the
  * boundary, and nowhere else.
  */
-import { compareClaims, type Annotator, type Article, type Claim, type ClaimComment } from '../model';
+import {
+  compareClaims,
+  isOrphan,
+  type Annotator,
+  type Article,
+  type ArticleRelation,
+  type Claim,
+  type ClaimComment,
+  type ClaimThread,
+  type Source,
+} from '../model';
 import { OffsetIndex } from '../text';
-import type { ExportArticle, ExportClaim, ExportFile } from './claimtrail-v1';
+import type { ExportArticle, ExportClaim, ExportFile, ExportSource } from './claimtrail-v1';
 
 /** An article with its text and claims, as export takes it and import gives it back. */
 export interface ArticleBundle {
@@ -15,22 +25,38 @@ export interface ArticleBundle {
   comments?: ClaimComment[];
 }
 
+/** Links between articles and claims that travel with an export. */
+export interface ExportLinks {
+  relations?: readonly ArticleRelation[];
+  threads?: readonly ClaimThread[];
+}
+
+function exportSource(source: Source, offsets: OffsetIndex): ExportSource {
+  const { attribution, ...rest } = source;
+  if (!attribution) return { ...rest };
+  const { start, end, exact } = attribution;
+  return { ...rest, attribution: { start: offsets.toCodePoint(start), end: offsets.toCodePoint(end), exact } };
+}
+
 function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
+  // An orphan's offsets are not into this text: it keeps those it had, in code points already.
+  const orphan = isOrphan(claim);
   return {
     id: claim.id,
     label: claim.label,
-    start: offsets.toCodePoint(claim.start),
-    end: offsets.toCodePoint(claim.end),
+    start: orphan ? claim.anchor!.from.start : offsets.toCodePoint(claim.start),
+    end: orphan ? claim.anchor!.from.end : offsets.toCodePoint(claim.end),
     exact: claim.exact,
     prefix: claim.prefix,
     suffix: claim.suffix,
     ...(claim.note ? { note: claim.note } : {}),
-    sources: claim.sources.map((source) => ({ ...source })),
+    sources: claim.sources.map((source) => exportSource(source, offsets)),
     annotator: { id: claim.annotator.id, name: claim.annotator.name },
     created: claim.created,
     modified: claim.modified,
     ...(comments.length ? { comments: comments.map(({ id, by, at, text }) => ({ id, by: { id: by.id, name: by.name }, at, text })) } : {}),
     ...(claim.review ? { review: { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] } } : {}),
+    ...(claim.anchor ? { anchor: { ...claim.anchor, from: { ...claim.anchor.from } } } : {}),
   };
 }
 
@@ -55,7 +81,13 @@ export function toExportFile(
   annotator: Annotator,
   exportedAt: string,
   generator: string,
+  links: ExportLinks = {},
 ): ExportFile {
+  const ids = new Set(bundles.flatMap((b) => b.claims.map((c) => c.id)));
+  const threads = (links.threads ?? [])
+    .map((t) => ({ id: t.id, title: t.title, claims: t.claimIds.filter((id) => ids.has(id)), created: t.created, modified: t.modified }))
+    .filter((t) => t.claims.length > 0);
+  const relations = (links.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created }));
   return {
     format: 'claimtrail',
     version: 1,
@@ -63,6 +95,8 @@ export function toExportFile(
     generator,
     annotator: { id: annotator.id, name: annotator.name },
     articles: bundles.map(exportArticle),
+    ...(relations.length ? { relations } : {}),
+    ...(threads.length ? { threads } : {}),
   };
 }
 

@@ -4,9 +4,9 @@
  * Nothing here writes anything: a file either passes whole or yields the problems found.
  */
 import type * as z from 'zod';
-import type { Annotator, Article, Claim, ClaimComment } from '../model';
+import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source } from '../model';
 import { OffsetIndex, sha256Hex } from '../text';
-import { ExportFileSchema, type ExportArticle, type ExportClaim } from './claimtrail-v1';
+import { ExportFileSchema, type ExportArticle, type ExportClaim, type ExportSource } from './claimtrail-v1';
 import type { ArticleBundle } from './export';
 
 /** How many problems a failed file reports by name; the rest are counted. */
@@ -17,6 +17,8 @@ export interface ParsedExport {
   annotator: Annotator;
   exportedAt: string;
   articles: ArticleBundle[];
+  relations: ArticleRelation[];
+  threads: ClaimThread[];
 }
 
 export type ReadResult = { ok: true; value: ParsedExport } | { ok: false; problems: string[] };
@@ -61,7 +63,37 @@ function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** Checks one claim against its article's text; returns it with UTF-16 offsets, or problems. */
+/** UTF-16 range of code point offsets `start..end` in the text whose words must be `exact`, or a problem. */
+function checkedRange(
+  span: { start: number; end: number; exact: string },
+  text: string,
+  offsets: OffsetIndex,
+): { start: number; end: number } | string {
+  const start = offsets.toUtf16(span.start);
+  const end = offsets.toUtf16(span.end);
+  if (start === undefined || end === undefined) {
+    return `offsets ${span.start}..${span.end} are outside the text (${offsets.codePointLength} code points)`;
+  }
+  const actual = text.slice(start, end);
+  if (actual !== span.exact) {
+    return `"exact" is "${shorten(span.exact)}" but the text at ${span.start}..${span.end} is "${shorten(actual)}"`;
+  }
+  return { start, end };
+}
+
+function readSource(raw: ExportSource, where: string, text: string, offsets: OffsetIndex, problems: string[]): Source {
+  const source: Source = { ...(raw.url ? { url: raw.url } : {}), ...(raw.citation ? { citation: raw.citation } : {}) };
+  if (!raw.attribution) return source;
+  const range = checkedRange(raw.attribution, text, offsets);
+  if (typeof range === 'string') problems.push(`${where}.attribution: ${range}`);
+  else source.attribution = { ...range, exact: raw.attribution.exact };
+  return source;
+}
+
+/**
+ * Checks one claim against its article's text; returns it with UTF-16 offsets, or problems.
+ * An orphan (a claim carried over that found no words here) keeps its old offsets unchecked.
+ */
 function readClaim(
   raw: ExportClaim,
   where: string,
@@ -69,26 +101,25 @@ function readClaim(
   offsets: OffsetIndex,
   problems: string[],
 ): Claim | null {
-  const start = offsets.toUtf16(raw.start);
-  const end = offsets.toUtf16(raw.end);
-  if (start === undefined || end === undefined) {
-    problems.push(
-      `${where}: offsets ${raw.start}..${raw.end} are outside the text (${offsets.codePointLength} code points)`,
-    );
-    return null;
-  }
   const text = article.text;
-  const actual = text.slice(start, end);
-  if (actual !== raw.exact) {
-    problems.push(
-      `${where}: "exact" is "${shorten(raw.exact)}" but the text at ${raw.start}..${raw.end} is "${shorten(actual)}"`,
-    );
-    return null;
+  const orphan = raw.anchor?.status === 'orphan';
+  let start = raw.start;
+  let end = raw.end;
+  if (!orphan) {
+    const range = checkedRange(raw, text, offsets);
+    if (typeof range === 'string') {
+      problems.push(`${where}: ${range}`);
+      return null;
+    }
+    ({ start, end } = range);
+    if (!text.slice(0, start).endsWith(raw.prefix) || !text.slice(end).startsWith(raw.suffix)) {
+      problems.push(`${where}: "prefix" or "suffix" does not match the text around ${raw.start}..${raw.end}`);
+      return null;
+    }
   }
-  if (!text.slice(0, start).endsWith(raw.prefix) || !text.slice(end).startsWith(raw.suffix)) {
-    problems.push(`${where}: "prefix" or "suffix" does not match the text around ${raw.start}..${raw.end}`);
-    return null;
-  }
+  const before = problems.length;
+  const sources = raw.sources.map((s, k) => readSource(s, `${where}.sources[${k}]`, text, offsets, problems));
+  if (problems.length > before) return null;
   return {
     id: raw.id,
     articleId: article.id,
@@ -99,7 +130,7 @@ function readClaim(
     prefix: raw.prefix,
     suffix: raw.suffix,
     ...(raw.note ? { note: raw.note } : {}),
-    sources: raw.sources.map((s) => ({ ...(s.url ? { url: s.url } : {}), ...(s.citation ? { citation: s.citation } : {}) })),
+    sources,
     annotator: { id: raw.annotator.id, name: raw.annotator.name },
     created: raw.created,
     modified: raw.modified,
@@ -110,6 +141,18 @@ function readClaim(
         at: raw.review.at,
         ...(raw.review.comment ? { comment: raw.review.comment } : {}),
         from: [...raw.review.from],
+      },
+    } : {}),
+    ...(raw.anchor ? {
+      anchor: {
+        status: raw.anchor.status,
+        ...(raw.anchor.score !== undefined ? { score: raw.anchor.score } : {}),
+        from: {
+          start: raw.anchor.from.start,
+          end: raw.anchor.from.end,
+          ...(raw.anchor.from.article ? { article: raw.anchor.from.article } : {}),
+          ...(raw.anchor.from.claim ? { claim: raw.anchor.from.claim } : {}),
+        },
       },
     } : {}),
   };
@@ -187,6 +230,12 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
   if (problems.length) return failure(problems);
   return {
     ok: true,
-    value: { annotator: { id: file.annotator.id, name: file.annotator.name }, exportedAt: file.exportedAt, articles },
+    value: {
+      annotator: { id: file.annotator.id, name: file.annotator.name },
+      exportedAt: file.exportedAt,
+      articles,
+      relations: (file.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created })),
+      threads: (file.threads ?? []).map(({ id, title, claims, created, modified }) => ({ id, title, claimIds: [...claims], created, modified })),
+    },
   };
 }

@@ -1,0 +1,72 @@
+/** `claimtrail carry`: re-anchors one article's claims from a claimtrail file onto a new text. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ANCHOR_STATUSES } from '../core/anchor';
+import { makeArticle } from '../core/article';
+import { carryClaims } from '../core/carry';
+import { toExportFile } from '../core/format/export';
+import { readExportFile } from '../core/format/import';
+
+export const CARRY_USAGE = `usage: claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
+  carry   re-anchor the claims of one article of a claimtrail file onto the text of NEW.txt`;
+
+/** Options after the command name: `--name value` pairs and positional arguments. */
+function options(args: string[], names: string[]): { values: Map<string, string>; positional: string[]; problem?: string } {
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) positional.push(arg);
+    else if (!names.includes(arg)) return { values, positional, problem: `unknown option ${arg}` };
+    else if (i + 1 >= args.length) return { values, positional, problem: `${arg} needs a value` };
+    else values.set(arg, args[++i]!);
+  }
+  return { values, positional };
+}
+
+function readText(path: string): string | Error {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** Runs `carry`; returns the exit code. */
+export async function carry(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const { values, positional, problem } = options(args, ['--to', '--article', '--out']);
+  const to = values.get('--to');
+  if (problem || positional.length !== 1 || !to) {
+    err(`${problem ? `claimtrail carry: ${problem}\n` : ''}${CARRY_USAGE}`);
+    return 2;
+  }
+  const [exportPath] = positional as [string];
+  const json = readText(exportPath);
+  const newText = readText(to);
+  for (const read of [json, newText]) if (read instanceof Error) err(read.message);
+  if (json instanceof Error || newText instanceof Error) return 1;
+  const result = await readExportFile(json);
+  if (!result.ok) {
+    err(`${exportPath} was not read:\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+    return 1;
+  }
+  const wanted = values.get('--article');
+  const articles = result.value.articles;
+  const source = wanted ? articles.find((b) => b.article.id === wanted) : articles.length === 1 ? articles[0] : undefined;
+  if (!source) {
+    const ids = articles.map((b) => `  ${b.article.id}  ${b.article.title}`).join('\n');
+    err(wanted ? `${exportPath} has no article "${wanted}"; it has:\n${ids}` : `${exportPath} has ${articles.length} articles: name one with --article ID:\n${ids}`);
+    return 2;
+  }
+  const { title, author } = source.article;
+  const target = await makeArticle(newText, { title, ...(author ? { author } : {}) });
+  const carried = carryClaims(source.claims, { articleId: source.article.id, text: source.text }, { articleId: target.article.id, text: target.text });
+  const file = toExportFile([{ ...target, claims: carried.claims }], result.value.annotator, new Date().toISOString(), 'claimtrail carry');
+  const body = `${JSON.stringify(file, null, 2)}\n`;
+  const outPath = values.get('--out');
+  if (outPath) writeFileSync(outPath, body);
+  else out(body.trimEnd());
+  const counts = ANCHOR_STATUSES.map((s) => `${carried.counts[s]} ${s}`).join(', ');
+  err(`carried ${carried.claims.length} claims of "${title}" onto ${basename(to)}: ${counts}`);
+  return 0;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CORPUS_FILES, readCorpus } from '../testing/corpus';
+import { contentWords, fingerprint, likelyVersions, overlap, words } from './similarity';
+
+describe('likelyVersions', () => {
+  it('finds 000 and 001 of the corpus as versions of each other, and no other pair', () => {
+    const prints = CORPUS_FILES.map((file) => ({ id: file.slice(0, 3), fingerprint: fingerprint(readCorpus(file)) }));
+    const pairs = likelyVersions(prints);
+    expect(pairs.map(({ a, b }) => [a, b])).toEqual([['000', '001']]);
+    expect(pairs[0]!.score).toBeGreaterThan(0.8);
+  });
+
+  it('does not call two short texts versions because they share a phrase', () => {
+    const a = { id: 'a', fingerprint: fingerprint('The CSTO was founded in 2002.') };
+    const b = { id: 'b', fingerprint: fingerprint('The CSTO was founded in 2002, it says.') };
+    expect(likelyVersions([a, b])).toEqual([]);
+  });
+});
+
+describe('word overlap', () => {
+  it('reads words in any script, lower-cased, without punctuation', () => {
+    expect(words('«Izvestia», قوات حفظ السلام — CSTO’s 2022!')).toEqual(['izvestia', 'قوات', 'حفظ', 'السلام', 'csto’s', '2022']);
+  });
+
+  it('scores a reworded statement above an unrelated one', () => {
+    const claim = contentWords('The CSTO members are Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan');
+    const reworded = contentWords('Its member states: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.');
+    const unrelated = contentWords('The summit ended with a joint statement on Afghanistan.');
+    expect(overlap(claim, reworded)).toBeGreaterThan(0.6);
+    expect(overlap(claim, unrelated)).toBeLessThan(0.2);
+  });
+});

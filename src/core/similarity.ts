@@ -1,0 +1,117 @@
+/**
+ * How alike two texts are, in words: MinHash fingerprints of word shingles to find versions of
+ * the same article (a repost, an excerpt), and word overlap to find the same statement in
+ * other articles. Words are Unicode words (Intl.Segmenter), lower-cased, accents kept apart.
+ */
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/** The words of a text, lower-cased, without punctuation or spacing. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment.toLowerCase());
+  return out;
+}
+
+/** Words per shingle: long enough that two unrelated articles on one topic share almost none. */
+const SHINGLE_WORDS = 5;
+
+/** Hash functions in a fingerprint; the estimate's standard error is about 1/sqrt(n). */
+const HASHES = 128;
+
+/** A text's MinHash fingerprint over its word shingles, and how many shingles it has. */
+export interface Fingerprint {
+  shingles: number;
+  minhash: number[];
+}
+
+/** FNV-1a, 32 bits. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The i-th of a family of hash functions, made by remixing one hash with a seed (murmur3's finalizer). */
+function remix(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => remix(i + 1, 0x9e3779b9));
+
+/** The fingerprint of a text. */
+export function fingerprint(text: string): Fingerprint {
+  const w = words(text);
+  const hashes = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) hashes.add(fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  const minhash = new Array<number>(HASHES).fill(0xffffffff);
+  for (const h of hashes) {
+    for (let k = 0; k < HASHES; k++) {
+      const v = remix(h, SEEDS[k]!);
+      if (v < minhash[k]!) minhash[k] = v;
+    }
+  }
+  return { shingles: hashes.size, minhash };
+}
+
+/**
+ * How much of the shorter text the longer one contains (0..1), estimated from fingerprints:
+ * near 1 for a repost or an excerpt, near 0 for two articles that merely share a subject.
+ */
+export function containment(a: Fingerprint, b: Fingerprint): number {
+  if (!a.shingles || !b.shingles) return 0;
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a.minhash[k] === b.minhash[k]) same++;
+  const jaccard = same / HASHES;
+  const union = (a.shingles + b.shingles) / (1 + jaccard);
+  return Math.min(1, (jaccard * union) / Math.min(a.shingles, b.shingles));
+}
+
+/** Texts sharing at least this share of the shorter one are offered as versions of each other. */
+export const VERSION_THRESHOLD = 0.5;
+
+/** Shorter texts than this (in shingles) are too short to call versions of anything. */
+const MIN_SHINGLES = 20;
+
+/** A likely pair of versions of one text, by id, with the estimated containment. */
+export interface VersionPair {
+  a: string;
+  b: string;
+  score: number;
+}
+
+/** Every pair of the given texts that look like versions of each other, best first. */
+export function likelyVersions(prints: readonly { id: string; fingerprint: Fingerprint }[]): VersionPair[] {
+  const pairs: VersionPair[] = [];
+  for (let i = 0; i < prints.length; i++) {
+    for (let j = i + 1; j < prints.length; j++) {
+      const a = prints[i]!;
+      const b = prints[j]!;
+      if (Math.min(a.fingerprint.shingles, b.fingerprint.shingles) < MIN_SHINGLES) continue;
+      const score = containment(a.fingerprint, b.fingerprint);
+      if (score >= VERSION_THRESHOLD) pairs.push({ a: a.id, b: b.id, score: Math.round(score * 100) / 100 });
+    }
+  }
+  return pairs.sort((x, y) => y.score - x.score);
+}
+
+/** Words too common to say anything about what a statement is about. */
+const STOP_WORDS = new Set(
+  'a an and are as at be been by for from has have in is it its of on or that the their this to was were which who with will'.split(' '),
+);
+
+/** The words of a statement that carry its meaning. */
+export function contentWords(text: string): Set<string> {
+  return new Set(words(text).filter((w) => !STOP_WORDS.has(w)));
+}
+
+/** Word overlap of two statements (Dice coefficient on their content words), 0..1. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
