@@ -4,7 +4,7 @@
  * comparison and the decisions, never edited by hand.
  */
 import { compareAnnotators, type Comparison } from './agreement-report';
-import { compareClaims, type Annotator, type Claim, type Label, type Review } from './model';
+import { compareClaims, isOrphan, type Annotator, type Claim, type Label, type Review } from './model';
 
 /** What a reviewer decided about one disagreement. */
 export interface Decision {
@@ -43,7 +43,8 @@ export function defaultPair(claims: readonly Claim[]): [string, string] | null {
 }
 
 /** The comparison lines of a pair of annotators on one article's claims. */
-export function comparePair(claims: readonly Claim[], [first, second]: [string, string]): Comparison[] {
+export function comparePair(all: readonly Claim[], [first, second]: [string, string]): Comparison[] {
+  const claims = all.filter((c) => !isOrphan(c));
   return compareAnnotators(claims.filter((c) => c.annotator.id === first), claims.filter((c) => c.annotator.id === second));
 }
 

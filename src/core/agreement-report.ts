@@ -7,7 +7,7 @@ import {
   spanScoresFromCounts, type Confusion, type Figure, type Span, type SpanScores, type Unit,
 } from './agreement';
 import type { ArticleBundle } from './format/export';
-import { LABELS, type Annotator, type Claim } from './model';
+import { isOrphan, LABELS, type Annotator, type Claim } from './model';
 import { unitizingAlpha, type LabelledSpan } from './unitizing';
 
 /** Two annotators compared: span scores of the second against the first, and label agreement. */
@@ -54,7 +54,9 @@ function spanOf(claim: Claim): Span {
   return { id: claim.id, annotator: claim.annotator.id, start: claim.start, end: claim.end, label: claim.label };
 }
 
-function tally(claims: readonly Claim[], length: number): Tally {
+/** Figures for claims that have words in the text: orphans (carried over, not found) take no part. */
+function tally(all: readonly Claim[], length: number): Tally {
+  const claims = all.filter((c) => !isOrphan(c));
   const into = emptyTally();
   into.length = length;
   into.spans = claims.map((c) => ({ annotator: c.annotator.id, label: c.label, start: c.start, end: c.end }));

@@ -23,7 +23,7 @@ describe('carryClaims', () => {
     expect(NEW.slice(m.start, m.end)).toBe(m.exact);
     expect(m.id).not.toBe(moved.id);
     // "from" counts code points of the old text: the emoji before the end counts once.
-    expect(m.anchor).toEqual({ status: 'moved', score: m.anchor!.score, from: { start: 22, end: 46, article: 'old', claim: moved.id } });
+    expect(m.anchor).toEqual({ status: 'moved', score: m.anchor!.score, from: { start: 22, end: 46, exact: moved.exact, article: 'old', claim: moved.id } });
     expect(m.sources).toEqual([{ citation: 'Izvestia', attribution: { start: 8, end: 16, exact: 'Izvestia' } }]);
     expect(o).toMatchObject({ exact: 'Nobody saw the planes.', start: gone.start, anchor: { status: 'orphan', from: { claim: gone.id } } });
   });

@@ -41,6 +41,7 @@ export function carryClaims(claims: readonly Claim[], from: CarryText, to: Carry
     const origin = {
       start: fromOffsets.toCodePoint(claim.start),
       end: fromOffsets.toCodePoint(claim.end),
+      exact: claim.exact,
       article: from.articleId,
       claim: claim.id,
     };

@@ -42,12 +42,14 @@ export interface Source {
 
 /**
  * How a claim carried over from another text found its words there. `from` is where it was, in
- * code points of that text, and which article and claim it came from when known.
+ * code points of that text, its words there, and which article and claim it came from.
+ * `confirmed` says a person checked a fuzzy place or placed an orphan by hand.
  */
 export interface ClaimAnchor {
   status: AnchorStatus;
   score?: number;
-  from: { start: number; end: number; article?: string; claim?: string };
+  confirmed?: boolean;
+  from: { start: number; end: number; exact?: string; article?: string; claim?: string };
 }
 
 /** Descriptive fields of an article that the user may edit; the text never changes. */

@@ -7,7 +7,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
-import { compareClaims, LABEL_NAMES, type Claim } from '../core/model';
+import { compareClaims, isOrphan, LABEL_NAMES, type Claim } from '../core/model';
 import type { ArticleDoc } from './positions';
 
 /** What the plugin holds: the claims by id, their decorations, the selected claim, hidden layers. */
@@ -74,6 +74,11 @@ function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers:
   );
 }
 
+/** Whether a claim is drawn: its layer is shown and it has words in this text (not an orphan). */
+function drawn(claim: Claim, hidden: ReadonlySet<string>): boolean {
+  return !hidden.has(claim.annotator.id) && !isOrphan(claim);
+}
+
 function without(decorations: DecorationSet, ids: ReadonlySet<string>): DecorationSet {
   if (!ids.size) return decorations;
   return decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.id)));
@@ -85,7 +90,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
     case 'load': {
       const claims = new Map(action.claims.map((c) => [c.id, c]));
       const markers = withMarkers(value.markers, [...action.claims].sort((a, b) => a.created.localeCompare(b.created)));
-      const shown = action.claims.filter((c) => !value.hidden.has(c.annotator.id));
+      const shown = action.claims.filter((c) => drawn(c, value.hidden));
       const decorations = DecorationSet.create(tr.doc, shown.map((c) => decorate(c, article, false, markers)));
       return { claims, decorations, selected: null, hidden: value.hidden, markers };
     }
@@ -107,7 +112,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       }
       for (const id of touched) {
         const claim = claims.get(id);
-        if (claim && !value.hidden.has(claim.annotator.id)) added.push(decorate(claim, article, id === value.selected, markers));
+        if (claim && drawn(claim, value.hidden)) added.push(decorate(claim, article, id === value.selected, markers));
       }
       const selected = value.selected && claims.has(value.selected) ? value.selected : null;
       return { ...value, claims, markers, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
@@ -116,14 +121,14 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       const switched = new Set([...value.hidden, ...action.hidden].filter((id) => value.hidden.has(id) !== action.hidden.has(id)));
       if (!switched.size) return value;
       const affected = [...value.claims.values()].filter((c) => switched.has(c.annotator.id));
-      const shown = affected.filter((c) => !action.hidden.has(c.annotator.id)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
+      const shown = affected.filter((c) => drawn(c, action.hidden)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
       const decorations = without(value.decorations, new Set(affected.map((c) => c.id))).add(tr.doc, shown);
       const selectedHidden = value.selected !== null && action.hidden.has(value.claims.get(value.selected)?.annotator.id ?? '');
       return { ...value, decorations, hidden: new Set(action.hidden), selected: selectedHidden ? null : value.selected };
     }
     case 'select': {
       if (action.id === value.selected) return value;
-      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && !value.hidden.has(value.claims.get(id)!.annotator.id)));
+      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden)));
       const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
       return { ...value, decorations: without(value.decorations, ids).add(tr.doc, redrawn), selected };

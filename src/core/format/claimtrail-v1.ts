@@ -68,10 +68,12 @@ export const AnchorSchema = z.looseObject({
     'exact: same offsets; moved: same words elsewhere; fuzzy: similar words (see score); orphan: not found, and the claim keeps its old offsets and quote.',
   ),
   score: z.number().min(0).max(1).optional().describe('How well the words and their context fit, 0 to 1.'),
+  confirmed: z.boolean().optional().describe('A person checked this place (a fuzzy one) or chose it (an orphan placed by hand).'),
   from: z
     .looseObject({
       start: CodePointOffset,
       end: CodePointOffset,
+      exact: z.string().optional().describe('The words there.'),
       article: NonBlank.optional().describe('Id of the article the claim was carried from.'),
       claim: NonBlank.optional().describe('Id of the claim it was carried from.'),
     })

@@ -147,9 +147,11 @@ function readClaim(
       anchor: {
         status: raw.anchor.status,
         ...(raw.anchor.score !== undefined ? { score: raw.anchor.score } : {}),
+        ...(raw.anchor.confirmed !== undefined ? { confirmed: raw.anchor.confirmed } : {}),
         from: {
           start: raw.anchor.from.start,
           end: raw.anchor.from.end,
+          ...(raw.anchor.from.exact !== undefined ? { exact: raw.anchor.from.exact } : {}),
           ...(raw.anchor.from.article ? { article: raw.anchor.from.article } : {}),
           ...(raw.anchor.from.claim ? { claim: raw.anchor.from.claim } : {}),
         },
