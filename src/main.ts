@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
     h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
     h('button', { type: 'button', onclick: () => void app!.exportAll() }, 'Export'),
+    h('button', { type: 'button', class: 'quiet', onclick: () => void app!.exchange.exportClaimReview() }, 'Export ClaimReview'),
     who, articlePicker, importPicker,
   );
   acceptDrops(app);

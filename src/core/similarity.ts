@@ -103,15 +103,37 @@ const STOP_WORDS = new Set(
   'a an and are as at be been by for from has have in is it its of on or that the their this to was were which who with will'.split(' '),
 );
 
-/** The words of a statement that carry its meaning. */
-export function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter((w) => !STOP_WORDS.has(w)));
+/** The words of a statement that carry its meaning, each once. */
+export function contentWords(text: string): string[] {
+  return [...new Set(words(text).filter((w) => !STOP_WORDS.has(w)))];
 }
 
-/** Word overlap of two statements (Dice coefficient on their content words), 0..1. */
-export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (!a.size || !b.size) return 0;
+function trigrams(word: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= word.length; i++) grams.add(word.slice(i, i + 3));
+  return grams;
+}
+
+/** Two spellings of one word: equal, or long and sharing most letter trigrams (Tajikistan, Tadjikistan). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 6 || b.length < 6) return false;
+  const ta = trigrams(a);
+  const tb = trigrams(b);
   let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (const t of ta) if (tb.has(t)) shared++;
+  return (2 * shared) / (ta.size + tb.size) >= 0.6;
+}
+
+/**
+ * How alike two statements are in wording, 0..1: the Dice coefficient of their content words,
+ * where two spellings of a name count as one word. Order does not matter, so a reworded list
+ * of members still scores high.
+ */
+export function statementSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const exact = new Set(b);
+  let shared = 0;
+  for (const w of a) if (exact.has(w) || b.some((x) => sameWord(w, x))) shared++;
+  return Math.min(1, (2 * shared) / (a.length + b.length));
 }

@@ -118,6 +118,14 @@ export class ArticleEditor {
     mark?.scrollIntoView({ block: 'center' });
   }
 
+  /** Selects the words of `range` in the text and scrolls them into view. */
+  selectRange(range: Range): void {
+    const { state } = this.view;
+    const selection = TextSelection.create(state.doc, this.article.toPos(range.start), this.article.toPos(range.end));
+    this.view.dispatch(state.tr.setSelection(selection).scrollIntoView());
+    this.view.focus();
+  }
+
   /** Collapses the text selection (after a claim was made from it). */
   collapseSelection(): void {
     const { state } = this.view;

@@ -3,27 +3,28 @@
  * transactions and editor updates. Every claim action goes through `commit`, which draws it,
  * writes it in one transaction, records it for undo, and takes the drawing back if the write fails.
  */
-import { version } from '../../package.json';
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
-import { cleanMeta, makeArticle } from '../core/article';
-import { exportFileName, toExportFile } from '../core/format/export';
+import { selectorsOf } from '../core/anchor';
+import { cleanMeta } from '../core/article';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
 import { createClaim, newId, nowIso, type Annotator, type Article, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
-import type { Range } from '../core/selection';
-import { checkExportFile } from '../ingest/check-file';
-import { readArticleFile } from '../ingest/files';
+import { claimRange, type Range } from '../core/selection';
 import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
 import { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
-import { download } from './download';
+import { Exchange } from './exchange';
 import { renderLibrary } from './library';
+import { provenancePicture } from './picture';
+import { Provenance } from './provenance';
+import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
 import type { Notices } from './notices';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
+const THREAD_ROUTE = /^#\/thread\/(.+)$/;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -38,6 +39,10 @@ export class App {
   private article: ArticleView | null = null;
   /** Counts route changes, so a slow load never replaces a view the user has already left. */
   private routeSerial = 0;
+  private readonly provenance: Provenance;
+  private readonly threads: Threads;
+  /** Export and import of files. */
+  readonly exchange: Exchange;
 
   constructor(
     private readonly store: Store,
@@ -45,7 +50,12 @@ export class App {
     private readonly main: HTMLElement,
     private readonly notices: Notices,
     private readonly chooseArticleFiles: () => void,
-  ) {}
+  ) {
+    const host = { store, notices, annotator: () => this.annotator, commit: (changes: ClaimChange[]) => this.commit(changes), refresh: () => this.refresh() };
+    this.provenance = new Provenance(host);
+    this.threads = new Threads(host);
+    this.exchange = new Exchange(store, notices, () => this.annotator);
+  }
 
   /** Shows the view named by the address and follows later changes of it. */
   start(): Promise<void> {
@@ -56,8 +66,11 @@ export class App {
   private async route(): Promise<void> {
     const serial = ++this.routeSerial;
     const match = ARTICLE_ROUTE.exec(location.hash);
+    const thread = THREAD_ROUTE.exec(location.hash);
     try {
       if (match) await this.openArticle(decodeURIComponent(match[1]!), serial);
+      else if (thread) await this.showThread(decodeURIComponent(thread[1]!), serial);
+      else if (location.hash === '#/provenance') await this.showPicture(serial);
       else await this.showLibrary(serial);
     } catch (error) {
       this.notices.error(message(error));
@@ -76,10 +89,31 @@ export class App {
     document.title = 'Library — claimtrail';
     this.setView(renderLibrary(summaries, {
       addFiles: () => this.chooseArticleFiles(),
-      pasteText: () => void this.pasteText(),
+      pasteText: () => void this.exchange.pasteText(),
       editDetails: (article) => void this.editDetails(article),
       showAgreement: (into) => void this.showAgreement(into),
+      showProvenance: (into) => void this.provenance.librarySection(summaries.map((s) => s.article), into).catch((e) => this.notices.error(message(e))),
     }), null);
+  }
+
+  private async showThread(id: string, serial: number): Promise<void> {
+    const view = await this.threads.threadView(id);
+    if (serial !== this.routeSerial) return;
+    if (!view) {
+      this.notices.error('That claim thread is not in this browser’s library.');
+      location.hash = '#/';
+      return;
+    }
+    document.title = 'Claim thread — claimtrail';
+    this.setView(view, null);
+  }
+
+  private async showPicture(serial: number): Promise<void> {
+    const [summaries, relations, threads] = await Promise.all([this.store.listArticles(), this.store.relations(), this.store.threads()]);
+    const claims = await this.store.claimsById(threads.flatMap((t) => t.claimIds));
+    if (serial !== this.routeSerial) return;
+    document.title = 'Provenance picture — claimtrail';
+    this.setView(provenancePicture(summaries.map((s) => s.article), relations, threads, new Map(claims.map((c) => [c.id, c]))), null);
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
@@ -109,12 +143,20 @@ export class App {
       setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
       decide: (key, decision) => void this.decide(view, key, decision),
       exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
+      attribute: (claimId) => void this.attribute(view, claimId),
+      showWords: (range) => view.editor.selectRange(range),
+      confirmPlace: (claimId) => void this.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } })),
+      detach: (claimId) => void this.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } })),
+      reattach: (claimId) => void this.reattach(view, claimId),
+      links: (claim, into) => void this.threads.links(claim, into).catch((e) => this.notices.error(message(e))),
     });
     this.setView(view.element, view);
+    view.provenanceSlot.replaceChildren(await this.provenance.articleSection(view));
   }
 
   /** Redraws whatever is shown, after another tab or an import changed the data. */
   private refresh(): Promise<void> {
+    this.threads.forget();
     return this.route();
   }
 
@@ -158,12 +200,42 @@ export class App {
     return claim && claim.annotator.id === this.annotator.id ? claim : null;
   }
 
-  private async update(claimId: string, patch: Partial<Pick<Claim, 'label' | 'note' | 'sources'>>): Promise<void> {
+  private update(claimId: string, patch: Partial<Claim>): Promise<void> {
+    return this.replace(claimId, () => patch);
+  }
+
+  /** Changes one of your claims by the patch `change` makes of it. */
+  private async replace(claimId: string, change: (claim: Claim) => Partial<Claim>): Promise<void> {
     const before = this.mine(claimId);
     if (!before) return;
-    const after: Claim = { ...before, ...patch, modified: nowIso() };
+    const after: Claim = { ...before, ...change(before), modified: nowIso() };
     if (after.note === undefined) delete after.note;
     await this.commit([{ before, after }]);
+  }
+
+  /** The words selected in the open article, trimmed, or null (and a hint) when there are none. */
+  private selectedWords(view: ArticleView, hint: string): Range | null {
+    const range = claimRange(view.bundle.text, view.editor.selection());
+    if (!range) this.notices.status(hint);
+    return range;
+  }
+
+  /** Adds a source naming the words selected in the text, e.g. the outlet a claim is attributed to. */
+  private attribute(view: ArticleView, claimId: string): Promise<void> {
+    const range = this.selectedWords(view, 'Select the words that name the source (e.g. “the Russian daily Izvestia”) first.');
+    if (!range) return Promise.resolve();
+    const exact = view.bundle.text.slice(range.start, range.end);
+    return this.updateSources(claimId, (sources) => [...sources, { citation: exact, attribution: { ...range, exact } }]);
+  }
+
+  /** Puts a claim (an orphan) on the words selected in the text, as placed by a person. */
+  private reattach(view: ArticleView, claimId: string): Promise<void> {
+    const range = this.selectedWords(view, 'Select the words this claim belongs on first.');
+    if (!range) return Promise.resolve();
+    return this.replace(claimId, (c) => ({
+      ...selectorsOf(view.bundle.text, range),
+      anchor: { status: 'fuzzy', confirmed: true, from: c.anchor?.from ?? { start: c.start, end: c.end, exact: c.exact } },
+    }));
   }
 
   private updateSources(claimId: string, change: (sources: Source[]) => Source[]): Promise<void> {
@@ -221,47 +293,10 @@ export class App {
 
   // Articles
 
-  /** Adds articles from files; names each file that could not be added and why. */
+  /** Adds articles from files, then shows the library as it now is. */
   async addArticleFiles(files: readonly File[]): Promise<void> {
-    this.notices.clearError();
-    const added: string[] = [];
-    const known: string[] = [];
-    const failed: string[] = [];
-    for (const file of files) {
-      try {
-        const loaded = await readArticleFile(file);
-        const { article, text } = await makeArticle(loaded.raw, loaded.meta);
-        const result = await this.store.addArticle(article, text);
-        if (result.status === 'added') added.push(article.title);
-        else known.push(`${file.name} is already in the library as “${result.article.title}”.`);
-      } catch (error) {
-        failed.push(message(error));
-      }
-    }
-    if (failed.length) this.notices.error(`${failed.length} of ${files.length} files could not be added:`, failed);
-    const done = added.length ? `Added ${added.length} article${added.length === 1 ? '' : 's'}.` : '';
-    if (done || known.length) this.notices.status([done, ...known].filter(Boolean).join(' '));
+    await this.exchange.addArticleFiles(files);
     await this.refresh();
-  }
-
-  private async pasteText(): Promise<void> {
-    const values = await formDialog({
-      title: 'Paste an article',
-      submit: 'Add article',
-      fields: [
-        { name: 'text', label: 'Article text', type: 'textarea', required: true, check: (v) => (v.trim() ? null : 'Paste some text.') },
-        { name: 'title', label: 'Title (optional: the first line is used otherwise)' },
-      ],
-    });
-    if (!values) return;
-    try {
-      const { article, text } = await makeArticle(values.text!, { title: values.title });
-      const result = await this.store.addArticle(article, text);
-      if (result.status === 'exists') this.notices.status(`This text is already in the library as “${result.article.title}”.`);
-      location.hash = `#/article/${encodeURIComponent(result.article.id)}`;
-    } catch (error) {
-      this.notices.error(message(error));
-    }
   }
 
   private async editDetails(article: Article): Promise<void> {
@@ -315,45 +350,14 @@ export class App {
 
   // Files
 
-  /** Downloads every article that has claims, with all their claims, as a claimtrail file. */
-  async exportAll(): Promise<void> {
-    try {
-      const bundles = await this.store.exportBundles();
-      if (!bundles.length) {
-        this.notices.status('Nothing to export yet: no article has claims.');
-        return;
-      }
-      const now = new Date();
-      const file = toExportFile(bundles, this.annotator, now.toISOString(), `claimtrail ${version}`);
-      download(JSON.stringify(file, null, 2), exportFileName(now));
-      const claims = bundles.reduce((sum, b) => sum + b.claims.length, 0);
-      this.notices.status(`Exported ${claims} claims from ${bundles.length} articles.`);
-    } catch (error) {
-      this.notices.error(message(error));
-    }
+  /** Downloads every article that has claims, as a claimtrail file. */
+  exportAll(): Promise<void> {
+    return this.exchange.exportAll();
   }
 
-  /** Checks each export file in full, then stores each good one in one transaction. */
+  /** Checks and imports claimtrail files, then shows the library as it now is. */
   async importFiles(files: readonly File[]): Promise<void> {
-    this.notices.clearError();
-    const reports: string[] = [];
-    for (const file of files) {
-      const result = await checkExportFile(file, (stage, fraction) =>
-        this.notices.progress(`${stage === 'reading' ? 'Reading' : 'Checking'} ${file.name}…`, fraction));
-      if (!result.ok) {
-        this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, result.problems);
-        continue;
-      }
-      this.notices.progress(`Saving ${file.name}…`, 1);
-      try {
-        const r = await this.store.importFile(result.value);
-        reports.push(`${file.name}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.`);
-      } catch (error) {
-        this.notices.addError(`${file.name} was not imported:`, [message(error)]);
-      }
-    }
-    this.notices.progress(null);
-    if (reports.length) this.notices.status(`Imported ${reports.join(' ')}`);
+    await this.exchange.importFiles(files);
     await this.refresh();
   }
 

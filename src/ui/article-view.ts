@@ -27,6 +27,8 @@ export class ArticleView {
   readonly editor: ArticleEditor;
   readonly panel: ClaimPanel;
   private readonly header: HTMLElement;
+  /** Where the app shows the article's provenance (relations, versions, carrying claims over). */
+  readonly provenanceSlot = h('div', { class: 'provenance-slot' });
 
   /** The review decisions on this article's disagreements, by disagreement key. */
   readonly decisions: Map<string, Decision>;
@@ -44,7 +46,7 @@ export class ArticleView {
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
     const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },
-      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, legend(), textWrap);
+      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, this.provenanceSlot, legend(), textWrap);
     this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {

@@ -4,36 +4,13 @@
  * are kept by claim id and rebuilt only when their claim or selection changed, so focus and
  * typing survive updates from other tabs.
  */
-import { HttpUrl } from '../core/format/claimtrail-v1';
-import { LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
+import { isOrphan, LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
-import type { Decision } from '../core/adjudication';
-import type { Comparison } from '../core/agreement-report';
 import { renderComparison } from './compare';
-import { ellipsis, formatDate, h } from './dom';
+import { entryElement, orphanElement, type ClaimActions } from './claim-entry';
+import { h } from './dom';
 
-export interface ClaimActions {
-  reveal(id: string): void;
-  relabel(id: string, label: Label): void;
-  setNote(id: string, note: string): void;
-  addSource(id: string, source: Source): void;
-  removeSource(id: string, index: number): void;
-  remove(id: string): void;
-  /** Copies another annotator's claim into your own layer ("I agree"). */
-  copyToMine(id: string): void;
-  /** The comments on a claim, oldest first. */
-  commentsOn(id: string): readonly ClaimComment[];
-  addComment(id: string, text: string): void;
-  undo(): void;
-  redo(): void;
-  isMine(claim: Claim): boolean;
-  /** Shows only the layers of annotators not in `hidden`. */
-  setHidden(hidden: ReadonlySet<string>): void;
-  /** The review decisions on this article's disagreements, by disagreement key. */
-  decisions(): ReadonlyMap<string, Decision>;
-  decide(key: string, decision: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): void;
-  exportAdjudicated(lines: Comparison[]): void;
-}
+export type { ClaimActions } from './claim-entry';
 
 /** What the panel lists: one annotator or all, one label or all. */
 interface Filters {
@@ -46,87 +23,6 @@ interface Entry {
   selected: boolean;
   comments: readonly ClaimComment[];
   element: HTMLLIElement;
-}
-
-function sourceView(source: Source): HTMLElement {
-  const link = source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url) : null;
-  return h('span', {}, link, link && source.citation ? ' — ' : null, source.citation ?? null);
-}
-
-function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
-  const labelSelect = h('select', { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
-    ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])));
-  const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note' });
-  note.value = claim.note ?? '';
-  const saveNote = () => {
-    if (note.value.trim() !== (claim.note ?? '')) actions.setNote(claim.id, note.value.trim());
-  };
-  note.addEventListener('change', saveNote);
-  const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
-  const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
-  const addSource = h('form', { class: 'add-source', 'aria-label': 'Add a source' },
-    h('div', { class: 'field' }, h('label', { for: url.id }, 'Source URL'), url),
-    h('div', { class: 'field' }, h('label', { for: citation.id }, 'Citation'), citation),
-    h('button', { type: 'submit', 'data-control': 'add-source' }, 'Add source'));
-  url.addEventListener('input', () => url.setCustomValidity(''));
-  addSource.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const source: Source = {};
-    if (url.value.trim()) {
-      if (!HttpUrl.safeParse(url.value.trim()).success) {
-        url.setCustomValidity('Only http and https addresses are accepted.');
-        url.reportValidity();
-        return;
-      }
-      source.url = url.value.trim();
-    }
-    if (citation.value.trim()) source.citation = citation.value.trim();
-    if (!source.url && !source.citation) {
-      citation.setCustomValidity('Give a URL, a citation, or both.');
-      citation.reportValidity();
-      citation.addEventListener('input', () => citation.setCustomValidity(''), { once: true });
-      return;
-    }
-    actions.addSource(claim.id, source);
-  });
-  return h('div', { class: 'claim-editor' },
-    h('div', { class: 'field' }, h('label', { for: labelSelect.id }, 'Label'), labelSelect),
-    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note,
-      h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note')),
-    claim.sources.length
-      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((source, i) =>
-        h('li', {}, sourceView(source), h('button', { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) }, 'Remove'))))
-      : null,
-    addSource,
-    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
-}
-
-function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
-  const text = h('textarea', { id: `comment-on-${claim.id}`, rows: 2, 'data-control': 'comment-text' });
-  const form = h('form', { class: 'comment-form' },
-    h('label', { for: text.id }, 'Comment on this claim'), text,
-    h('button', { type: 'submit', 'data-control': 'add-comment' }, 'Add comment'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (text.value.trim()) actions.addComment(claim.id, text.value.trim());
-  });
-  return form;
-}
-
-function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], actions: ClaimActions): HTMLLIElement {
-  const mine = actions.isMine(claim);
-  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
-    h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
-      h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
-      h('q', { dir: 'auto' }, ellipsis(claim.exact, 240))),
-    claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
-    !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s)))) : null,
-    h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
-    comments.length ? h('ul', { class: 'comments', 'aria-label': 'Comments' }, ...comments.map((c) =>
-      h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text))) : null,
-    selected && mine ? claimEditor(claim, actions) : null,
-    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null,
-    selected && !mine ? commentForm(claim, actions) : null);
 }
 
 /** The claim panel of one article. */
@@ -147,6 +43,12 @@ export class ClaimPanel {
   private readonly compareToggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false', hidden: true }, 'Compare annotators');
   private readonly listView: HTMLElement;
   private readonly compareView = h('div', { class: 'compare-view', hidden: true });
+  private readonly orphanList = h('ul', { class: 'orphan-list' });
+  private readonly orphanHeading = h('h3', { id: 'orphans-title' });
+  private readonly orphans = h('section', { class: 'orphans', 'aria-labelledby': 'orphans-title', hidden: true },
+    this.orphanHeading,
+    h('p', { class: 'hint' }, 'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.'),
+    this.orphanList);
   private comparePair: [string, string] | null = null;
   private reviewIndex = 0;
 
@@ -171,7 +73,7 @@ export class ClaimPanel {
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.empty, this.list);
+      this.empty, this.list, this.orphans);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
@@ -252,7 +154,11 @@ export class ClaimPanel {
       }
     }
     const { annotator, label } = this.filters;
-    const claims = allClaims.filter((c) => !state.hidden.has(c.annotator.id)
+    const orphans = allClaims.filter(isOrphan);
+    this.orphans.hidden = orphans.length === 0;
+    this.orphanHeading.textContent = `Not found in this text (${orphans.length})`;
+    this.orphanList.replaceChildren(...orphans.map((c) => orphanElement(c, this.actions)));
+    const claims = allClaims.filter((c) => !isOrphan(c) && !state.hidden.has(c.annotator.id)
       && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
     const next = new Map<string, Entry>();
     for (const claim of claims) {
@@ -268,7 +174,8 @@ export class ClaimPanel {
       if (this.list.children[i] !== entry.element) this.list.insertBefore(entry.element, this.list.children[i] ?? null);
     });
     this.entries = next;
-    this.heading.textContent = claims.length === allClaims.length ? `Claims (${claims.length})` : `Claims (${claims.length} of ${allClaims.length})`;
+    const placed = allClaims.length - orphans.length;
+    this.heading.textContent = claims.length === placed ? `Claims (${claims.length})` : `Claims (${claims.length} of ${placed})`;
     this.empty.hidden = allClaims.length > 0;
   }
 

@@ -5,7 +5,9 @@ import { h } from './dom';
 export interface Field {
   name: string;
   label: string;
-  type?: 'text' | 'url' | 'date' | 'textarea';
+  type?: 'text' | 'url' | 'date' | 'textarea' | 'select';
+  /** The choices of a select field. */
+  options?: { value: string; label: string }[];
   value?: string;
   required?: boolean;
   /** Returns a message when the value is not acceptable. */
@@ -28,8 +30,10 @@ export function formDialog(options: FormDialogOptions): Promise<Record<string, s
     const attrs = { id, name: field.name, required: field.required ?? false };
     const input = field.type === 'textarea'
       ? h('textarea', { ...attrs, rows: 12 })
-      : h('input', { ...attrs, type: field.type ?? 'text', autocomplete: 'off' });
-    input.value = field.value ?? '';
+      : field.type === 'select'
+        ? h('select', attrs, ...(field.options ?? []).map((o) => h('option', { value: o.value }, o.label)))
+        : h('input', { ...attrs, type: field.type ?? 'text', autocomplete: 'off' });
+    if (field.value !== undefined || field.type !== 'select') input.value = field.value ?? '';
     if (field.check) input.addEventListener('input', () => input.setCustomValidity(''));
     return { field, input, row: h('div', { class: 'field' }, h('label', { for: id }, field.label), input) };
   });

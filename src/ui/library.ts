@@ -9,6 +9,8 @@ export interface LibraryActions {
   editDetails(article: Article): void;
   /** Computes agreement over every article and shows it in `into`. */
   showAgreement(into: HTMLElement): void;
+  /** Fills `into` with likely versions, claim threads and the way to the provenance picture. */
+  showProvenance(into: HTMLElement): void;
 }
 
 /** Author and outlet, joined for a byline. */
@@ -56,6 +58,15 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
       h('button', { type: 'button', onclick: actions.pasteText }, 'Paste text'),
     ),
     items.length ? h('ul', { class: 'library-list' }, ...items) : h('p', {}, 'No articles yet.'),
+    provenanceSlot(actions),
     agreementSection(actions),
   );
+}
+
+function provenanceSlot(actions: LibraryActions): HTMLElement {
+  const slot = h('section', { class: 'library-provenance', 'aria-labelledby': 'library-provenance-title' },
+    h('h2', { id: 'library-provenance-title' }, 'Provenance and claim threads'),
+    h('p', { class: 'hint' }, 'Comparing the articles…'));
+  actions.showProvenance(slot);
+  return slot;
 }

@@ -1,0 +1,168 @@
+/**
+ * One claim in the panel: label, quote, how it was carried over, note, sources (with the words
+ * of the text they are attributed to), comments; and, when it is selected, its editor (yours)
+ * or "I agree" and a comment form (another's), and its links to other articles.
+ */
+import type { Decision } from '../core/adjudication';
+import type { Comparison } from '../core/agreement-report';
+import { HttpUrl } from '../core/format/claimtrail-v1';
+import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
+import type { Range } from '../core/selection';
+import { ellipsis, formatDate, h } from './dom';
+
+/** What the panel asks of the app for a claim. */
+export interface ClaimActions {
+  reveal(id: string): void;
+  relabel(id: string, label: Label): void;
+  setNote(id: string, note: string): void;
+  addSource(id: string, source: Source): void;
+  removeSource(id: string, index: number): void;
+  remove(id: string): void;
+  /** Copies another annotator's claim into your own layer ("I agree"). */
+  copyToMine(id: string): void;
+  /** The comments on a claim, oldest first. */
+  commentsOn(id: string): readonly ClaimComment[];
+  addComment(id: string, text: string): void;
+  undo(): void;
+  redo(): void;
+  isMine(claim: Claim): boolean;
+  /** Shows only the layers of annotators not in `hidden`. */
+  setHidden(hidden: ReadonlySet<string>): void;
+  /** The review decisions on this article's disagreements, by disagreement key. */
+  decisions(): ReadonlyMap<string, Decision>;
+  decide(key: string, decision: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): void;
+  exportAdjudicated(lines: Comparison[]): void;
+  /** Adds a source pointing at the words selected in the text (the outlet or person named). */
+  attribute(id: string): void;
+  /** Selects words of the text and scrolls them into view. */
+  showWords(range: Range): void;
+  /** Says a fuzzy place is right. */
+  confirmPlace(id: string): void;
+  /** Says a carried claim is not where it was put: it becomes an orphan. */
+  detach(id: string): void;
+  /** Puts an orphan (or any claim of yours) on the words selected in the text. */
+  reattach(id: string): void;
+  /** Fills `into` with the claim's thread and likely matches in other articles. */
+  links(claim: Claim, into: HTMLElement): void;
+}
+
+function sourceView(source: Source, actions: ClaimActions): HTMLElement {
+  const link = source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url) : null;
+  const said = source.attribution;
+  return h('span', {}, link, link && source.citation ? ' — ' : null, source.citation ?? null,
+    said ? h('span', { class: 'attribution' }, ' · attributed in the text to ',
+      h('button', { type: 'button', class: 'link', 'data-control': 'show-attribution', onclick: () => actions.showWords(said) }, `“${ellipsis(said.exact, 60)}”`)) : null);
+}
+
+/** How a carried claim found its place, and what it said where it came from. */
+function anchorNote(claim: Claim, selected: boolean, mine: boolean, actions: ClaimActions): HTMLElement | null {
+  const anchor = claim.anchor;
+  if (!anchor || anchor.status === 'orphan') return null;
+  const how = anchor.confirmed ? 'placed, checked by a person' : anchor.status === 'fuzzy' ? `fuzzy, score ${anchor.score?.toFixed(2) ?? '?'}` : anchor.status;
+  const was = anchor.from.exact !== undefined && anchor.from.exact !== claim.exact ? h('span', {}, ' · was ', h('q', { dir: 'auto' }, ellipsis(anchor.from.exact, 160))) : null;
+  const review = selected && mine && anchor.status === 'fuzzy' && !anchor.confirmed
+    ? h('span', { class: 'anchor-review' },
+      h('button', { type: 'button', 'data-control': 'confirm-place', onclick: () => actions.confirmPlace(claim.id) }, 'Place is right'),
+      h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => actions.detach(claim.id) }, 'Not here'))
+    : null;
+  return h('p', { class: `anchor-note anchor-${anchor.status}` }, `Carried over: ${how}`, was, review);
+}
+
+/** An orphan in the panel's own section: its old quote, and a way to place it again. */
+export function orphanElement(claim: Claim, actions: ClaimActions): HTMLLIElement {
+  return h('li', { class: `orphan claim-${claim.label}`, 'data-claim-id': claim.id },
+    h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
+    h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
+    h('p', { class: 'claim-meta' }, claim.annotator.name),
+    actions.isMine(claim)
+      ? h('button', { type: 'button', 'data-control': 'reattach', onclick: () => actions.reattach(claim.id) }, 'Attach to selected words')
+      : null);
+}
+
+function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
+  const labelSelect = h('select', { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
+    ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])));
+  const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note' });
+  note.value = claim.note ?? '';
+  const saveNote = () => {
+    if (note.value.trim() !== (claim.note ?? '')) actions.setNote(claim.id, note.value.trim());
+  };
+  note.addEventListener('change', saveNote);
+  const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
+  const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
+  const addSource = h('form', { class: 'add-source', 'aria-label': 'Add a source' },
+    h('div', { class: 'field' }, h('label', { for: url.id }, 'Source URL'), url),
+    h('div', { class: 'field' }, h('label', { for: citation.id }, 'Citation'), citation),
+    h('button', { type: 'submit', 'data-control': 'add-source' }, 'Add source'));
+  url.addEventListener('input', () => url.setCustomValidity(''));
+  addSource.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const source: Source = {};
+    if (url.value.trim()) {
+      if (!HttpUrl.safeParse(url.value.trim()).success) {
+        url.setCustomValidity('Only http and https addresses are accepted.');
+        url.reportValidity();
+        return;
+      }
+      source.url = url.value.trim();
+    }
+    if (citation.value.trim()) source.citation = citation.value.trim();
+    if (!source.url && !source.citation) {
+      citation.setCustomValidity('Give a URL, a citation, or both.');
+      citation.reportValidity();
+      citation.addEventListener('input', () => citation.setCustomValidity(''), { once: true });
+      return;
+    }
+    actions.addSource(claim.id, source);
+  });
+  return h('div', { class: 'claim-editor' },
+    h('div', { class: 'field' }, h('label', { for: labelSelect.id }, 'Label'), labelSelect),
+    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note,
+      h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note')),
+    claim.sources.length
+      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((source, i) =>
+        h('li', {}, sourceView(source, actions), h('button', { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) }, 'Remove'))))
+      : null,
+    addSource,
+    h('p', { class: 'hint' }, 'Or select the words of the text that name the source (“quotes the daily Izvestia”), then: ',
+      h('button', { type: 'button', 'data-control': 'attribute', onclick: () => actions.attribute(claim.id) }, 'Attribute to selected words')),
+    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
+}
+
+function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
+  const text = h('textarea', { id: `comment-on-${claim.id}`, rows: 2, 'data-control': 'comment-text' });
+  const form = h('form', { class: 'comment-form' },
+    h('label', { for: text.id }, 'Comment on this claim'), text,
+    h('button', { type: 'submit', 'data-control': 'add-comment' }, 'Add comment'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (text.value.trim()) actions.addComment(claim.id, text.value.trim());
+  });
+  return form;
+}
+
+export function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], actions: ClaimActions): HTMLLIElement {
+  const mine = actions.isMine(claim);
+  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
+    h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
+      h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
+      h('q', { dir: 'auto' }, ellipsis(claim.exact, 240))),
+    anchorNote(claim, selected, mine, actions),
+    claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
+    !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, actions)))) : null,
+    h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
+    comments.length ? h('ul', { class: 'comments', 'aria-label': 'Comments' }, ...comments.map((c) =>
+      h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text))) : null,
+    selected && mine ? claimEditor(claim, actions) : null,
+    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null,
+    selected && !mine ? commentForm(claim, actions) : null,
+    selected ? linksSlot(claim, actions) : null);
+}
+
+/** Where the claim's thread and its likely matches elsewhere are shown, filled in by the app. */
+function linksSlot(claim: Claim, actions: ClaimActions): HTMLElement {
+  const slot = h('div', { class: 'claim-links', 'aria-live': 'polite' });
+  actions.links(claim, slot);
+  return slot;
+}
+

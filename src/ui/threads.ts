@@ -1,0 +1,146 @@
+/**
+ * Claim threads in the interface: under the selected claim, its thread and the passages of
+ * other articles that say the same (to confirm or dismiss); and the thread view, which lists
+ * every appearance of the statement with each annotator's label and sources.
+ */
+import type { ClaimChange } from '../core/history';
+import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
+import { passagesOf, similarPassages, linkClaims, type Passage, type PassageMatch } from '../core/threads';
+import type { Store } from '../store/db';
+import { ellipsis, formatDate, h } from './dom';
+import type { Notices } from './notices';
+
+/** What threads need from the app. */
+export interface ThreadsHost {
+  store: Store;
+  notices: Notices;
+  annotator(): Annotator;
+  commit(changes: ClaimChange[]): Promise<boolean>;
+}
+
+/** Settings key of the matches the user said are not the same claim. */
+const DISMISSED_MATCHES = 'dismissedMatches';
+
+function matchKey(claim: Claim, p: Passage): string {
+  return `${claim.id}>${p.articleId}:${p.start}-${p.end}`;
+}
+
+export class Threads {
+  /** Passages of every article with their titles, read once and kept until the library changes. */
+  private passages: Promise<{ passages: Passage[]; articles: Map<string, Article> }> | null = null;
+
+  constructor(private readonly host: ThreadsHost) {}
+
+  /** Drops what was read of other articles (after any change to the library or its claims). */
+  forget(): void {
+    this.passages = null;
+  }
+
+  private library(): Promise<{ passages: Passage[]; articles: Map<string, Article> }> {
+    this.passages ??= (async () => {
+      const summaries = await this.host.store.listArticles();
+      const passages: Passage[] = [];
+      for (const { article } of summaries) {
+        const bundle = await this.host.store.loadArticle(article.id);
+        if (bundle) passages.push(...passagesOf(article.id, bundle.text, bundle.claims));
+      }
+      return { passages, articles: new Map(summaries.map((s) => [s.article.id, s.article])) };
+    })();
+    return this.passages;
+  }
+
+  /** Fills `into` with the claim's thread and the likely matches in other articles. */
+  async links(claim: Claim, into: HTMLElement): Promise<void> {
+    const [threads, dismissed, { passages, articles }] = await Promise.all([
+      this.host.store.threads(),
+      this.host.store.getSetting<string[]>(DISMISSED_MATCHES),
+      this.library(),
+    ]);
+    const thread = threads.find((t) => t.claimIds.includes(claim.id));
+    const skip = new Set(dismissed ?? []);
+    const inThread = new Set(thread?.claimIds ?? []);
+    const candidates = passages.filter((p) => p.articleId !== claim.articleId && !(p.claimId && inThread.has(p.claimId)) && !skip.has(matchKey(claim, p)));
+    const matches = similarPassages(claim.exact, candidates);
+    const item = (m: PassageMatch) => h('li', { class: 'match' },
+      h('a', { href: `#/article/${encodeURIComponent(m.articleId)}` }, ellipsis(articles.get(m.articleId)?.title ?? 'another article', 60)), ': ',
+      h('q', { dir: 'auto' }, ellipsis(m.text, 160)),
+      ` — ${Math.round(m.score * 100)}% similar${m.claimId ? ', already a claim' : ''} `,
+      h('button', { type: 'button', 'data-control': 'same-claim', onclick: () => void this.confirm(claim, m, into) }, 'Same claim'),
+      h('button', { type: 'button', class: 'quiet', 'data-control': 'not-same', onclick: () => void this.dismiss(claim, m, into) }, 'Not the same'));
+    into.replaceChildren(
+      thread
+        ? h('p', { class: 'thread-link' }, `In a claim thread with ${thread.claimIds.length - 1} other appearance${thread.claimIds.length === 2 ? '' : 's'}: `,
+          h('a', { href: `#/thread/${encodeURIComponent(thread.id)}` }, 'open the thread'))
+        : h('p', { class: 'hint' }, 'Not in a claim thread yet.'),
+      h('h3', {}, 'Same claim elsewhere?'),
+      matches.length ? h('ul', { class: 'matches' }, ...matches.map(item)) : h('p', { class: 'hint' }, 'No similar wording found in other articles.'));
+  }
+
+  private async dismiss(claim: Claim, match: PassageMatch, into: HTMLElement): Promise<void> {
+    const dismissed = (await this.host.store.getSetting<string[]>(DISMISSED_MATCHES)) ?? [];
+    await this.host.store.setSetting(DISMISSED_MATCHES, [...dismissed, matchKey(claim, match)]);
+    await this.links(claim, into);
+  }
+
+  /**
+   * Joins the claim and the match in one thread. A matching sentence that is not a claim yet
+   * becomes one, yours, with the same label.
+   */
+  private async confirm(claim: Claim, match: PassageMatch, into: HTMLElement): Promise<void> {
+    let otherId = match.claimId;
+    if (!otherId) {
+      const bundle = await this.host.store.loadArticle(match.articleId);
+      const made = bundle && createClaim(bundle.text, match.articleId, match, claim.label, this.host.annotator());
+      if (!made || !(await this.host.commit([{ before: null, after: made }]))) return;
+      otherId = made.id;
+      this.forget();
+    }
+    const { put, removed } = linkClaims(await this.host.store.threads(), claim, otherId, nowIso());
+    try {
+      if (removed) await this.host.store.putThread({ ...removed, claimIds: [] });
+      await this.host.store.putThread(put);
+      this.host.notices.status(`Linked as the same claim (thread of ${put.claimIds.length}).`);
+    } catch (error) {
+      this.host.notices.error((error as Error).message);
+    }
+    await this.links(claim, into);
+  }
+
+  /** The thread view: every appearance of one statement. */
+  async threadView(id: string): Promise<HTMLElement | null> {
+    const thread = (await this.host.store.threads()).find((t) => t.id === id);
+    if (!thread) return null;
+    const [claims, summaries] = await Promise.all([this.host.store.claimsById(thread.claimIds), this.host.store.listArticles()]);
+    const articles = new Map(summaries.map((s) => [s.article.id, s.article]));
+    const ordered = [...claims].sort((a, b) =>
+      (articles.get(a.articleId)?.published ?? '9999').localeCompare(articles.get(b.articleId)?.published ?? '9999') || a.created.localeCompare(b.created));
+    const row = (c: Claim) => {
+      const article = articles.get(c.articleId);
+      return h('tr', { 'data-claim-id': c.id },
+        h('td', {}, h('a', { href: `#/article/${encodeURIComponent(c.articleId)}` }, article?.title ?? '—')),
+        h('td', {}, article?.published ? formatDate(article.published) : '—'),
+        h('td', {}, article?.outlet ?? article?.author ?? '—'),
+        h('td', {}, h('q', { dir: 'auto' }, ellipsis(c.exact, 300))),
+        h('td', {}, `${c.annotator.name}: `, h('span', { class: `label-tag label-${c.label}` }, LABEL_NAMES[c.label])),
+        h('td', {}, c.sources.length ? c.sources.map((s) => s.citation ?? s.url ?? s.attribution?.exact ?? '').join('; ') : '—'),
+        h('td', {}, h('button', { type: 'button', class: 'quiet', onclick: () => void this.removeFromThread(thread, c.id) }, 'Remove')));
+    };
+    const labels = new Set(claims.map((c) => c.label));
+    return h('section', { class: 'thread-view', 'aria-labelledby': 'thread-title' },
+      h('a', { href: '#/', class: 'back' }, '← Library'),
+      h('h1', { id: 'thread-title', dir: 'auto' }, `Claim thread: “${ellipsis(thread.title, 120)}”`),
+      h('p', {}, `${claims.length} appearances in ${new Set(claims.map((c) => c.articleId)).size} articles; `,
+        labels.size > 1 ? `judged differently (${[...labels].map((l) => LABEL_NAMES[l]).join(', ')}). ` : 'judged alike. ',
+        h('a', { href: '#/provenance' }, 'See the provenance picture')),
+      h('table', { class: 'thread-table' },
+        h('thead', {}, h('tr', {}, ...['Article', 'Published', 'Outlet', 'Quote', 'Label', 'Sources', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, ...ordered.map(row))));
+  }
+
+  private async removeFromThread(thread: ClaimThread, claimId: string): Promise<void> {
+    const claimIds = thread.claimIds.filter((id) => id !== claimId);
+    await this.host.store.putThread({ ...thread, claimIds: claimIds.length > 1 ? claimIds : [], modified: nowIso() });
+    location.hash = claimIds.length > 1 ? `#/thread/${encodeURIComponent(thread.id)}` : '#/';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }
+}
