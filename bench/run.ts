@@ -11,8 +11,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import { agreementReport } from '../src/core/agreement-report';
+import { anchorAll, countStatuses, type Anchoring } from '../src/core/anchor';
 import type { Claim } from '../src/core/model';
 import { CORPUS_FILES, corpusPath } from '../src/testing/corpus';
+import { article, claimsOn, edited } from './inputs';
 
 const smoke = process.argv.includes('--smoke');
 const RUNS = smoke ? 3 : 25;
@@ -64,6 +66,20 @@ function agreementTimes(runs: number): number[] {
     agreementReport([bundle]);
     return performance.now() - t0;
   });
+}
+
+/** Milliseconds to re-anchor 1,000 claims onto a 1 MB article with 200 scattered edits, in Node; and how they anchored. */
+function reanchorTimes(runs: number): { times: number[]; statuses: ReturnType<typeof countStatuses> } {
+  const original = article(1_000_000, 7);
+  const claims = claimsOn(original, 1000, 8);
+  const changed = edited(original, 200, 9);
+  let results: Anchoring[] = [];
+  const times = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    results = anchorAll(claims, changed);
+    return performance.now() - t0;
+  });
+  return { times, statuses: countStatuses(results) };
 }
 
 async function waitForServer(): Promise<void> {
@@ -182,6 +198,7 @@ async function main(): Promise<void> {
     await browser.close();
 
     const sizes = bundleSizes();
+    const reanchor = reanchorTimes(smoke ? 2 : 10);
     const results = {
       date: new Date().toISOString(),
       machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, browser: `Chromium ${browserVersion}` },
@@ -192,13 +209,16 @@ async function main(): Promise<void> {
         'label by key (2) to painted highlight, ms': stats(byKey),
         'label by toolbar click to painted highlight, ms': stats(byClick),
         'agreement report, 2 annotators × 5,000 claims, one article (Node), ms': stats(agreementTimes(RUNS)),
+        're-anchor 1,000 claims onto a 1 MB article with 200 scattered edits (Node), ms': stats(reanchor.times),
       },
+      reanchored: reanchor.statuses,
       bundle: sizes,
     };
     console.log(`claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser}${smoke ? ' — SMOKE, figures not meaningful' : ''}`);
     console.log('| figure | median | p95 | runs |\n|---|---:|---:|---:|');
     for (const [name, s] of Object.entries(results.figures)) console.log(`| ${name} | ${s.median} | ${s.p95} | ${s.runs} |`);
     for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | |`);
+    console.log(`re-anchored: ${Object.entries(results.reanchored).map(([s, n]) => `${n} ${s}`).join(', ')}`);
     writeFileSync(`bench/results/${smoke ? 'smoke' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     process.kill(-server.pid!);
