@@ -1,36 +1,15 @@
 /** `claimtrail carry`: re-anchors one article's claims from a claimtrail file onto a new text. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ANCHOR_STATUSES } from '../core/anchor';
 import { makeArticle } from '../core/article';
 import { carryClaims } from '../core/carry';
 import { toExportFile } from '../core/format/export';
 import { readExportFile } from '../core/format/import';
+import { options, readText } from './args';
 
 export const CARRY_USAGE = `usage: claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
   carry   re-anchor the claims of one article of a claimtrail file onto the text of NEW.txt`;
-
-/** Options after the command name: `--name value` pairs and positional arguments. */
-function options(args: string[], names: string[]): { values: Map<string, string>; positional: string[]; problem?: string } {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) positional.push(arg);
-    else if (!names.includes(arg)) return { values, positional, problem: `unknown option ${arg}` };
-    else if (i + 1 >= args.length) return { values, positional, problem: `${arg} needs a value` };
-    else values.set(arg, args[++i]!);
-  }
-  return { values, positional };
-}
-
-function readText(path: string): string | Error {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return new Error(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
 
 /** Runs `carry`; returns the exit code. */
 export async function carry(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {

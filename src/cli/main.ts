@@ -2,22 +2,26 @@
  * The `claimtrail` command: the same core code as the browser, around files.
  *   claimtrail agree FILE... [--json]
  *   claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
+ *   claimtrail convert FILE --to FORMAT | --from FORMAT --text ARTICLE.txt [--out PATH]
  */
-import { readFileSync } from 'node:fs';
 import { agreementReport, mergeBundles } from '../core/agreement-report';
 import type { ArticleBundle } from '../core/format/export';
 import { readExportFile } from '../core/format/import';
 import { formatAgreement } from './agree';
+import { readText } from './args';
 import { carry, CARRY_USAGE } from './carry';
+import { convert, CONVERT_USAGE } from './convert';
 
 const USAGE = `usage: claimtrail agree FILE... [--json]
   agree   agreement figures for the annotators in claimtrail export files, per article and overall
-${CARRY_USAGE.replace('usage: ', '       ')}`;
+${CARRY_USAGE.replace('usage: ', '       ')}
+${CONVERT_USAGE.replace('usage: ', '       ')}`;
 
 /** Runs the command; returns the exit code. Output and errors go through the given writers. */
 export async function run(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'carry') return carry(rest, out, err);
+  if (command === 'convert') return convert(rest, out, err);
   if (command !== 'agree') {
     err(command && command !== '--help' ? `claimtrail: unknown command "${command}"\n${USAGE}` : USAGE);
     return command === '--help' ? 0 : 2;
@@ -32,11 +36,9 @@ export async function run(args: string[], out: (text: string) => void, err: (tex
   const read: ArticleBundle[][] = [];
   let failed = false;
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      err(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const text = readText(file);
+    if (text instanceof Error) {
+      err(text.message);
       failed = true;
       continue;
     }
