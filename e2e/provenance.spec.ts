@@ -145,7 +145,9 @@ test('a claim attributed to words of the text, exported as claimtrail and as Cla
   expect(Array.from(article.text as string).slice(attribution.start, attribution.end).join('')).toBe('the Russian daily Izvestia');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export ClaimReview' }).click();
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  await page.getByLabel('Format').selectOption({ label: 'schema.org ClaimReview (JSON-LD)' });
+  await page.getByRole('button', { name: 'Export', exact: true }).last().click();
   const reviews = await downloadJson(await download);
   expect((await download).suggestedFilename()).toMatch(/^claimtrail-claimreview-\d{8}-\d{6}\.jsonld$/);
   expect(reviews).toEqual([expect.objectContaining({

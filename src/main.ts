@@ -44,10 +44,10 @@ function filePicker(accept: string, onFiles: (files: File[]) => void): HTMLInput
 }
 
 function isExportFile(file: File): boolean {
-  return /\.json$/i.test(file.name) || file.type === 'application/json';
+  return /\.jsonld?$/i.test(file.name) || file.type === 'application/json' || file.type === 'application/ld+json';
 }
 
-/** Dropping files anywhere: claimtrail exports are imported, everything else is added as articles. */
+/** Dropping files anywhere: annotation files (claimtrail, W3C, Hypothesis) are imported, everything else is added as articles. */
 function acceptDrops(app: App): void {
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
   document.addEventListener('dragover', (event) => {
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   await addDemoOnce(store).catch((error: Error) => notices.error(error.message));
 
   const articlePicker = filePicker(ARTICLE_FILE_TYPES, (files) => void app!.addArticleFiles(files));
-  const importPicker = filePicker('.json,application/json', (files) => void app!.importFiles(files));
+  const importPicker = filePicker('.json,.jsonld,application/json,application/ld+json', (files) => void app!.importFiles(files));
   app = new App(store, annotator, mainElement, notices, () => articlePicker.click());
 
   const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
     h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
     h('button', { type: 'button', onclick: () => void app!.exportAll() }, 'Export'),
-    h('button', { type: 'button', class: 'quiet', onclick: () => void app!.exchange.exportClaimReview() }, 'Export ClaimReview'),
+    h('button', { type: 'button', onclick: () => void app!.exportAs() }, 'Export as…'),
     who, articlePicker, importPicker,
   );
   acceptDrops(app);

@@ -136,7 +136,7 @@ describe('Store', () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads', 'unlabelled']);
     db.close();
   });
 

@@ -5,6 +5,7 @@
  */
 import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
+import type { UnlabelledClaim } from '../core/format/foreign';
 import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
@@ -194,10 +195,10 @@ export class Store {
    * Writes a checked export file in one transaction. Articles are matched by text fingerprint;
    * a claim already stored (same id) is replaced only by a copy modified later.
    */
-  importFile(file: ParsedExport): Promise<ImportReport> {
+  importFile(file: ParsedExport & { unlabelled?: readonly UnlabelledClaim[] }): Promise<ImportReport> {
     return this.run('import the file', async () => {
       const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
-      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments', 'relations', 'threads'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', { durability: 'strict' });
       const articles = tx.objectStore('articles');
       const claims = tx.objectStore('claims');
       const touched: string[] = [];
@@ -231,6 +232,9 @@ export class Store {
           });
           for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
         }
+        for (const waiting of file.unlabelled ?? []) {
+          if ((await claims.getKey(waiting.id)) === undefined) queue(tx.objectStore('unlabelled').put(waiting));
+        }
         for (const relation of file.relations) {
           const from = stored.get(relation.from) ?? relation.from;
           const to = stored.get(relation.to) ?? relation.to;
@@ -248,11 +252,12 @@ export class Store {
     });
   }
 
-  /** Every article that has claims, with its text and all its claims, for export. */
-  exportBundles(): Promise<ArticleBundle[]> {
+  /** Every article that has claims (or the one named), with its text and all its claims, for export. */
+  exportBundles(articleId?: string): Promise<ArticleBundle[]> {
     return this.run('read the claims for export', async () => {
       const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readonly');
-      const articles = await tx.objectStore('articles').getAll();
+      const one = articleId === undefined ? undefined : await tx.objectStore('articles').get(articleId);
+      const articles = articleId === undefined ? await tx.objectStore('articles').getAll() : one ? [one] : [];
       const bundles: ArticleBundle[] = [];
       for (const article of articles) {
         const claims = await tx.objectStore('claims').index('byArticle').getAll(article.id);
@@ -361,6 +366,23 @@ export class Store {
       const tx = this.db.transaction('fingerprints', 'readwrite');
       await allOrNothing(tx, async () => made.forEach((f) => queue(tx.store.put(f))));
       return [...known, ...made];
+    });
+  }
+
+  /** The imported annotations on an article that wait for a label. */
+  unlabelled(articleId: string): Promise<UnlabelledClaim[]> {
+    return this.run('read the unlabelled annotations', () => this.db.getAllFromIndex('unlabelled', 'byArticle', articleId));
+  }
+
+  /** Turns a waiting annotation into a claim with its label, in one transaction. */
+  labelUnlabelled(claim: Claim): Promise<void> {
+    return this.run('save the claim', async () => {
+      const tx = this.db.transaction(['claims', 'unlabelled'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        queue(tx.objectStore('claims').put(claim));
+        queue(tx.objectStore('unlabelled').delete(claim.id));
+      });
+      this.channel.publish({ type: 'claims', changes: [{ before: null, after: claim }] });
     });
   }
 

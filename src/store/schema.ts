@@ -4,6 +4,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Decision } from '../core/adjudication';
 import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Label } from '../core/model';
+import type { UnlabelledClaim } from '../core/format/foreign';
 import type { Fingerprint } from '../core/similarity';
 
 export interface ClaimtrailSchema extends DBSchema {
@@ -17,6 +18,8 @@ export interface ClaimtrailSchema extends DBSchema {
   threads: { key: string; value: ClaimThread; indexes: { byClaim: string } };
   /** Near-duplicate fingerprints of article texts, by article id, made when first needed. */
   fingerprints: { key: string; value: { id: string; fingerprint: Fingerprint } };
+  /** Imported annotations placed on words but carrying none of our labels, waiting for one. */
+  unlabelled: { key: string; value: UnlabelledClaim; indexes: { byArticle: string } };
 }
 
 export type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -48,6 +51,9 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('relations', { keyPath: 'id' });
     db.createObjectStore('threads', { keyPath: 'id' }).createIndex('byClaim', 'claimIds', { multiEntry: true });
     db.createObjectStore('fingerprints', { keyPath: 'id' });
+  },
+  (db) => {
+    db.createObjectStore('unlabelled', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
   },
 ];
 

@@ -1,19 +1,18 @@
 /**
- * The app: routes between the library and an article, and turns user actions into store
- * transactions and editor updates. Every claim action goes through `commit`, which draws it,
- * writes it in one transaction, records it for undo, and takes the drawing back if the write fails.
+ * The app: routes between the library, an article, a claim thread and the provenance picture,
+ * and hands user actions to what does them (claim-commands for claims, exchange for files,
+ * provenance and threads for links between articles and claims).
  */
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
-import { selectorsOf } from '../core/anchor';
 import { cleanMeta } from '../core/article';
 import { HttpUrl } from '../core/format/claimtrail-v1';
-import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
-import { createClaim, newId, nowIso, type Annotator, type Article, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
-import { claimRange, type Range } from '../core/selection';
+import type { ClaimChange } from '../core/history';
+import { nowIso, type Annotator, type Article } from '../core/model';
 import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
 import { ArticleView } from './article-view';
+import { ClaimCommands } from './claim-commands';
 import { formDialog } from './dialogs';
 import { Exchange } from './exchange';
 import { renderLibrary } from './library';
@@ -21,28 +20,24 @@ import { provenancePicture } from './picture';
 import { Provenance } from './provenance';
 import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
-import type { Notices } from './notices';
+import { errorMessage, type Notices } from './notices';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function checkUrl(value: string): string | null {
   return !value || HttpUrl.safeParse(value).success ? null : 'Only http and https addresses are accepted.';
 }
 
 export class App {
-  private readonly history = new ClaimHistory();
   private article: ArticleView | null = null;
+  /** What claim actions do: draw, store, record for undo. */
+  private readonly claims: ClaimCommands;
   /** Counts route changes, so a slow load never replaces a view the user has already left. */
   private routeSerial = 0;
   private readonly provenance: Provenance;
   private readonly threads: Threads;
-  /** Export and import of files. */
-  readonly exchange: Exchange;
+  private readonly exchange: Exchange;
 
   constructor(
     private readonly store: Store,
@@ -51,7 +46,8 @@ export class App {
     private readonly notices: Notices,
     private readonly chooseArticleFiles: () => void,
   ) {
-    const host = { store, notices, annotator: () => this.annotator, commit: (changes: ClaimChange[]) => this.commit(changes), refresh: () => this.refresh() };
+    this.claims = new ClaimCommands(store, notices, () => this.annotator, () => this.article);
+    const host = { store, notices, annotator: () => this.annotator, commit: (changes: ClaimChange[]) => this.claims.commit(changes), refresh: () => this.refresh() };
     this.provenance = new Provenance(host);
     this.threads = new Threads(host);
     this.exchange = new Exchange(store, notices, () => this.annotator);
@@ -73,7 +69,7 @@ export class App {
       else if (location.hash === '#/provenance') await this.showPicture(serial);
       else await this.showLibrary(serial);
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -92,7 +88,7 @@ export class App {
       pasteText: () => void this.exchange.pasteText(),
       editDetails: (article) => void this.editDetails(article),
       showAgreement: (into) => void this.showAgreement(into),
-      showProvenance: (into) => void this.provenance.librarySection(summaries.map((s) => s.article), into).catch((e) => this.notices.error(message(e))),
+      showProvenance: (into) => void this.provenance.librarySection(summaries.map((s) => s.article), into).catch((e) => this.notices.error(errorMessage(e))),
     }), null);
   }
 
@@ -117,7 +113,9 @@ export class App {
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
-    const [loaded, decisions, comments] = await Promise.all([this.store.loadArticle(id), this.store.decisions(id), this.store.comments(id)]);
+    const [loaded, decisions, comments, unlabelled] = await Promise.all([
+      this.store.loadArticle(id), this.store.decisions(id), this.store.comments(id), this.store.unlabelled(id),
+    ]);
     const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;
     if (!bundle) {
@@ -126,29 +124,31 @@ export class App {
       return;
     }
     document.title = `${bundle.article.title} — claimtrail`;
-    const view: ArticleView = new ArticleView(bundle, decisions, {
-      label: (label, selection) => void this.label(label, selection),
+    const claims = this.claims;
+    const view: ArticleView = new ArticleView(bundle, decisions, unlabelled, {
+      label: (label, selection) => void claims.label(label, selection),
       editDetails: (article) => void this.editDetails(article),
       reveal: (claimId) => view.editor.reveal(claimId),
-      relabel: (claimId, label) => void this.update(claimId, { label }),
-      setNote: (claimId, note) => void this.update(claimId, { note: note || undefined }),
-      addSource: (claimId, source) => void this.updateSources(claimId, (sources) => [...sources, source]),
-      removeSource: (claimId, index) => void this.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
-      remove: (claimId) => void this.remove(claimId),
-      copyToMine: (claimId) => void this.copyToMine(claimId),
-      addComment: (claimId, text) => void this.addComment(view, claimId, text),
-      undo: () => void this.undo(),
-      redo: () => void this.redo(),
+      relabel: (claimId, label) => void claims.update(claimId, { label }),
+      setNote: (claimId, note) => void claims.update(claimId, { note: note || undefined }),
+      addSource: (claimId, source) => void claims.updateSources(claimId, (sources) => [...sources, source]),
+      removeSource: (claimId, index) => void claims.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
+      remove: (claimId) => void claims.remove(claimId),
+      copyToMine: (claimId) => void claims.copyToMine(claimId),
+      addComment: (claimId, text) => void claims.addComment(view, claimId, text),
+      undo: () => void claims.undo(),
+      redo: () => void claims.redo(),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
       decide: (key, decision) => void this.decide(view, key, decision),
       exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
-      attribute: (claimId) => void this.attribute(view, claimId),
+      attribute: (claimId) => void claims.attribute(view, claimId),
       showWords: (range) => view.editor.selectRange(range),
-      confirmPlace: (claimId) => void this.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } })),
-      detach: (claimId) => void this.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } })),
-      reattach: (claimId) => void this.reattach(view, claimId),
-      links: (claim, into) => void this.threads.links(claim, into).catch((e) => this.notices.error(message(e))),
+      confirmPlace: (claimId) => void claims.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } })),
+      detach: (claimId) => void claims.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } })),
+      reattach: (claimId) => void claims.reattach(view, claimId),
+      labelUnlabelled: (id, label) => void claims.labelUnlabelled(view, id, label),
+      links: (claim, into) => void this.threads.links(claim, into).catch((e) => this.notices.error(errorMessage(e))),
     });
     this.setView(view.element, view);
     view.provenanceSlot.replaceChildren(await this.provenance.articleSection(view));
@@ -160,135 +160,14 @@ export class App {
     return this.route();
   }
 
-  // Claims
-
-  /** Draws, stores and records one action; undraws it and says why if storing fails. */
-  private async commit(changes: ClaimChange[], record = true): Promise<boolean> {
-    const draw = (list: readonly ClaimChange[]) => {
-      const articleId = this.article?.bundle.article.id;
-      const here = list.filter((c) => (c.after ?? c.before)?.articleId === articleId);
-      if (here.length) this.article!.editor.apply(here);
-    };
-    draw(changes);
-    try {
-      await this.store.applyChanges(changes);
-    } catch (error) {
-      draw(invertChanges(changes));
-      this.notices.error(message(error));
-      return false;
-    }
-    if (record) this.history.record(changes);
-    return true;
-  }
-
-  private async label(label: Label, selection: Range): Promise<void> {
-    const view = this.article;
-    if (!view) return;
-    const claim = createClaim(view.bundle.text, view.bundle.article.id, selection, label, this.annotator);
-    if (!claim) {
-      this.notices.status('Nothing to label: the selection is only whitespace.');
-      return;
-    }
-    view.editor.collapseSelection();
-    if (await this.commit([{ before: null, after: claim }])) {
-      view.editor.dispatch({ type: 'select', id: claim.id });
-    }
-  }
-
-  private mine(claimId: string): Claim | null {
-    const claim = this.article?.editor.state().claims.get(claimId);
-    return claim && claim.annotator.id === this.annotator.id ? claim : null;
-  }
-
-  private update(claimId: string, patch: Partial<Claim>): Promise<void> {
-    return this.replace(claimId, () => patch);
-  }
-
-  /** Changes one of your claims by the patch `change` makes of it. */
-  private async replace(claimId: string, change: (claim: Claim) => Partial<Claim>): Promise<void> {
-    const before = this.mine(claimId);
-    if (!before) return;
-    const after: Claim = { ...before, ...change(before), modified: nowIso() };
-    if (after.note === undefined) delete after.note;
-    await this.commit([{ before, after }]);
-  }
-
-  /** The words selected in the open article, trimmed, or null (and a hint) when there are none. */
-  private selectedWords(view: ArticleView, hint: string): Range | null {
-    const range = claimRange(view.bundle.text, view.editor.selection());
-    if (!range) this.notices.status(hint);
-    return range;
-  }
-
-  /** Adds a source naming the words selected in the text, e.g. the outlet a claim is attributed to. */
-  private attribute(view: ArticleView, claimId: string): Promise<void> {
-    const range = this.selectedWords(view, 'Select the words that name the source (e.g. “the Russian daily Izvestia”) first.');
-    if (!range) return Promise.resolve();
-    const exact = view.bundle.text.slice(range.start, range.end);
-    return this.updateSources(claimId, (sources) => [...sources, { citation: exact, attribution: { ...range, exact } }]);
-  }
-
-  /** Puts a claim (an orphan) on the words selected in the text, as placed by a person. */
-  private reattach(view: ArticleView, claimId: string): Promise<void> {
-    const range = this.selectedWords(view, 'Select the words this claim belongs on first.');
-    if (!range) return Promise.resolve();
-    return this.replace(claimId, (c) => ({
-      ...selectorsOf(view.bundle.text, range),
-      anchor: { status: 'fuzzy', confirmed: true, from: c.anchor?.from ?? { start: c.start, end: c.end, exact: c.exact } },
-    }));
-  }
-
-  private updateSources(claimId: string, change: (sources: Source[]) => Source[]): Promise<void> {
-    const claim = this.mine(claimId);
-    return claim ? this.update(claimId, { sources: change(claim.sources) }) : Promise.resolve();
-  }
-
-  private async remove(claimId: string): Promise<void> {
-    const before = this.mine(claimId);
-    if (before && (await this.commit([{ before, after: null }]))) {
-      this.notices.status('Claim deleted.', { label: 'Undo', run: () => void this.undo() });
-    }
-  }
-
-  private async copyToMine(claimId: string): Promise<void> {
-    const view = this.article;
-    const source = view?.editor.state().claims.get(claimId);
-    if (!view || !source || source.annotator.id === this.annotator.id) return;
-    const now = nowIso();
-    const { review: _, ...claim } = source;
-    const copy: Claim = { ...claim, id: newId(), annotator: this.annotator, created: now, modified: now };
-    if (await this.commit([{ before: null, after: copy }])) {
-      view.editor.dispatch({ type: 'select', id: copy.id });
-      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => void this.undo() });
-    }
-  }
-
-  private async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
-    const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator, at: nowIso(), text };
-    try {
-      await this.store.addComment(comment);
-      view.addComment(comment);
-      view.panel.rerender();
-      this.notices.status('Comment added.');
-    } catch (error) {
-      this.notices.error(message(error));
-    }
-  }
-
   /** Takes back the last claim action (Ctrl/Cmd+Z). */
   undo(): Promise<void> {
-    return this.replay(this.history.undo(), 'Nothing to undo.', 'Undone.');
+    return this.claims.undo();
   }
 
   /** Does again the last undone claim action (Ctrl/Cmd+Shift+Z). */
   redo(): Promise<void> {
-    return this.replay(this.history.redo(), 'Nothing to redo.', 'Redone.');
-  }
-
-  /** Applies changes from the history (recording nothing new) and says what happened. */
-  private async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
-    if (!changes) this.notices.status(nothing);
-    else if (await this.commit(changes, false)) this.notices.status(done);
+    return this.claims.redo();
   }
 
   // Articles
@@ -319,7 +198,7 @@ export class App {
       else await this.refresh();
       this.notices.status('Details saved.');
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -332,7 +211,7 @@ export class App {
       view.decisions.set(key, decision);
       view.panel.rerender();
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -344,7 +223,7 @@ export class App {
     try {
       into.replaceChildren(...(await libraryAgreement(this.store)));
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -353,6 +232,11 @@ export class App {
   /** Downloads every article that has claims, as a claimtrail file. */
   exportAll(): Promise<void> {
     return this.exchange.exportAll();
+  }
+
+  /** Asks for a format and downloads the claims (of the open article, or all) in it. */
+  exportAs(): Promise<void> {
+    return this.exchange.exportAs(this.article?.bundle.article.id);
   }
 
   /** Checks and imports claimtrail files, then shows the library as it now is. */

@@ -1,6 +1,7 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
+import type { UnlabelledClaim } from '../core/format/foreign';
 import type { Article, ClaimComment, Label } from '../core/model';
 import type { Range } from '../core/selection';
 import { ArticleEditor } from '../editor/article-editor';
@@ -9,7 +10,7 @@ import { formatDate, h } from './dom';
 import { byline } from './library';
 
 /** What the app does for an article view; comments and decisions the view holds itself. */
-export interface ArticleViewActions extends Omit<ClaimActions, 'commentsOn' | 'decisions'> {
+export interface ArticleViewActions extends Omit<ClaimActions, 'commentsOn' | 'decisions' | 'unlabelled'> {
   label(label: Label, selection: Range): void;
   editDetails(article: Article): void;
 }
@@ -35,13 +36,23 @@ export class ArticleView {
   /** The comments on this article's claims, by claim id (each list replaced, not changed, when one is added). */
   readonly comments = new Map<string, readonly ClaimComment[]>();
 
-  constructor(readonly bundle: ArticleBundle, decisions: readonly Decision[], private readonly actions: ArticleViewActions) {
+  /** Imported annotations on this article waiting for a label. */
+  unlabelled: readonly UnlabelledClaim[];
+
+  constructor(
+    readonly bundle: ArticleBundle,
+    decisions: readonly Decision[],
+    unlabelled: readonly UnlabelledClaim[],
+    private readonly actions: ArticleViewActions,
+  ) {
+    this.unlabelled = unlabelled;
     this.decisions = new Map(decisions.map((d) => [d.key, d]));
     for (const comment of [...(bundle.comments ?? [])].sort((a, b) => a.at.localeCompare(b.at))) this.addComment(comment);
     this.panel = new ClaimPanel({
       ...actions,
       commentsOn: (id) => this.comments.get(id) ?? [],
       decisions: () => this.decisions,
+      unlabelled: () => this.unlabelled,
     }, () => this.bundle.article);
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });

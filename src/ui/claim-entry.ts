@@ -6,6 +6,7 @@
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
 import { HttpUrl } from '../core/format/claimtrail-v1';
+import type { UnlabelledClaim } from '../core/format/foreign';
 import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import type { Range } from '../core/selection';
 import { ellipsis, formatDate, h } from './dom';
@@ -44,6 +45,10 @@ export interface ClaimActions {
   reattach(id: string): void;
   /** Fills `into` with the claim's thread and likely matches in other articles. */
   links(claim: Claim, into: HTMLElement): void;
+  /** Imported annotations on this article that carry none of our labels. */
+  unlabelled(): readonly UnlabelledClaim[];
+  /** Gives an imported annotation its label: it becomes a claim. */
+  labelUnlabelled(id: string, label: Label): void;
 }
 
 function sourceView(source: Source, actions: ClaimActions): HTMLElement {
@@ -66,6 +71,16 @@ function anchorNote(claim: Claim, selected: boolean, mine: boolean, actions: Cla
       h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => actions.detach(claim.id) }, 'Not here'))
     : null;
   return h('p', { class: `anchor-note anchor-${anchor.status}` }, `Carried over: ${how}`, was, review);
+}
+
+/** An imported annotation waiting for a label, with a button per label. */
+export function unlabelledElement(item: UnlabelledClaim, actions: ClaimActions): HTMLLIElement {
+  return h('li', { class: 'unlabelled', 'data-claim-id': item.id },
+    h('button', { type: 'button', class: 'link', onclick: () => actions.showWords(item) }, h('q', { dir: 'auto' }, ellipsis(item.exact, 240))),
+    item.note ? h('p', { class: 'claim-note', dir: 'auto' }, item.note) : null,
+    h('p', { class: 'claim-meta' }, item.annotator.name),
+    h('span', { class: 'label-choice', role: 'group', 'aria-label': `Label “${ellipsis(item.exact, 40)}”` },
+      ...LABELS.map((label) => h('button', { type: 'button', class: `label-${label}`, onclick: () => actions.labelUnlabelled(item.id, label) }, LABEL_NAMES[label]))));
 }
 
 /** An orphan in the panel's own section: its old quote, and a way to place it again. */

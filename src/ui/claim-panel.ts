@@ -7,7 +7,7 @@
 import { isOrphan, LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
 import { renderComparison } from './compare';
-import { entryElement, orphanElement, type ClaimActions } from './claim-entry';
+import { entryElement, orphanElement, unlabelledElement, type ClaimActions } from './claim-entry';
 import { h } from './dom';
 
 export type { ClaimActions } from './claim-entry';
@@ -49,6 +49,12 @@ export class ClaimPanel {
     this.orphanHeading,
     h('p', { class: 'hint' }, 'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.'),
     this.orphanList);
+  private readonly unlabelledList = h('ul', { class: 'unlabelled-list' });
+  private readonly unlabelledHeading = h('h3', { id: 'unlabelled-title' });
+  private readonly unlabelledSection = h('section', { class: 'unlabelled-section', 'aria-labelledby': 'unlabelled-title', hidden: true },
+    this.unlabelledHeading,
+    h('p', { class: 'hint' }, 'Imported annotations with none of the three labels. Choose one to make each a claim.'),
+    this.unlabelledList);
   private comparePair: [string, string] | null = null;
   private reviewIndex = 0;
 
@@ -73,7 +79,7 @@ export class ClaimPanel {
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.empty, this.list, this.orphans);
+      this.unlabelledSection, this.empty, this.list, this.orphans);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
@@ -154,6 +160,10 @@ export class ClaimPanel {
       }
     }
     const { annotator, label } = this.filters;
+    const waiting = this.actions.unlabelled();
+    this.unlabelledSection.hidden = waiting.length === 0;
+    this.unlabelledHeading.textContent = `Unlabelled (${waiting.length})`;
+    this.unlabelledList.replaceChildren(...waiting.map((item) => unlabelledElement(item, this.actions)));
     const orphans = allClaims.filter(isOrphan);
     this.orphans.hidden = orphans.length === 0;
     this.orphanHeading.textContent = `Not found in this text (${orphans.length})`;

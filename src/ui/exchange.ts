@@ -8,9 +8,14 @@ import { version } from '../../package.json';
 import { ANCHOR_STATUSES } from '../core/anchor';
 import { makeArticle } from '../core/article';
 import { carryClaims } from '../core/carry';
+import { toBratZip } from '../core/format/brat';
 import { toClaimReviews } from '../core/format/claimreview';
+import { toCsv } from '../core/format/csv';
 import { exportFileName, toExportFile, type ArticleBundle } from '../core/format/export';
+import { describeResult, placeAnnotations, placedClaims } from '../core/format/foreign';
+import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
 import type { ParsedExport } from '../core/format/import';
+import { readW3C, toW3C } from '../core/format/w3c';
 import type { Annotator, Article } from '../core/model';
 import { containment, fingerprint, VERSION_THRESHOLD } from '../core/similarity';
 import { checkExportFile } from '../ingest/check-file';
@@ -19,11 +24,42 @@ import type { Store } from '../store/db';
 import { formDialog } from './dialogs';
 import { download } from './download';
 import { ellipsis } from './dom';
-import type { Notices } from './notices';
+import { errorMessage, type Notices } from './notices';
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const count = (bundles: readonly ArticleBundle[]) => bundles.reduce((n, b) => n + placedClaims(b).length, 0);
+
+/** The formats "Export as…" offers: what each is called, how it is made, and its file name. */
+const FORMATS = {
+  claimtrail: {
+    label: 'claimtrail (JSON)', prefix: 'claimtrail-', extension: '.json', type: 'application/json', none: 'Nothing to export yet: no article has claims.',
+    make: (b: ArticleBundle[], who: Annotator, at: string) => ({ content: json(toExportFile(b, who, at, `claimtrail ${version}`)), count: b.reduce((n, x) => n + x.claims.length, 0) }),
+  },
+  w3c: {
+    label: 'W3C Web Annotation (JSON-LD)', prefix: 'claimtrail-w3c-', extension: '.jsonld', type: 'application/ld+json', none: 'No claim to export.',
+    make: (b: ArticleBundle[], _: Annotator, at: string) => ({ content: json(toW3C(b, `claimtrail ${version}`, at)), count: count(b) }),
+  },
+  hypothesis: {
+    label: 'Hypothesis (JSON)', prefix: 'claimtrail-hypothesis-', extension: '.json', type: 'application/json', none: 'No claim to export.',
+    make: (b: ArticleBundle[], who: Annotator, at: string) => ({ content: json(toHypothesis(b, who, at)), count: count(b) }),
+  },
+  brat: {
+    label: 'brat standoff (zip)', prefix: 'claimtrail-brat-', extension: '.zip', type: 'application/zip', none: 'No claim to export.',
+    make: (b: ArticleBundle[]) => ({ content: toBratZip(b) as Uint8Array<ArrayBuffer>, count: count(b) }),
+  },
+  csv: {
+    label: 'CSV (spreadsheet)', prefix: 'claimtrail-', extension: '.csv', type: 'text/csv;charset=utf-8', none: 'No claim to export.',
+    make: (b: ArticleBundle[]) => ({ content: toCsv(b), count: count(b) }),
+  },
+  claimreview: {
+    label: 'schema.org ClaimReview (JSON-LD)', prefix: 'claimtrail-claimreview-', extension: '.jsonld', type: 'application/ld+json',
+    none: 'No claim to publish as a ClaimReview: label a claim disputed or sourced and give it a note.',
+    make: (b: ArticleBundle[]) => {
+      const reviews = toClaimReviews(b);
+      return { content: json(reviews), count: reviews.length };
+    },
+  },
+};
 
 export class Exchange {
   constructor(
@@ -46,7 +82,7 @@ export class Exchange {
         if (result.status === 'added') added.push(article.title);
         else known.push(`${file.name} is already in the library as “${result.article.title}”.`);
       } catch (error) {
-        failed.push(message(error));
+        failed.push(errorMessage(error));
       }
     }
     if (failed.length) this.notices.error(`${failed.length} of ${files.length} files could not be added:`, failed);
@@ -71,7 +107,7 @@ export class Exchange {
       if (result.status === 'exists') this.notices.status(`This text is already in the library as “${result.article.title}”.`);
       location.hash = `#/article/${encodeURIComponent(result.article.id)}`;
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -89,22 +125,37 @@ export class Exchange {
       const claims = bundles.reduce((sum, b) => sum + b.claims.length, 0);
       this.notices.status(`Exported ${claims} claims from ${bundles.length} articles.`);
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
-  /** Downloads schema.org ClaimReview JSON-LD for the disputed and sourced claims that have a note. */
-  async exportClaimReview(): Promise<void> {
+  /**
+   * Asks for a format (and, in an article, whether this article or all), then downloads the
+   * claims in it. Formats other than claimtrail hold less: the README says what each loses.
+   */
+  async exportAs(articleId?: string): Promise<void> {
+    const values = await formDialog({
+      title: 'Export as…',
+      submit: 'Export',
+      fields: [
+        { name: 'format', label: 'Format', type: 'select', options: Object.entries(FORMATS).map(([value, f]) => ({ value, label: f.label })) },
+        ...(articleId ? [{ name: 'scope', label: 'Claims of', type: 'select' as const, options: [{ value: 'article', label: 'This article' }, { value: 'all', label: 'All articles' }] }] : []),
+      ],
+    });
+    if (!values) return;
     try {
-      const reviews = toClaimReviews(await this.store.exportBundles());
-      if (!reviews.length) {
-        this.notices.status('No claim to publish as a ClaimReview: label a claim disputed or sourced and give it a note.');
+      const bundles = await this.store.exportBundles(values.scope === 'article' ? articleId : undefined);
+      const format = FORMATS[values.format as keyof typeof FORMATS];
+      const now = new Date();
+      const made = format.make(bundles, this.annotator(), now.toISOString());
+      if (!made.count) {
+        this.notices.status(format.none);
         return;
       }
-      download(JSON.stringify(reviews, null, 2), exportFileName(new Date()).replace('claimtrail-', 'claimtrail-claimreview-').replace(/\.json$/, '.jsonld'));
-      this.notices.status(`Exported ${reviews.length} ClaimReview${reviews.length === 1 ? '' : 's'}.`);
+      download(made.content, exportFileName(now).replace('claimtrail-', format.prefix).replace(/\.json$/, format.extension), format.type);
+      this.notices.status(`Exported ${made.count} ${made.count === 1 ? 'claim' : 'claims'} as ${format.label}.`);
     } catch (error) {
-      this.notices.error(message(error));
+      this.notices.error(errorMessage(error));
     }
   }
 
@@ -174,11 +225,47 @@ export class Exchange {
     return { file: { ...file, articles, relations: file.relations.map((r) => ({ ...r, from: ids(r.from), to: ids(r.to) })) }, lines };
   }
 
-  /** Checks each export file in full, then stores each good one in one transaction. */
+  /** W3C or Hypothesis annotations placed on the library's articles, stored; a line for the report, or null. */
+  private async importForeign(file: File, kind: 'w3c' | 'hypothesis'): Promise<string | null> {
+    const name = kind === 'w3c' ? 'W3C Web Annotation' : 'Hypothesis';
+    const read = kind === 'w3c' ? readW3C(await file.text()) : readHypothesis(await file.text());
+    if (!read.ok) {
+      this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, [read.problem]);
+      return null;
+    }
+    const library = (await this.store.listArticles()).map(({ article }) => ({
+      article,
+      text: async () => (await this.store.texts([article.id])).get(article.id) ?? '',
+    }));
+    const placed = await placeAnnotations(read.annotations, library, kind === 'w3c' ? 'code points' : 'utf-16');
+    const placedCount = placed.bundles.reduce((n, b) => n + b.claims.length, 0) + placed.unlabelled.length;
+    if (!placedCount) {
+      this.notices.addError(`${file.name} (${name}): no annotation could be placed; nothing was stored:`, placed.notPlaced.map((r) => `${r.count}: ${r.reason}`));
+      return null;
+    }
+    await this.store.importFile({ annotator: this.annotator(), exportedAt: new Date().toISOString(), articles: placed.bundles, relations: [], threads: [], unlabelled: placed.unlabelled });
+    return `${file.name} (${name}): ${describeResult(placed)}`;
+  }
+
+  /**
+   * Imports each file: claimtrail files are checked in full (in a worker) and stored in one
+   * transaction; W3C Web Annotation and Hypothesis files (told apart by their first bytes) are
+   * placed on the articles of the library, with a report of what could not be placed and why.
+   */
   async importFiles(files: readonly File[]): Promise<void> {
     this.notices.clearError();
     const reports: string[] = [];
     for (const file of files) {
+      const kind = formatOf(await file.slice(0, 65536).text());
+      if (kind !== 'claimtrail') {
+        try {
+          const line = await this.importForeign(file, kind);
+          if (line) reports.push(line);
+        } catch (error) {
+          this.notices.addError(`${file.name} was not imported:`, [errorMessage(error)]);
+        }
+        continue;
+      }
       const result = await checkExportFile(file, (stage, fraction) =>
         this.notices.progress(`${stage === 'reading' ? 'Reading' : 'Checking'} ${file.name}…`, fraction));
       if (!result.ok) {
@@ -196,10 +283,18 @@ export class Exchange {
         const r = await this.store.importFile(versions.file);
         reports.push(`${file.name}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.`, ...versions.lines);
       } catch (error) {
-        this.notices.addError(`${file.name} was not imported:`, [message(error)]);
+        this.notices.addError(`${file.name} was not imported:`, [errorMessage(error)]);
       }
     }
     this.notices.progress(null);
     if (reports.length) this.notices.status(`Imported ${reports.join(' ')}`);
   }
+}
+
+/** Which format a file is in, from its first bytes: claimtrail unless it looks like W3C or Hypothesis. */
+function formatOf(head: string): 'claimtrail' | 'w3c' | 'hypothesis' {
+  if (/"format"\s*:\s*"claimtrail"/.test(head)) return 'claimtrail';
+  if (/anno\.jsonld|"type"\s*:\s*"Annotation(Collection|Page)?"/.test(head)) return 'w3c';
+  if (/"export_userid"\s*:|"uri"\s*:\s*"|"rows"\s*:\s*\[/.test(head)) return 'hypothesis';
+  return 'claimtrail';
 }

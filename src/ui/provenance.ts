@@ -12,7 +12,7 @@ import type { Store } from '../store/db';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
-import type { Notices } from './notices';
+import { errorMessage, type Notices } from './notices';
 
 /** What provenance needs from the app. */
 export interface ProvenanceHost {
@@ -118,7 +118,7 @@ export class Provenance {
       this.host.notices.status('Linked.');
       await this.host.refresh();
     } catch (error) {
-      this.host.notices.error((error as Error).message);
+      this.host.notices.error(errorMessage(error));
     }
   }
 

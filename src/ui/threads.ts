@@ -8,7 +8,7 @@ import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Cl
 import { passagesOf, similarPassages, linkClaims, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
-import type { Notices } from './notices';
+import { errorMessage, type Notices } from './notices';
 
 /** What threads need from the app. */
 export interface ThreadsHost {
@@ -101,7 +101,7 @@ export class Threads {
       await this.host.store.putThread(put);
       this.host.notices.status(`Linked as the same claim (thread of ${put.claimIds.length}).`);
     } catch (error) {
-      this.host.notices.error((error as Error).message);
+      this.host.notices.error(errorMessage(error));
     }
     await this.links(claim, into);
   }

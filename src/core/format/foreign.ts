@@ -66,7 +66,11 @@ function findArticle(target: ForeignTarget, library: readonly LibraryArticle[]):
   return target.title ? library.find((l) => l.article.title === target.title) : undefined;
 }
 
-type Placed = { status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number } | { status: 'orphan' } | { status: 'none' };
+type Placed =
+  | { status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number }
+  | { status: 'orphan' }
+  | { status: 'none' }
+  | { status: 'ambiguous'; count: number };
 
 /** Where the words are: the position when the quote is there (or there is no quote), else the quote re-anchored. */
 function place(
@@ -82,6 +86,15 @@ function place(
   const at = start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
   if (!quote?.exact) return at ? { status: 'exact', ...at } : { status: 'none' };
   if (at && text.slice(at.start, at.end) === quote.exact) return { status: 'exact', ...at };
+  if (!quote.prefix && !quote.suffix) {
+    // A quote with no context (as some tools write them): its only occurrence, or the one
+    // nearest the position given; without a position, several occurrences are not guessed between.
+    const starts: number[] = [];
+    for (let i = text.indexOf(quote.exact); i !== -1; i = text.indexOf(quote.exact, i + 1)) starts.push(i);
+    const nearest = at ? starts.sort((a, b) => Math.abs(a - at.start) - Math.abs(b - at.start))[0] : starts.length === 1 ? starts[0] : undefined;
+    if (nearest !== undefined) return { status: 'moved', start: nearest, end: nearest + quote.exact.length };
+    if (starts.length > 1) return { status: 'ambiguous', count: starts.length };
+  }
   const found = anchor({ start: at?.start ?? 0, end: at?.end ?? 0, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }, text);
   return found.status === 'orphan' ? found : { status: found.status, start: found.start, end: found.end };
 }
@@ -129,12 +142,16 @@ export async function placeAnnotations(
       miss('its quote was not found in the article text');
       continue;
     }
+    if (placed.status === 'ambiguous') {
+      miss('its quote occurs several times and it gives no context or position to choose between them');
+      continue;
+    }
     result.anchored[placed.status]++;
     const { text, offsets } = entry;
     const sources = a.sources.flatMap((source): Source[] => {
       if (!('words' in source)) return [source];
       const words = place(source.words.position, source.words.quote, text, offsets, units);
-      if (words.status === 'orphan' || words.status === 'none') return [];
+      if (!('start' in words)) return [];
       const exact = text.slice(words.start, words.end);
       return [{ citation: exact, attribution: { start: words.start, end: words.end, exact } }];
     });

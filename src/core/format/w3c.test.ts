@@ -129,13 +129,18 @@ describe('W3C round trip', () => {
       { type: 'Annotation', id: 'http://other.example/anno/2', body: { type: 'TextualBody', purpose: 'tagging', value: 'DISPUTED' },
         target: { source: 'https://example.org/t', selector: [{ type: 'TextPositionSelector', start: 0, end: 5 }] } },
       { type: 'Annotation', id: 'http://other.example/anno/3', target: 'https://example.org/elsewhere' },
+      { type: 'Annotation', id: 'http://other.example/anno/4', body: { purpose: 'tagging', value: 'opinion' },
+        target: { source: 'https://example.org/t', selector: { type: 'TextQuoteSelector', exact: 'st' } } }, // in "first" and "Izvestia"
     ];
     const read = readW3C(JSON.stringify(file));
     if (!read.ok) throw new Error(read.problem);
     const placed = await placeAnnotations(read.annotations, [{ article, text: async () => TEXT }], 'code points');
     expect(placed.bundles[0]!.claims.map((c) => [c.label, c.exact])).toEqual([['disputed', 'Flags']]);
     expect(placed.unlabelled.map((c) => [c.exact, c.note])).toEqual([['Nobody disputes it.', 'plain note']]);
-    expect(placed.notPlaced).toEqual([{ reason: 'the article is not in the library: add https://example.org/elsewhere first', count: 1 }]);
+    expect(placed.notPlaced).toEqual([
+      { reason: 'the article is not in the library: add https://example.org/elsewhere first', count: 1 },
+      { reason: 'its quote occurs several times and it gives no context or position to choose between them', count: 1 },
+    ]);
     expect(readW3C('{"type": "Nothing"}')).toEqual({ ok: false, problem: expect.stringContaining('not a W3C Web Annotation file') });
   });
 });

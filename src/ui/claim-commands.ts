@@ -1,0 +1,167 @@
+/**
+ * What claim actions do. Every change goes through `commit`, which draws it in the open
+ * article, writes it in one transaction, records it for undo, and takes the drawing back and
+ * says why if the write fails.
+ */
+import { selectorsOf } from '../core/anchor';
+import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
+import { createClaim, newId, nowIso, type Annotator, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
+import { claimRange, type Range } from '../core/selection';
+import type { Store } from '../store/db';
+import type { ArticleView } from './article-view';
+import { errorMessage, type Notices } from './notices';
+
+export class ClaimCommands {
+  private readonly history = new ClaimHistory();
+
+  constructor(
+    private readonly store: Store,
+    private readonly notices: Notices,
+    private readonly annotator: () => Annotator,
+    private readonly view: () => ArticleView | null,
+  ) {}
+
+
+  /** Draws, stores and records one action; undraws it and says why if storing fails. */
+  async commit(changes: ClaimChange[], record = true): Promise<boolean> {
+    const draw = (list: readonly ClaimChange[]) => {
+      const articleId = this.view()?.bundle.article.id;
+      const here = list.filter((c) => (c.after ?? c.before)?.articleId === articleId);
+      if (here.length) this.view()!.editor.apply(here);
+    };
+    draw(changes);
+    try {
+      await this.store.applyChanges(changes);
+    } catch (error) {
+      draw(invertChanges(changes));
+      this.notices.error(errorMessage(error));
+      return false;
+    }
+    if (record) this.history.record(changes);
+    return true;
+  }
+
+  async label(label: Label, selection: Range): Promise<void> {
+    const view = this.view();
+    if (!view) return;
+    const claim = createClaim(view.bundle.text, view.bundle.article.id, selection, label, this.annotator());
+    if (!claim) {
+      this.notices.status('Nothing to label: the selection is only whitespace.');
+      return;
+    }
+    view.editor.collapseSelection();
+    if (await this.commit([{ before: null, after: claim }])) {
+      view.editor.dispatch({ type: 'select', id: claim.id });
+    }
+  }
+
+  mine(claimId: string): Claim | null {
+    const claim = this.view()?.editor.state().claims.get(claimId);
+    return claim && claim.annotator.id === this.annotator().id ? claim : null;
+  }
+
+  update(claimId: string, patch: Partial<Claim>): Promise<void> {
+    return this.replace(claimId, () => patch);
+  }
+
+  /** Changes one of your claims by the patch `change` makes of it. */
+  async replace(claimId: string, change: (claim: Claim) => Partial<Claim>): Promise<void> {
+    const before = this.mine(claimId);
+    if (!before) return;
+    const after: Claim = { ...before, ...change(before), modified: nowIso() };
+    if (after.note === undefined) delete after.note;
+    await this.commit([{ before, after }]);
+  }
+
+  /** The words selected in the open article, trimmed, or null (and a hint) when there are none. */
+  selectedWords(view: ArticleView, hint: string): Range | null {
+    const range = claimRange(view.bundle.text, view.editor.selection());
+    if (!range) this.notices.status(hint);
+    return range;
+  }
+
+  /** Adds a source naming the words selected in the text, e.g. the outlet a claim is attributed to. */
+  attribute(view: ArticleView, claimId: string): Promise<void> {
+    const range = this.selectedWords(view, 'Select the words that name the source (e.g. “the Russian daily Izvestia”) first.');
+    if (!range) return Promise.resolve();
+    const exact = view.bundle.text.slice(range.start, range.end);
+    return this.updateSources(claimId, (sources) => [...sources, { citation: exact, attribution: { ...range, exact } }]);
+  }
+
+  /** Makes an imported annotation a claim with the label chosen for it. */
+  async labelUnlabelled(view: ArticleView, id: string, label: Label): Promise<void> {
+    const item = view.unlabelled.find((u) => u.id === id);
+    if (!item) return;
+    const claim: Claim = { ...item, label, modified: nowIso() };
+    try {
+      await this.store.labelUnlabelled(claim);
+      view.unlabelled = view.unlabelled.filter((u) => u.id !== id);
+      view.editor.apply([{ before: null, after: claim }]);
+    } catch (error) {
+      this.notices.error(errorMessage(error));
+    }
+  }
+
+  /** Puts a claim (an orphan) on the words selected in the text, as placed by a person. */
+  reattach(view: ArticleView, claimId: string): Promise<void> {
+    const range = this.selectedWords(view, 'Select the words this claim belongs on first.');
+    if (!range) return Promise.resolve();
+    return this.replace(claimId, (c) => ({
+      ...selectorsOf(view.bundle.text, range),
+      anchor: { status: 'fuzzy', confirmed: true, from: c.anchor?.from ?? { start: c.start, end: c.end, exact: c.exact } },
+    }));
+  }
+
+  updateSources(claimId: string, change: (sources: Source[]) => Source[]): Promise<void> {
+    const claim = this.mine(claimId);
+    return claim ? this.update(claimId, { sources: change(claim.sources) }) : Promise.resolve();
+  }
+
+  async remove(claimId: string): Promise<void> {
+    const before = this.mine(claimId);
+    if (before && (await this.commit([{ before, after: null }]))) {
+      this.notices.status('Claim deleted.', { label: 'Undo', run: () => void this.undo() });
+    }
+  }
+
+  async copyToMine(claimId: string): Promise<void> {
+    const view = this.view();
+    const source = view?.editor.state().claims.get(claimId);
+    if (!view || !source || source.annotator.id === this.annotator().id) return;
+    const now = nowIso();
+    const { review: _, ...claim } = source;
+    const copy: Claim = { ...claim, id: newId(), annotator: this.annotator(), created: now, modified: now };
+    if (await this.commit([{ before: null, after: copy }])) {
+      view.editor.dispatch({ type: 'select', id: copy.id });
+      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => void this.undo() });
+    }
+  }
+
+  async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
+    const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
+    try {
+      await this.store.addComment(comment);
+      view.addComment(comment);
+      view.panel.rerender();
+      this.notices.status('Comment added.');
+    } catch (error) {
+      this.notices.error(errorMessage(error));
+    }
+  }
+
+  /** Takes back the last claim action (Ctrl/Cmd+Z). */
+  undo(): Promise<void> {
+    return this.replay(this.history.undo(), 'Nothing to undo.', 'Undone.');
+  }
+
+  /** Does again the last undone claim action (Ctrl/Cmd+Shift+Z). */
+  redo(): Promise<void> {
+    return this.replay(this.history.redo(), 'Nothing to redo.', 'Redone.');
+  }
+
+  /** Applies changes from the history (recording nothing new) and says what happened. */
+  async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
+    if (!changes) this.notices.status(nothing);
+    else if (await this.commit(changes, false)) this.notices.status(done);
+  }
+}
