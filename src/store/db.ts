@@ -13,6 +13,7 @@ import { LABELS, newId, type Article, type ArticleMeta, type ArticleRelation, ty
 import { fingerprint, type Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
+import { allOrNothing, queue } from './transactions';
 
 export { DB_VERSION };
 import { describeStorageError, StorageError } from './errors';
@@ -43,32 +44,9 @@ export interface StoreEvents {
   onChange?: (message: ChangeMessage) => void;
 }
 
-/**
- * Queues a write without awaiting it. Its failure still reaches the caller, through the
- * transaction's `done`, which rejects when any request fails or the transaction aborts.
- */
-function queue(request: Promise<unknown>): void {
-  request.catch(() => undefined);
-}
-
-/**
- * Runs `work` on a write transaction and waits for the commit. If `work` throws, the
- * transaction is aborted, so nothing it queued is written: all or nothing.
- */
-async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    await tx.done;
-    return result;
-  } catch (error) {
-    tx.done.catch(() => undefined);
-    try {
-      tx.abort();
-    } catch {
-      // The transaction already finished on its own (it failed); there is nothing to undo.
-    }
-    throw error;
-  }
+/** Articles in the order the library lists them: as they were added, then by title. */
+function libraryOrder(a: Article, b: Article): number {
+  return a.added.localeCompare(b.added) || a.title.localeCompare(b.title);
 }
 
 /** The app's storage: every method is one transaction and reports failure as a StorageError. */
@@ -126,7 +104,7 @@ export class Store {
         }),
       );
       await tx.done;
-      return summaries.sort((a, b) => a.article.added.localeCompare(b.article.added) || a.article.title.localeCompare(b.article.title));
+      return summaries.sort((a, b) => libraryOrder(a.article, b.article));
     });
   }
 
@@ -257,7 +235,8 @@ export class Store {
     return this.run('read the claims for export', async () => {
       const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readonly');
       const one = articleId === undefined ? undefined : await tx.objectStore('articles').get(articleId);
-      const articles = articleId === undefined ? await tx.objectStore('articles').getAll() : one ? [one] : [];
+      const all = articleId === undefined ? await tx.objectStore('articles').getAll() : one ? [one] : [];
+      const articles = all.sort(libraryOrder);
       const bundles: ArticleBundle[] = [];
       for (const article of articles) {
         const claims = await tx.objectStore('claims').index('byArticle').getAll(article.id);
