@@ -47,6 +47,7 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
 
   // From the library: all articles, in every format.
   await page.getByRole('link', { name: '← Library' }).click();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
   const w3c = await exportAs(page, 'W3C Web Annotation (JSON-LD)');
   expect(w3c.suggestedFilename()).toMatch(/^claimtrail-w3c-\d{8}-\d{6}\.jsonld$/);
   const collection = await downloadJson(w3c);
