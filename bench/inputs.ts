@@ -3,6 +3,9 @@
  * the corpus, with right-to-left and astral words mixed in), claims on them, and edited copies.
  */
 import { selectorsOf, type Selectors } from '../src/core/anchor';
+import { makeArticle } from '../src/core/article';
+import { toExportFile } from '../src/core/format/export';
+import { LABELS, type Claim } from '../src/core/model';
 import { CORPUS_FILES, readCorpus } from '../src/testing/corpus';
 
 /**
@@ -74,4 +77,17 @@ export function edited(text: string, count: number, seed: number): string {
     else if (/\p{L}/u.test(out[at] ?? '')) out = `${out.slice(0, at)}x${out.slice(at + 1)}`;
   }
   return out;
+}
+
+/** A claimtrail export of one generated article with `count` claims (labels from the seed), as JSON. */
+export async function exportFileOf(text: string, count: number, seed: number, title: string): Promise<string> {
+  const random = seeded(seed + 1);
+  const { article } = await makeArticle(text, { title });
+  const annotator = { id: 'bench', name: 'Bench' };
+  const now = '2026-11-23T00:00:00.000Z';
+  const claims: Claim[] = claimsOn(text, count, seed).map((sel, i) => ({
+    id: `bench-${seed}-${i}`, articleId: article.id, label: LABELS[Math.floor(random() * 3)]!, ...sel,
+    sources: [], annotator, created: now, modified: now,
+  }));
+  return JSON.stringify(toExportFile([{ article, text, claims }], annotator, now, 'claimtrail bench'));
 }

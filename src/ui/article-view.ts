@@ -57,7 +57,9 @@ export class ArticleView {
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
     const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },
-      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, this.provenanceSlot, legend(), textWrap);
+      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, legend(), textWrap);
+    // In the side panel, not above the text: it fills in after the text is drawn, and must not move it.
+    this.panel.element.prepend(this.provenanceSlot);
     this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
