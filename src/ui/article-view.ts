@@ -90,6 +90,7 @@ export class ArticleView {
   }
 
   destroy(): void {
+    this.panel.destroy();
     this.editor.destroy();
   }
 }

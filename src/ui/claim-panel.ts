@@ -12,6 +12,9 @@ import { h } from './dom';
 
 export type { ClaimActions } from './claim-entry';
 
+/** Entries built at a time. */
+const PAGE = 200;
+
 /** What the panel lists: one annotator or all, one label or all. */
 interface Filters {
   annotator: string;
@@ -36,6 +39,15 @@ export class ClaimPanel {
   private readonly labelFilter = h('select', { id: 'filter-label' },
     h('option', { value: 'all' }, 'All labels'), ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])));
   private entries = new Map<string, Entry>();
+  /**
+   * How many entries are built: the list grows by PAGE as it is scrolled to its end, so an
+   * article with 20,000 claims opens without building 20,000 entries.
+   */
+  private limit = PAGE;
+  private readonly more = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showMore() });
+  private readonly moreObserver = new IntersectionObserver((seen) => {
+    if (seen.some((e) => e.isIntersecting)) this.showMore();
+  });
   private filters: Filters = { annotator: 'all', label: 'all' };
   private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
   /** The annotators last drawn in the layer switcher, to redraw it only when they change. */
@@ -79,7 +91,8 @@ export class ClaimPanel {
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.unlabelledSection, this.empty, this.list, this.orphans);
+      this.unlabelledSection, this.empty, this.list, this.more, this.orphans);
+    this.moreObserver.observe(this.more);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
@@ -170,8 +183,10 @@ export class ClaimPanel {
     this.orphanList.replaceChildren(...orphans.map((c) => orphanElement(c, this.actions)));
     const claims = allClaims.filter((c) => !isOrphan(c) && !state.hidden.has(c.annotator.id)
       && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
+    const selectedAt = claims.findIndex((c) => c.id === state.selected);
+    if (selectedAt >= this.limit) this.limit = selectedAt + PAGE;
     const next = new Map<string, Entry>();
-    for (const claim of claims) {
+    for (const claim of claims.slice(0, this.limit)) {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
@@ -180,13 +195,30 @@ export class ClaimPanel {
       next.set(claim.id, same ? old : { claim, selected, comments, element: this.rebuilt(old, claim, selected, marker, comments) });
     }
     for (const [id, entry] of this.entries) if (!next.has(id)) entry.element.remove();
-    [...next.values()].forEach((entry, i) => {
-      if (this.list.children[i] !== entry.element) this.list.insertBefore(entry.element, this.list.children[i] ?? null);
-    });
+    // Walk the list once with a cursor (indexing the live `children` after each insert is O(n²)).
+    let cursor = this.list.firstChild;
+    for (const entry of next.values()) {
+      if (entry.element === cursor) cursor = cursor.nextSibling;
+      else this.list.insertBefore(entry.element, cursor);
+    }
     this.entries = next;
     const placed = allClaims.length - orphans.length;
     this.heading.textContent = claims.length === placed ? `Claims (${claims.length})` : `Claims (${claims.length} of ${placed})`;
     this.empty.hidden = allClaims.length > 0;
+    this.more.hidden = claims.length <= this.limit;
+    this.more.textContent = `Show ${Math.min(PAGE, claims.length - this.limit)} more of ${claims.length - this.limit} claims`;
+  }
+
+  /** Stops watching for the end of the list (the view is closing). */
+  destroy(): void {
+    this.moreObserver.disconnect();
+  }
+
+  /** Builds the next page of entries. */
+  private showMore(): void {
+    if (this.more.hidden) return;
+    this.limit += PAGE;
+    this.rerender();
   }
 
   /** Brings the selected entry into view in the panel. */

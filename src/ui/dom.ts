@@ -26,14 +26,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** Formatters made once: making one per call (what toLocaleString does) costs 50 µs each, a second per 20,000 claims. */
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const DATE_UTC = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
 /** Formats an ISO date or date-time for people, leaving anything else as written. */
 export function formatDate(value: string | undefined, withTime = false): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return withTime
-    ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: /^\d{4}-\d\d-\d\d$/.test(value) ? 'UTC' : undefined });
+  if (withTime) return DATE_TIME.format(date);
+  // A bare date means that calendar day, wherever the reader is.
+  return (/^\d{4}-\d\d-\d\d$/.test(value) ? DATE_UTC : DATE).format(date);
 }
 
 /** Shortens long text for lists, at a whole character. */
