@@ -4,7 +4,7 @@
  */
 import { selectorsOf, type Selectors } from '../src/core/anchor';
 import { makeArticle } from '../src/core/article';
-import { toExportFile } from '../src/core/format/export';
+import { toExportFile, type ArticleBundle } from '../src/core/format/export';
 import { LABELS, type Claim } from '../src/core/model';
 import { CORPUS_FILES, readCorpus } from '../src/testing/corpus';
 
@@ -79,15 +79,28 @@ export function edited(text: string, count: number, seed: number): string {
   return out;
 }
 
-/** A claimtrail export of one generated article with `count` claims (labels from the seed), as JSON. */
-export async function exportFileOf(text: string, count: number, seed: number, title: string): Promise<string> {
+const ANNOTATOR = { id: 'bench', name: 'Bench' };
+const NOW = '2026-11-23T00:00:00.000Z';
+
+/** One generated article with `count` claims (labels from the seed), ready to export. */
+async function bundleOf(text: string, count: number, seed: number, title: string): Promise<ArticleBundle> {
   const random = seeded(seed + 1);
   const { article } = await makeArticle(text, { title });
-  const annotator = { id: 'bench', name: 'Bench' };
-  const now = '2026-11-23T00:00:00.000Z';
   const claims: Claim[] = claimsOn(text, count, seed).map((sel, i) => ({
     id: `bench-${seed}-${i}`, articleId: article.id, label: LABELS[Math.floor(random() * 3)]!, ...sel,
-    sources: [], annotator, created: now, modified: now,
+    sources: [], annotator: ANNOTATOR, created: NOW, modified: NOW,
   }));
-  return JSON.stringify(toExportFile([{ article, text, claims }], annotator, now, 'claimtrail bench'));
+  return { article, text, claims };
+}
+
+/** A claimtrail export of one generated article with `count` claims, as JSON. */
+export async function exportFileOf(text: string, count: number, seed: number, title: string): Promise<string> {
+  return JSON.stringify(toExportFile([await bundleOf(text, count, seed, title)], ANNOTATOR, NOW, 'claimtrail bench'));
+}
+
+/** A claimtrail export of `articles` generated articles of `size` each with `each` claims, as JSON. */
+export async function libraryFileOf(articles: number, size: number, each: number, seed: number): Promise<string> {
+  const bundles: ArticleBundle[] = [];
+  for (let i = 0; i < articles; i++) bundles.push(await bundleOf(article(size, seed + i), each, seed + i, `Generated article ${i + 1}`));
+  return JSON.stringify(toExportFile(bundles, ANNOTATOR, NOW, 'claimtrail bench'));
 }

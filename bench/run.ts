@@ -1,30 +1,50 @@
 /**
- * npm run bench: builds the app, serves dist/, and measures in Chromium what a person waits for.
- * Figures are taken in the page with performance.now() and the Event Timing API; each is the
- * median and p95 of repeated runs. Prints a table and writes bench/results/latest.json.
- * `--smoke` runs each measurement a few times only, so CI can check the bench still works.
+ * npm run bench: builds the app, serves dist/, and measures in Chromium what a person waits for,
+ * on generated inputs (bench/inputs.ts, seeded): articles of 50 KB, 1 MB and 5 MB with 100,
+ * 2,000 and 20,000 claims, and export files of 10,000 and 100,000 claims. Every figure is taken
+ * in the page (performance.now(), event timestamps, long-task observers); each is the median and
+ * p95 of repeated runs, beside its peer where there is one and its budget. Prints one table and
+ * writes bench/results/latest.json. `--smoke` runs tiny inputs a few times so CI can check the
+ * bench still works; it asserts nothing about time.
  */
 import { execSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { chromiumLaunchOptions } from '../e2e/browser';
-import { agreementReport } from '../src/core/agreement-report';
-import { anchorAll, countStatuses, type Anchoring } from '../src/core/anchor';
 import type { Claim } from '../src/core/model';
-import { CORPUS_FILES, corpusPath } from '../src/testing/corpus';
-import { article, claimsOn, edited } from './inputs';
+import { article, claimsOn, edited, exportFileOf, libraryFileOf } from './inputs';
 
 const smoke = process.argv.includes('--smoke');
-const RUNS = smoke ? 3 : 25;
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
+const RUNS = smoke ? 2 : 7;
 
-function stats(values: number[]): { median: number; p95: number; runs: number } {
+/** Articles opened and labelled: size in UTF-16 units and claims. The last is "the largest". */
+const CASES = smoke ? [[50_000, 100]] as const : [[50_000, 100], [1_000_000, 2_000], [5_000_000, 20_000]] as const;
+/** Import files: articles × claims each. */
+const IMPORTS = smoke ? [[2, 500]] as const : [[10, 1_000], [100, 1_000]] as const;
+const REANCHOR = smoke ? { size: 50_000, claims: 100, edits: 20 } : { size: 1_000_000, claims: 2_000, edits: 400 };
+const AGREEMENT = smoke ? 500 : 5_000;
+/** dom-anchor-text-quote is slow on a long text: it runs until this many ms, and its rate is extrapolated. */
+const DOM_ANCHOR_BUDGET = smoke ? 2_000 : 30_000;
+
+interface Figure {
+  median: number;
+  p95: number;
+  runs: number;
+  peer?: { name: string; median: number };
+  budget?: number;
+  note?: string;
+}
+
+function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | 'runs'> = {}): Figure {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length };
+  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length, ...extra };
 }
 
 /** Bytes and gzipped bytes of the built app: what every visit loads, and the import worker loaded on import. */
@@ -58,30 +78,6 @@ function syntheticClaims(perAnnotator: number): Claim[] {
   return claims;
 }
 
-/** Milliseconds for the full agreement report (as `claimtrail agree` computes it), in Node. */
-function agreementTimes(runs: number): number[] {
-  const bundle = { article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(5000) };
-  return Array.from({ length: runs }, () => {
-    const t0 = performance.now();
-    agreementReport([bundle]);
-    return performance.now() - t0;
-  });
-}
-
-/** Milliseconds to re-anchor 1,000 claims onto a 1 MB article with 200 scattered edits, in Node; and how they anchored. */
-function reanchorTimes(runs: number): { times: number[]; statuses: ReturnType<typeof countStatuses> } {
-  const original = article(1_000_000, 7);
-  const claims = claimsOn(original, 1000, 8);
-  const changed = edited(original, 200, 9);
-  let results: Anchoring[] = [];
-  const times = Array.from({ length: runs }, () => {
-    const t0 = performance.now();
-    results = anchorAll(claims, changed);
-    return performance.now() - t0;
-  });
-  return { times, statuses: countStatuses(results) };
-}
-
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
@@ -94,6 +90,19 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
+/** Progress on stderr, so a slow or stuck step shows where it is. */
+function step(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Watches long tasks from now on: `window.__longest()` is the longest since, in ms. */
+const WATCH_LONG_TASKS = `(() => {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+  observer.observe({ type: 'longtask' });
+  window.__longest = () => { observer.disconnect(); return longest; };
+})()`;
+
 /**
  * Milliseconds from a key press or click (its event timestamp) until the frame after it was
  * painted: measured in the page, for the next `event` of `type` only.
@@ -105,120 +114,265 @@ const ARM_INTERACTION = `void (window.__interaction = new Promise((resolve) => {
   }, { capture: true, once: true });
 }))`;
 
-async function armed(page: Page, type: 'keydown' | 'click'): Promise<void> {
-  await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify(type)));
+/** A fresh profile with the app started and named. */
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.getByLabel('Your name, shown on the claims you make').fill('Bench');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForSelector('body[data-ready]');
+  return page;
 }
 
-async function interaction(page: Page): Promise<number> {
-  return page.evaluate('window.__interaction') as Promise<number>;
+/** Imports a file through the button; milliseconds in the page from the file's arrival to the report. */
+async function importFile(page: Page, path: string): Promise<number> {
+  await page.evaluate(`(() => {
+    document.querySelector('[role=status]').textContent = '';
+    window.__imported = new Promise((resolve) => {
+      const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.accept.includes('json'));
+      input.addEventListener('change', () => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const text = document.querySelector('[role=status]').textContent + document.querySelector('[role=alert]').textContent;
+          if (!/Imported|not imported/.test(text)) return;
+          observer.disconnect();
+          resolve({ ms: performance.now() - t0, text });
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, { once: true });
+    });
+  })()`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(path);
+  const { ms, text } = (await page.evaluate('window.__imported')) as { ms: number; text: string };
+  if (!text.includes('Imported')) throw new Error(`import failed: ${text}`);
+  return ms;
 }
 
-/** Progress on stderr, so a slow or stuck step shows where it is. */
-function step(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
+/** Opens an article from the library; milliseconds to painted highlights and the next task, and the longest task. */
+async function openTimed(page: Page, id: string): Promise<{ ms: number; longest: number }> {
+  await page.goto(`${BASE}#/`);
+  await page.waitForSelector('.library-item');
+  await page.evaluate(WATCH_LONG_TASKS);
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.article-text mark.claim')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    observer.observe(document.getElementById('main'), { childList: true, subtree: true });
+    location.hash = ${JSON.stringify(`#/article/${encodeURIComponent(id)}`)};
+  })`)) as number;
+  // Let the work that follows the first paint (the provenance box) run, then read the longest task.
+  await page.waitForTimeout(smoke ? 200 : 1500);
+  return { ms, longest: (await page.evaluate('window.__longest()')) as number };
+}
+
+/** Labels the first words of the i-th line, by key `2` or a toolbar click; milliseconds to the painted highlight. */
+async function labelTimed(page: Page, i: number, useClick: boolean): Promise<number> {
+  await page.evaluate(`(() => {
+    const paragraphs = [...document.querySelectorAll('.article-text p:not(.blank)')];
+    const p = paragraphs[(${i} * 37) % paragraphs.length];
+    const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, Math.min(node.data.length, 24));
+    p.scrollIntoView({ block: 'center' });
+    document.querySelector('.article-text').focus();
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  })()`);
+  await page.getByRole('toolbar').waitFor();
+  const marks = await page.locator('mark.claim').count();
+  await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify(useClick ? 'click' : 'keydown')));
+  if (useClick) await page.getByRole('toolbar').getByRole('button', { name: 'Sourced', exact: true }).click();
+  else await page.keyboard.press('2');
+  const ms = (await page.evaluate('window.__interaction')) as number;
+  if ((await page.locator('mark.claim').count()) <= marks) throw new Error('no highlight was painted');
+  return ms;
+}
+
+/** Scrolls the open article top to bottom, a screen and a half per frame; the frame durations. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const el = document.scrollingElement;
+    el.scrollTop = 0;
+    const frames = [];
+    let last = 0;
+    const step = (t) => {
+      if (last) frames.push(t - last);
+      last = t;
+      if (el.scrollTop + innerHeight >= el.scrollHeight - 2 || frames.length > 5000) return resolve(frames);
+      el.scrollTop += 1350;
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  })`)) as number[];
+}
+
+/** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
+async function exportTimed(page: Page): Promise<number> {
+  await page.evaluate(`void (window.__exported = new Promise((resolve) => {
+    let t0 = 0;
+    document.addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      HTMLAnchorElement.prototype.click = click;
+      resolve(performance.now() - t0);
+      return click.call(this);
+    };
+  }))`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  return (await page.evaluate('window.__exported')) as number;
+}
+
+/** The id of the article whose title is given, from the library's links. */
+async function articleId(page: Page, title: string): Promise<string> {
+  await page.goto(`${BASE}#/`);
+  const href = await page.getByRole('link', { name: title, exact: true }).getAttribute('href');
+  return decodeURIComponent(href!.replace('#/article/', ''));
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
   if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const figures: Record<string, Figure> = {};
   try {
     await waitForServer();
     step('server up');
     const browser = await chromium.launch(chromiumLaunchOptions());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(BASE);
-    await page.getByLabel('Your name, shown on the claims you make').fill('Bench');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.waitForSelector('body[data-ready]');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Add articles' }).first().click();
-    await (await chooser).setFiles(CORPUS_FILES.map(corpusPath));
-    await page.getByRole('status').filter({ hasText: 'Added 5 articles.' }).waitFor();
 
-    step('corpus added');
-    // 1. Start-up: navigation to a usable library with the five corpus articles (and the demo).
-    const startup: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.reload();
-      await page.waitForSelector('body[data-ready]');
-      startup.push(await page.evaluate("performance.getEntriesByName('claimtrail:ready')[0].startTime") as number);
+    // 1–3, 8. Open each article with its claims; label, scroll and weigh the heap on the largest.
+    const page = await freshPage(browser);
+    for (const [size, count] of CASES) {
+      const title = `Generated ${size / 1000} KB with ${count} claims`;
+      const path = join(dir, `article-${size}.json`);
+      writeFileSync(path, await exportFileOf(article(size, size), count, size + 1, title));
+      await importFile(page, path);
+      const id = await articleId(page, title);
+      const opened: { ms: number; longest: number }[] = [];
+      for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
+      const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
+      const openBudget = size === 1_000_000 ? 300 : size === 5_000_000 ? 1500 : undefined;
+      figures[`open ${label} to painted and responsive, ms`] = stats(opened.map((o) => o.ms), openBudget ? { budget: openBudget } : {});
+      figures[`  longest task while opening ${label}, ms`] = stats(opened.map((o) => o.longest));
+      step(`opened ${label}`);
+      if (size !== CASES.at(-1)![0]) continue;
+      const byKey: number[] = [];
+      const byClick: number[] = [];
+      await page.evaluate(WATCH_LONG_TASKS);
+      for (let i = 0; i < RUNS * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
+      const labelLongest = (await page.evaluate('window.__longest()')) as number;
+      const labelBudget = size === 5_000_000 ? 100 : 50;
+      figures[`label by key on ${label}, to painted highlight, ms`] = stats(byKey, { budget: labelBudget });
+      figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
+      figures[`  longest task while labelling, ms`] = stats([labelLongest]);
+      step('labelling measured');
+      const frames = await scrollFrames(page);
+      figures[`scroll through ${label}: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], { budget: 0, note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms` });
+      step('scrolling measured');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      figures[`JS heap with ${label} open, MB`] = stats([heap.usedSize / 2 ** 20]);
+    }
+    await page.context().close();
+
+    // 4, 7. Import the export files (each into a fresh profile), export them, and start up with the largest stored.
+    for (const [articles, each] of IMPORTS) {
+      const total = articles * each;
+      const path = join(dir, `import-${total}.json`);
+      writeFileSync(path, await libraryFileOf(articles, 50_000, each, total));
+      const times: number[] = [];
+      let last: Page | null = null;
+      for (let i = 0; i < (total >= 100_000 ? 2 : RUNS); i++) {
+        await last?.context().close();
+        last = await freshPage(browser);
+        times.push(await importFile(last, path));
+      }
+      const name = total.toLocaleString('en');
+      figures[`import ${name} claims (${articles} articles): parse, check, store, ms`] = stats(times, total >= 100_000 ? { budget: 5000 } : {});
+      const exports: number[] = [];
+      for (let i = 0; i < 3; i++) exports.push(await exportTimed(last!));
+      figures[`export ${name} claims, ms`] = stats(exports, total >= 100_000 ? { budget: 1000 } : {});
+      step(`import and export of ${name} measured`);
+      if (articles === IMPORTS.at(-1)![0]) {
+        const startup: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          await last!.reload();
+          await last!.waitForSelector('body[data-ready]');
+          startup.push((await last!.evaluate("performance.getEntriesByName('claimtrail:ready')[0].startTime")) as number);
+        }
+        figures[`start-up to usable library with ${articles} articles and ${name} claims stored, ms`] = stats(startup, { budget: 500 });
+        step('start-up measured');
+      }
+      await last!.context().close();
     }
 
-    step('start-up measured');
-    // 2. Label: key press, then toolbar click, to the painted highlight, on the longest corpus article.
-    await page.getByRole('link', { name: 'The CSTO arrives in Iraq and Syria', exact: true }).click();
-    await page.waitForSelector('.article-text');
-    const byKey: number[] = [];
-    const byClick: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const useClick = i % 2 === 1;
-      // Select the first words of the i-th line with text, as a person's drag would.
-      await page.evaluate(`(() => {
-        const paragraphs = [...document.querySelectorAll('.article-text p:not(.blank)')];
-        const p = paragraphs[${i} % paragraphs.length];
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        const node = walker.nextNode();
-        const range = document.createRange();
-        range.setStart(node, 0);
-        range.setEnd(node, Math.min(node.data.length, 24));
-        p.scrollIntoView({ block: 'center' });
-        document.querySelector('.article-text').focus();
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-      })()`);
-      await page.getByRole('toolbar').waitFor();
-      const marks = await page.locator('mark.claim').count();
-      await armed(page, useClick ? 'click' : 'keydown');
-      if (useClick) await page.getByRole('toolbar').getByRole('button', { name: 'Sourced', exact: true }).click();
-      else await page.keyboard.press('2');
-      (useClick ? byClick : byKey).push(await interaction(page));
-      if ((await page.locator('mark.claim').count()) <= marks) throw new Error('no highlight was painted');
+    // 5, 6. Re-anchoring with its peers, and agreement, in a page of the same browser (a blank
+    // one: the app's Content-Security-Policy rightly refuses injected scripts).
+    const core = await browser.newPage();
+    await core.setContent('<!doctype html><title>claimtrail bench</title>');
+    const bundle = await build({ entryPoints: ['bench/page-core.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'silent' });
+    await core.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const original = article(REANCHOR.size, 7);
+    const claims = claimsOn(original, REANCHOR.claims, 8);
+    const changed = edited(original, REANCHOR.edits, 9);
+    const run = (fn: string) => core.evaluate(([f, c, t]) => (window as never as { benchCore: Record<string, (c: unknown, t: string) => { ms: number; placed: number }> }).benchCore[f]!(c, t), [fn, claims, changed] as const);
+    const ours: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < (smoke ? 2 : 5); i++) {
+      ours.push((await run('ours')).ms);
+      peer.push((await run('hypothesis')).ms);
     }
-
-    step('labelling measured');
-    // 3. Opening that article, with its claims, until highlights are painted.
-    const open: number[] = [];
-    const id = decodeURIComponent(new URL(page.url()).hash.replace('#/article/', ''));
+    const domAnchor = await core.evaluate(([c, t, budget]) => {
+      const api = (window as never as { benchCore: { domAnchor: (c: unknown, t: string) => { ms: number; failed: number } } }).benchCore;
+      const t0 = performance.now();
+      let done = 0;
+      let failed = 0;
+      while (done < c.length && performance.now() - t0 < budget) done += 10, failed += api.domAnchor(c.slice(done - 10, done), t).failed;
+      return { ms: performance.now() - t0, done, failed };
+    }, [claims, changed, DOM_ANCHOR_BUDGET] as const);
+    const reanchorName = `re-anchor ${REANCHOR.claims.toLocaleString('en')} claims onto a ${REANCHOR.size / 1_000_000} MB article with ${REANCHOR.edits} edits, ms`;
+    figures[reanchorName] = stats(ours, { budget: 500, peer: { name: 'Hypothesis-style', median: stats(peer).median } });
+    figures['  dom-anchor-text-quote on the same, ms'] = stats([(domAnchor.ms / domAnchor.done) * claims.length], {
+      note: `${domAnchor.done < claims.length ? `extrapolated from ${domAnchor.done} claims in ${(domAnchor.ms / 1000).toFixed(0)} s; ` : ''}${domAnchor.failed} of ${domAnchor.done} threw "Pattern too long"`,
+    });
+    step('re-anchoring measured');
+    const agreementBundles = [{ article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) }];
+    const agreement: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.goto(`${BASE}#/`);
-      await page.waitForSelector('.library-item');
-      open.push(await page.evaluate(`new Promise((resolve) => {
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector('.article-text mark.claim')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-        });
-        observer.observe(document.getElementById('main'), { childList: true, subtree: true });
-        location.hash = ${JSON.stringify(`#/article/${encodeURIComponent(id)}`)};
-      })`) as number);
+      agreement.push((await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles)).ms);
     }
-    const claims = await page.locator('.claim-entry').count();
+    figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, { budget: 200 });
+    await core.close();
     const browserVersion = browser.version();
     await browser.close();
 
-    const sizes = bundleSizes();
-    const reanchor = reanchorTimes(smoke ? 2 : 10);
     const results = {
       date: new Date().toISOString(),
       machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, browser: `Chromium ${browserVersion}` },
       smoke,
-      figures: {
-        'start-up to usable library (6 articles), ms': stats(startup),
-        [`open article 001 with ${claims} claims to painted highlights, ms`]: stats(open),
-        'label by key (2) to painted highlight, ms': stats(byKey),
-        'label by toolbar click to painted highlight, ms': stats(byClick),
-        'agreement report, 2 annotators × 5,000 claims, one article (Node), ms': stats(agreementTimes(RUNS)),
-        're-anchor 1,000 claims onto a 1 MB article with 200 scattered edits (Node), ms': stats(reanchor.times),
-      },
-      reanchored: reanchor.statuses,
-      bundle: sizes,
+      seconds: Math.round((Date.now() - started) / 1000),
+      figures,
+      bundle: bundleSizes(),
     };
-    console.log(`claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser}${smoke ? ' — SMOKE, figures not meaningful' : ''}`);
-    console.log('| figure | median | p95 | runs |\n|---|---:|---:|---:|');
-    for (const [name, s] of Object.entries(results.figures)) console.log(`| ${name} | ${s.median} | ${s.p95} | ${s.runs} |`);
-    for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | |`);
-    console.log(`re-anchored: ${Object.entries(results.reanchored).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    console.log(`claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser} — ${results.seconds} s${smoke ? ' — SMOKE, figures not meaningful' : ''}`);
+    console.log('| figure | median | p95 | runs | peer | ratio to peer | budget |\n|---|---:|---:|---:|---|---:|---:|');
+    for (const [name, f] of Object.entries(figures)) {
+      const peerCell = f.peer ? `${f.peer.name} ${f.peer.median}` : '';
+      const ratio = f.peer ? `${(f.median / f.peer.median).toFixed(2)}×` : '';
+      const budget = f.budget === undefined ? '' : `${f.median <= f.budget ? '✓' : '✗'} ${f.budget}`;
+      console.log(`| ${name}${f.note ? ` (${f.note})` : ''} | ${f.median} | ${f.p95} | ${f.runs} | ${peerCell} | ${ratio} | ${budget} |`);
+    }
+    for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | | | | |`);
     writeFileSync(`bench/results/${smoke ? 'smoke' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     process.kill(-server.pid!);

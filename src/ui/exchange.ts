@@ -17,7 +17,7 @@ import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
 import type { ParsedExport } from '../core/format/import';
 import { readW3C, toW3C } from '../core/format/w3c';
 import type { Annotator, Article } from '../core/model';
-import { containment, fingerprint, VERSION_THRESHOLD } from '../core/similarity';
+import { containment, fingerprint, VERSION_THRESHOLD, type Fingerprint } from '../core/similarity';
 import { checkExportFile } from '../ingest/check-file';
 import { readArticleFile } from '../ingest/files';
 import type { Store } from '../store/db';
@@ -160,21 +160,26 @@ export class Exchange {
   }
 
   /**
-   * The stored article a new text seems to be a version of: the one with the same id, else the
-   * one sharing the most of its words (above the version threshold).
+   * A finder of the stored article a new text seems to be a version of: the one with the same
+   * id, else the one sharing the most of its words (above the version threshold). The library
+   * and its fingerprints are read once per file, and only when a text is new to it.
    */
-  private async versionOf(bundle: ArticleBundle): Promise<Article | null> {
-    const summaries = await this.store.listArticles();
-    if (summaries.some((s) => s.article.textSha256 === bundle.article.textSha256)) return null;
-    const sameId = summaries.find((s) => s.article.id === bundle.article.id);
-    if (sameId) return sameId.article;
-    const mine = fingerprint(bundle.text);
-    let best: { id: string; score: number } | null = null;
-    for (const p of await this.store.fingerprints()) {
-      const score = containment(mine, p.fingerprint);
-      if (score >= VERSION_THRESHOLD && (!best || score > best.score)) best = { id: p.id, score };
-    }
-    return best ? summaries.find((s) => s.article.id === best.id)?.article ?? null : null;
+  private async versionFinder(): Promise<(bundle: ArticleBundle) => Promise<Article | null>> {
+    const library = (await this.store.listArticles()).map((s) => s.article);
+    const known = new Set(library.map((a) => a.textSha256));
+    let prints: Promise<{ id: string; fingerprint: Fingerprint }[]> | null = null;
+    return async (bundle) => {
+      if (!library.length || known.has(bundle.article.textSha256)) return null;
+      const sameId = library.find((a) => a.id === bundle.article.id);
+      if (sameId) return sameId;
+      const mine = fingerprint(bundle.text);
+      let best: { id: string; score: number } | null = null;
+      for (const p of await (prints ??= this.store.fingerprints())) {
+        const score = containment(mine, p.fingerprint);
+        if (score >= VERSION_THRESHOLD && (!best || score > best.score)) best = { id: p.id, score };
+      }
+      return best ? library.find((a) => a.id === best.id) ?? null : null;
+    };
   }
 
   /**
@@ -186,8 +191,9 @@ export class Exchange {
     const lines: string[] = [];
     const articles: ArticleBundle[] = [];
     const renamed = new Map<string, string>();
+    const versionOf = await this.versionFinder();
     for (const bundle of file.articles) {
-      const stored = await this.versionOf(bundle);
+      const stored = await versionOf(bundle);
       if (!stored || !bundle.claims.length) {
         articles.push(bundle);
         continue;
