@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../testing/corpus';
 import { createClaim, type ClaimThread } from './model';
 import { normalizeText } from './text';
-import { linkClaims, passagesOf, similarPassages } from './threads';
+import { linkClaims, PassageIndex, passagesOf, similarPassages } from './threads';
 
 const me = { id: 'me', name: 'Me' };
 
@@ -25,6 +25,15 @@ describe('similarPassages', () => {
     const found = similarPassages('The CSTO sent 2,000 troops to Kazakhstan', passagesOf('b', text, [claim]));
     expect(found).toHaveLength(1);
     expect(found[0]!.claimId).toBe(claim.id);
+  });
+});
+
+describe('PassageIndex', () => {
+  it('offers only passages that share a content word with the statement', () => {
+    const index = new PassageIndex();
+    index.add(passagesOf('a', 'The CSTO sent troops to Kazakhstan. Nothing else happened today at all.', []));
+    expect(index.candidates('Troops went to Kazakhstan').map((p) => p.text)).toEqual(['The CSTO sent troops to Kazakhstan.']);
+    expect(index.candidates('unrelated words only')).toEqual([]);
   });
 });
 

@@ -24,18 +24,55 @@ export interface PassageMatch extends Passage {
 
 const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
 
-/** The passages of one article: its claims (orphans aside) and its sentences. */
-export function passagesOf(articleId: string, text: string, claims: readonly Claim[]): Passage[] {
-  const out: Passage[] = claims
+/** Claims as passages (orphans, having no words here, aside). */
+export function claimPassages(articleId: string, claims: readonly Claim[]): Passage[] {
+  return claims
     .filter((c) => !isOrphan(c))
     .map((c) => ({ articleId, start: c.start, end: c.end, text: c.exact, claimId: c.id, words: contentWords(c.exact) }));
-  for (const s of sentences.segment(text)) {
-    const range = claimRange(text, { start: s.index, end: s.index + s.segment.length });
+}
+
+/** The sentences of text[from, to) as passages; `from` and `to` should fall at line breaks. */
+export function sentencePassages(articleId: string, text: string, from = 0, to = text.length): Passage[] {
+  const out: Passage[] = [];
+  for (const s of sentences.segment(text.slice(from, to))) {
+    const range = claimRange(text, { start: from + s.index, end: from + s.index + s.segment.length });
     if (!range) continue;
     const words = contentWords(text.slice(range.start, range.end));
     if (words.length >= 3) out.push({ articleId, ...range, text: text.slice(range.start, range.end), words });
   }
   return out;
+}
+
+/** The passages of one article: its claims and its sentences. */
+export function passagesOf(articleId: string, text: string, claims: readonly Claim[]): Passage[] {
+  return [...claimPassages(articleId, claims), ...sentencePassages(articleId, text)];
+}
+
+/**
+ * Passages by the words they contain, so a statement is scored only against passages that share
+ * a word with it, not against every sentence of the library.
+ */
+export class PassageIndex {
+  private readonly passages: Passage[] = [];
+  private readonly byWord = new Map<string, number[]>();
+
+  add(passages: readonly Passage[]): void {
+    for (const passage of passages) {
+      const at = this.passages.push(passage) - 1;
+      for (const word of passage.words) {
+        const list = this.byWord.get(word);
+        if (list) list.push(at);
+        else this.byWord.set(word, [at]);
+      }
+    }
+  }
+
+  /** The passages that share at least one content word with `statement`. */
+  candidates(statement: string): Passage[] {
+    const found = new Set<number>();
+    for (const word of contentWords(statement)) for (const at of this.byWord.get(word) ?? []) found.add(at);
+    return [...found].map((at) => this.passages[at]!);
+  }
 }
 
 /** Passages below this similarity are not offered. */

@@ -26,7 +26,8 @@ import { download } from './download';
 import { ellipsis } from './dom';
 import { errorMessage, type Notices } from './notices';
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
+/** Files are written compact: a 100,000-claim file is a third smaller and quicker to write than indented. */
+const json = (value: unknown) => JSON.stringify(value);
 const count = (bundles: readonly ArticleBundle[]) => bundles.reduce((n, b) => n + placedClaims(b).length, 0);
 
 /** The formats "Export as…" offers: what each is called, how it is made, and its file name. */
@@ -121,7 +122,7 @@ export class Exchange {
       }
       const now = new Date();
       const file = toExportFile(bundles, this.annotator(), now.toISOString(), `claimtrail ${version}`, { relations, threads });
-      download(JSON.stringify(file, null, 2), exportFileName(now));
+      download(json(file), exportFileName(now));
       const claims = bundles.reduce((sum, b) => sum + b.claims.length, 0);
       this.notices.status(`Exported ${claims} claims from ${bundles.length} articles.`);
     } catch (error) {

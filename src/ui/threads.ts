@@ -5,7 +5,7 @@
  */
 import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
-import { passagesOf, similarPassages, linkClaims, type Passage, type PassageMatch } from '../core/threads';
+import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
 import { errorMessage, type Notices } from './notices';
@@ -21,13 +21,19 @@ export interface ThreadsHost {
 /** Settings key of the matches the user said are not the same claim. */
 const DISMISSED_MATCHES = 'dismissedMatches';
 
+/** Text read between pauses, so reading a library of long articles never blocks input. */
+const CHUNK = 20_000;
+
+/** Lets input and paint run before the next chunk of work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 function matchKey(claim: Claim, p: Passage): string {
   return `${claim.id}>${p.articleId}:${p.start}-${p.end}`;
 }
 
 export class Threads {
-  /** Passages of every article with their titles, read once and kept until the library changes. */
-  private passages: Promise<{ passages: Passage[]; articles: Map<string, Article> }> | null = null;
+  /** Passages of every article with their titles, read once (in chunks) and kept until the library changes. */
+  private passages: Promise<{ passages: PassageIndex; articles: Map<string, Article> }> | null = null;
 
   constructor(private readonly host: ThreadsHost) {}
 
@@ -36,13 +42,25 @@ export class Threads {
     this.passages = null;
   }
 
-  private library(): Promise<{ passages: Passage[]; articles: Map<string, Article> }> {
+  private library(): Promise<{ passages: PassageIndex; articles: Map<string, Article> }> {
     this.passages ??= (async () => {
       const summaries = await this.host.store.listArticles();
-      const passages: Passage[] = [];
+      const passages = new PassageIndex();
       for (const { article } of summaries) {
         const bundle = await this.host.store.loadArticle(article.id);
-        if (bundle) passages.push(...passagesOf(article.id, bundle.text, bundle.claims));
+        if (!bundle) continue;
+        for (let i = 0; i < bundle.claims.length; i += 1000) {
+          passages.add(claimPassages(article.id, bundle.claims.slice(i, i + 1000)));
+          await pause();
+        }
+        const { text } = bundle;
+        for (let from = 0; from < text.length;) {
+          const end = text.indexOf('\n', from + CHUNK);
+          const to = end === -1 ? text.length : end + 1;
+          passages.add(sentencePassages(article.id, text, from, to));
+          from = to;
+          await pause();
+        }
       }
       return { passages, articles: new Map(summaries.map((s) => [s.article.id, s.article])) };
     })();
@@ -59,7 +77,7 @@ export class Threads {
     const thread = threads.find((t) => t.claimIds.includes(claim.id));
     const skip = new Set(dismissed ?? []);
     const inThread = new Set(thread?.claimIds ?? []);
-    const candidates = passages.filter((p) => p.articleId !== claim.articleId && !(p.claimId && inThread.has(p.claimId)) && !skip.has(matchKey(claim, p)));
+    const candidates = passages.candidates(claim.exact).filter((p) => p.articleId !== claim.articleId && !(p.claimId && inThread.has(p.claimId)) && !skip.has(matchKey(claim, p)));
     const matches = similarPassages(claim.exact, candidates);
     const item = (m: PassageMatch) => h('li', { class: 'match' },
       h('a', { href: `#/article/${encodeURIComponent(m.articleId)}` }, ellipsis(articles.get(m.articleId)?.title ?? 'another article', 60)), ': ',
