@@ -100,9 +100,18 @@ export class ArticleEditor {
     return claimsState(this.view.state);
   }
 
-  /** Sends an action to the claims plugin. */
+  /**
+   * Sends an action to the claims plugin. A selection the person has just made may not have
+   * reached the editor state yet (ProseMirror reads it on `selectionchange`, a task later): the
+   * transaction carries it, so an update that arrives meanwhile (a claim saved, another tab's
+   * change) does not put the old selection back under their hands.
+   */
   dispatch(action: ClaimsAction): void {
-    this.view.dispatch(withClaimsAction(this.view.state.tr, action));
+    const tr = withClaimsAction(this.view.state.tr, action);
+    const { start, end } = this.selection();
+    const [from, to] = [this.article.toPos(start), this.article.toPos(end)];
+    if (from !== tr.selection.from || to !== tr.selection.to) tr.setSelection(TextSelection.create(tr.doc, from, to));
+    this.view.dispatch(tr);
   }
 
   /** Draws claim changes (from this tab's actions, undo, or another tab). */
