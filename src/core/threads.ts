@@ -67,11 +67,15 @@ export class PassageIndex {
     }
   }
 
-  /** The passages that share at least one content word with `statement`. */
-  candidates(statement: string): Passage[] {
-    const found = new Set<number>();
-    for (const word of contentWords(statement)) for (const at of this.byWord.get(word) ?? []) found.add(at);
-    return [...found].map((at) => this.passages[at]!);
+  /**
+   * The passages that share content words with `statement`, those sharing the most first, at
+   * most `limit`: in a library about one subject its common words are everywhere, and scoring
+   * every sentence that names "CSTO" would block the page.
+   */
+  candidates(statement: string, limit = 2000): Passage[] {
+    const shared = new Map<number, number>();
+    for (const word of contentWords(statement)) for (const at of this.byWord.get(word) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
+    return [...shared].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([at]) => this.passages[at]!);
   }
 }
 
