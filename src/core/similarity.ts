@@ -42,19 +42,43 @@ function remix(h: number, seed: number): number {
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => remix(i + 1, 0x9e3779b9));
 
-/** The fingerprint of a text. */
-export function fingerprint(text: string): Fingerprint {
-  const w = words(text);
+/** Shingles hashed between yields of `fingerprintSteps`. */
+const STEP = 20_000;
+
+/**
+ * The fingerprint of a text, made in steps: the generator yields after every few thousand
+ * words, so a caller in the page can let input and paint run between steps (a 5 MB article
+ * takes half a second in all). Its return value is the fingerprint.
+ */
+export function* fingerprintSteps(text: string): Generator<void, Fingerprint> {
+  const window: string[] = [];
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) hashes.add(fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    window.push(s.segment.toLowerCase());
+    if (window.length > SHINGLE_WORDS) window.shift();
+    if (window.length === SHINGLE_WORDS) hashes.add(fnv1a(window.join(' ')));
+    if (++n % STEP === 0) yield;
+  }
   const minhash = new Array<number>(HASHES).fill(0xffffffff);
   for (const h of hashes) {
     for (let k = 0; k < HASHES; k++) {
       const v = remix(h, SEEDS[k]!);
       if (v < minhash[k]!) minhash[k] = v;
     }
+    if (++n % STEP === 0) yield;
   }
   return { shingles: hashes.size, minhash };
+}
+
+/** The fingerprint of a text, in one go. */
+export function fingerprint(text: string): Fingerprint {
+  const steps = fingerprintSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

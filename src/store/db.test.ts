@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { readExportFile } from '../core/format/import';
 import { toExportFile } from '../core/format/export';
 import { createClaim, type Article, type Claim } from '../core/model';
+import { fingerprint } from '../core/similarity';
 import { sha256Hex } from '../core/text';
 import { DB_VERSION, Store } from './db';
 
@@ -117,9 +118,9 @@ describe('Store', () => {
     expect(await store.relations()).toEqual([{ id: 'r', from: 'a', to: 'stored-b', kind: 'cites', created: claimA.created }]);
     expect((await store.threads())[0]!.claimIds).toEqual([claimA.id, claimB.id]);
     expect((await store.claimsById([claimB.id, 'gone'])).map((c) => c.articleId)).toEqual(['stored-b']);
-    const prints = await store.fingerprints();
-    expect(prints.map((p) => p.id).sort()).toEqual(['a', 'stored-b']);
-    expect(await store.fingerprints()).toEqual(prints);
+    expect((await store.fingerprints()).missing.sort()).toEqual(['a', 'stored-b']);
+    await store.putFingerprint('a', fingerprint(textA));
+    expect(await store.fingerprints()).toEqual({ known: [{ id: 'a', fingerprint: fingerprint(textA) }], missing: ['stored-b'] });
   });
 
   it('closes its connection when another opens a newer version, so the upgrade is not blocked', async () => {

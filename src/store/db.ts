@@ -10,7 +10,7 @@ import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
 import { LABELS, newId, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label } from '../core/model';
-import { fingerprint, type Fingerprint } from '../core/similarity';
+import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
 import { allOrNothing, queue } from './transactions';
@@ -349,21 +349,19 @@ export class Store {
     });
   }
 
-  /**
-   * The near-duplicate fingerprint of every article, computing (and keeping) those not made
-   * yet. Texts are read only for articles that have none.
-   */
-  fingerprints(): Promise<{ id: string; fingerprint: Fingerprint }[]> {
+  /** The near-duplicate fingerprints made so far, and the ids of the articles that have none yet. */
+  fingerprints(): Promise<{ known: { id: string; fingerprint: Fingerprint }[]; missing: string[] }> {
     return this.run('compare the articles', async () => {
       const [keys, known] = await Promise.all([this.db.getAllKeys('articles'), this.db.getAll('fingerprints')]);
       const have = new Set(known.map((f) => f.id));
-      const missing = keys.filter((id) => !have.has(id));
-      if (!missing.length) return known;
-      const texts = await this.texts(missing);
-      const made = [...texts].map(([id, text]) => ({ id, fingerprint: fingerprint(text) }));
-      const tx = this.db.transaction('fingerprints', 'readwrite');
-      await allOrNothing(tx, async () => made.forEach((f) => queue(tx.store.put(f))));
-      return [...known, ...made];
+      return { known, missing: keys.filter((id) => !have.has(id)) };
+    });
+  }
+
+  /** Keeps an article's fingerprint. */
+  putFingerprint(id: string, fingerprint: Fingerprint): Promise<void> {
+    return this.run('save the fingerprint', async () => {
+      await this.db.put('fingerprints', { id, fingerprint });
     });
   }
 

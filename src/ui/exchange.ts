@@ -17,12 +17,13 @@ import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
 import type { ParsedExport } from '../core/format/import';
 import { readW3C, toW3C } from '../core/format/w3c';
 import type { Annotator, Article } from '../core/model';
-import { containment, fingerprint, VERSION_THRESHOLD, type Fingerprint } from '../core/similarity';
+import { containment, fingerprintSteps, VERSION_THRESHOLD, type Fingerprint } from '../core/similarity';
 import { checkExportFile } from '../ingest/check-file';
 import { readArticleFile } from '../ingest/files';
 import type { Store } from '../store/db';
 import { formDialog } from './dialogs';
 import { download } from './download';
+import { inSteps, libraryFingerprints } from './fingerprints';
 import { ellipsis } from './dom';
 import { errorMessage, type Notices } from './notices';
 
@@ -173,9 +174,9 @@ export class Exchange {
       if (!library.length || known.has(bundle.article.textSha256)) return null;
       const sameId = library.find((a) => a.id === bundle.article.id);
       if (sameId) return sameId;
-      const mine = fingerprint(bundle.text);
+      const mine = await inSteps(fingerprintSteps(bundle.text));
       let best: { id: string; score: number } | null = null;
-      for (const p of await (prints ??= this.store.fingerprints())) {
+      for (const p of await (prints ??= libraryFingerprints(this.store))) {
         const score = containment(mine, p.fingerprint);
         if (score >= VERSION_THRESHOLD && (!best || score > best.score)) best = { id: p.id, score };
       }

@@ -12,6 +12,7 @@ import type { Store } from '../store/db';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
+import { libraryFingerprints } from './fingerprints';
 import { errorMessage, type Notices } from './notices';
 
 /** What provenance needs from the app. */
@@ -49,7 +50,7 @@ export class Provenance {
 
   /** Likely version pairs not yet related and not dismissed. */
   async versionSuggestions(relations: readonly ArticleRelation[]): Promise<VersionPair[]> {
-    const [prints, dismissed] = await Promise.all([this.host.store.fingerprints(), this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)]);
+    const [prints, dismissed] = await Promise.all([libraryFingerprints(this.host.store), this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)]);
     const skip = new Set([...(dismissed ?? []), ...relations.map((r) => pairKey({ a: r.from, b: r.to }))]);
     return likelyVersions(prints).filter((p) => !skip.has(pairKey(p)));
   }

@@ -8,6 +8,7 @@ import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Cl
 import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
+import { pause } from './fingerprints';
 import { errorMessage, type Notices } from './notices';
 
 /** What threads need from the app. */
@@ -22,10 +23,7 @@ export interface ThreadsHost {
 const DISMISSED_MATCHES = 'dismissedMatches';
 
 /** Text read between pauses, so reading a library of long articles never blocks input. */
-const CHUNK = 20_000;
-
-/** Lets input and paint run before the next chunk of work. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const CHUNK = 5_000;
 
 function matchKey(claim: Claim, p: Passage): string {
   return `${claim.id}>${p.articleId}:${p.start}-${p.end}`;
