@@ -132,16 +132,26 @@ export function contentWords(text: string): string[] {
   return [...new Set(words(text).filter((w) => !STOP_WORDS.has(w)))];
 }
 
+const trigramCache = new Map<string, Set<string>>();
+
+/** The letter trigrams of a word, kept once made (words repeat across a library). */
 function trigrams(word: string): Set<string> {
-  const grams = new Set<string>();
+  let grams = trigramCache.get(word);
+  if (grams) return grams;
+  grams = new Set<string>();
   for (let i = 0; i + 3 <= word.length; i++) grams.add(word.slice(i, i + 3));
+  if (trigramCache.size >= 50_000) trigramCache.clear();
+  trigramCache.set(word, grams);
   return grams;
 }
 
-/** Two spellings of one word: equal, or long and sharing most letter trigrams (Tajikistan, Tadjikistan). */
+/**
+ * Two spellings of one word: equal, or long, of about the same length, with the same first
+ * letter, and sharing most letter trigrams (Tajikistan, Tadjikistan; Kirghizia, Kyrgyzia).
+ */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length < 6 || b.length < 6) return false;
+  if (a.length < 6 || b.length < 6 || a[0] !== b[0] || Math.abs(a.length - b.length) > 3) return false;
   const ta = trigrams(a);
   const tb = trigrams(b);
   let shared = 0;
