@@ -25,6 +25,9 @@ const DISMISSED_MATCHES = 'dismissedMatches';
 /** Text read between pauses, so reading a library of long articles never blocks input. */
 const CHUNK = 5_000;
 
+/** Claims read between pauses. */
+const CLAIMS_CHUNK = 250;
+
 function matchKey(claim: Claim, p: Passage): string {
   return `${claim.id}>${p.articleId}:${p.start}-${p.end}`;
 }
@@ -47,8 +50,8 @@ export class Threads {
       for (const { article } of summaries) {
         const bundle = await this.host.store.loadArticle(article.id);
         if (!bundle) continue;
-        for (let i = 0; i < bundle.claims.length; i += 1000) {
-          passages.add(claimPassages(article.id, bundle.claims.slice(i, i + 1000)));
+        for (let i = 0; i < bundle.claims.length; i += CLAIMS_CHUNK) {
+          passages.add(claimPassages(article.id, bundle.claims.slice(i, i + CLAIMS_CHUNK)));
           await pause();
         }
         const { text } = bundle;
