@@ -65,7 +65,7 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
   await expect(page.getByRole('status')).toContainText('Every claim of that article was carried over already.');
   await page.reload();
   await expect(page.locator('mark.claim')).toHaveCount(3);
-  await expect(page.locator('.orphans')).toBeHidden();
+  await expect(page.locator('.orphans-section')).toBeHidden();
 
   // The export holds the relation and how each claim anchored, and meets the published schema.
   const file = await downloadJson(await exportFile(page));

@@ -8,7 +8,7 @@ import { toExportFile } from '../core/format/export';
 import { readExportFile } from '../core/format/import';
 import { createClaim, type Annotator } from '../core/model';
 import { corpusPath, readCorpus } from '../testing/corpus';
-import { run } from './main';
+import { runCommand } from './run-for-test';
 
 const ana: Annotator = { id: 'ana', name: 'Ana' };
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-carry-'));
@@ -30,12 +30,7 @@ async function exportOf001(withAnother = false): Promise<string> {
   return path;
 }
 
-async function carry(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['carry', ...args], (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
-}
+const carry = (...args: string[]) => runCommand('carry', ...args);
 
 describe('claimtrail carry', () => {
   it('re-anchors claims made on 001 onto the text of 000 and reports the counts', async () => {

@@ -8,7 +8,7 @@ import { ExportFileSchema } from '../core/format/claimtrail-v1';
 import { toExportFile } from '../core/format/export';
 import { createClaim, type Annotator } from '../core/model';
 import { corpusPath, readCorpus } from '../testing/corpus';
-import { run } from './main';
+import { runCommand } from './run-for-test';
 
 const ana: Annotator = { id: 'ana', name: 'Ana' };
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-convert-'));
@@ -26,12 +26,7 @@ async function claimtrailFile(): Promise<string> {
   return path;
 }
 
-async function convert(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['convert', ...args], (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
-}
+const convert = (...args: string[]) => runCommand('convert', ...args);
 
 describe('claimtrail convert', () => {
   it('goes to W3C and Hypothesis and back to claimtrail with the article text, keeping labels, spans and notes', async () => {

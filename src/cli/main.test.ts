@@ -10,6 +10,7 @@ import { toExportFile } from '../core/format/export';
 import { createClaim, type Annotator, type Label } from '../core/model';
 import { readCorpus } from '../testing/corpus';
 import { run } from './main';
+import { runCommand } from './run-for-test';
 
 const ana: Annotator = { id: 'ana', name: 'Ana' };
 const bea: Annotator = { id: 'bea', name: 'Bea' };
@@ -26,12 +27,7 @@ async function exportOf(annotator: Annotator, marks: [string, Label][], name: st
   return path;
 }
 
-async function agree(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['agree', ...args], (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
-}
+const agree = (...args: string[]) => runCommand('agree', ...args);
 
 describe('claimtrail agree', () => {
   it('prints the figures of two annotators on one article, as a table and as JSON', async () => {

@@ -12,6 +12,21 @@ import { h } from './dom';
 
 export type { ClaimActions } from './claim-entry';
 
+/** A section of the panel for claims waiting on the person (orphans, unlabelled), hidden when empty. */
+function sideSection(name: string, hint: string): { section: HTMLElement; show(heading: string, items: HTMLElement[]): void } {
+  const heading = h('h3', { id: `${name}-title` });
+  const list = h('ul', { class: `${name}-list` });
+  const section = h('section', { class: `${name}-section`, 'aria-labelledby': heading.id, hidden: true }, heading, h('p', { class: 'hint' }, hint), list);
+  return {
+    section,
+    show(text, items) {
+      section.hidden = items.length === 0;
+      heading.textContent = text;
+      list.replaceChildren(...items);
+    },
+  };
+}
+
 /** Entries built at a time. */
 const PAGE = 200;
 
@@ -55,18 +70,8 @@ export class ClaimPanel {
   private readonly compareToggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false', hidden: true }, 'Compare annotators');
   private readonly listView: HTMLElement;
   private readonly compareView = h('div', { class: 'compare-view', hidden: true });
-  private readonly orphanList = h('ul', { class: 'orphan-list' });
-  private readonly orphanHeading = h('h3', { id: 'orphans-title' });
-  private readonly orphans = h('section', { class: 'orphans', 'aria-labelledby': 'orphans-title', hidden: true },
-    this.orphanHeading,
-    h('p', { class: 'hint' }, 'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.'),
-    this.orphanList);
-  private readonly unlabelledList = h('ul', { class: 'unlabelled-list' });
-  private readonly unlabelledHeading = h('h3', { id: 'unlabelled-title' });
-  private readonly unlabelledSection = h('section', { class: 'unlabelled-section', 'aria-labelledby': 'unlabelled-title', hidden: true },
-    this.unlabelledHeading,
-    h('p', { class: 'hint' }, 'Imported annotations with none of the three labels. Choose one to make each a claim.'),
-    this.unlabelledList);
+  private readonly orphans = sideSection('orphans', 'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.');
+  private readonly unlabelled = sideSection('unlabelled', 'Imported annotations with none of the three labels. Choose one to make each a claim.');
   private comparePair: [string, string] | null = null;
   private reviewIndex = 0;
 
@@ -91,7 +96,7 @@ export class ClaimPanel {
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.unlabelledSection, this.empty, this.list, this.more, this.orphans);
+      this.unlabelled.section, this.empty, this.list, this.more, this.orphans.section);
     this.moreObserver.observe(this.more);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
@@ -174,13 +179,9 @@ export class ClaimPanel {
     }
     const { annotator, label } = this.filters;
     const waiting = this.actions.unlabelled();
-    this.unlabelledSection.hidden = waiting.length === 0;
-    this.unlabelledHeading.textContent = `Unlabelled (${waiting.length})`;
-    this.unlabelledList.replaceChildren(...waiting.map((item) => unlabelledElement(item, this.actions)));
+    this.unlabelled.show(`Unlabelled (${waiting.length})`, waiting.map((item) => unlabelledElement(item, this.actions)));
     const orphans = allClaims.filter(isOrphan);
-    this.orphans.hidden = orphans.length === 0;
-    this.orphanHeading.textContent = `Not found in this text (${orphans.length})`;
-    this.orphanList.replaceChildren(...orphans.map((c) => orphanElement(c, this.actions)));
+    this.orphans.show(`Not found in this text (${orphans.length})`, orphans.map((c) => orphanElement(c, this.actions)));
     const claims = allClaims.filter((c) => !isOrphan(c) && !state.hidden.has(c.annotator.id)
       && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
     const selectedAt = claims.findIndex((c) => c.id === state.selected);

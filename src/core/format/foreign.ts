@@ -175,6 +175,15 @@ export async function placeAnnotations(
   return result;
 }
 
+/** A file's JSON, or the reason it is not JSON, in the words every reader uses. */
+export function parseJson(json: string): { ok: true; data: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, data: JSON.parse(json) };
+  } catch (error) {
+    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
+  }
+}
+
 /** One of our labels named by a tag or classification (any case), or null. */
 export function labelOf(values: readonly unknown[]): Label | null {
   for (const value of values) {

@@ -6,7 +6,7 @@
  */
 import { newId, type Annotator, type Claim, type Source } from '../model';
 import type { ArticleBundle } from './export';
-import { labelOf, placedClaims, type ForeignAnnotation } from './foreign';
+import { labelOf, parseJson, placedClaims, type ForeignAnnotation } from './foreign';
 import { articleIri } from './w3c';
 
 const DOMAIN = 'claimtrail';
@@ -128,12 +128,9 @@ function readAnnotation(raw: Json): ForeignAnnotation {
 
 /** The annotations of a Hypothesis export file, an API search result (`rows`) or a list of annotations. */
 export function readHypothesis(json: string): { ok: true; annotations: ForeignAnnotation[] } | { ok: false; problem: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
-  }
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   const raw = Array.isArray(data) ? data : isObject(data) ? (data.annotations ?? data.rows) : undefined;
   if (!Array.isArray(raw) || !raw.every((a) => isObject(a) && ('uri' in a || 'target' in a))) {
     return { ok: false, problem: 'not a Hypothesis file: expected {"annotations": [...]} with each annotation\'s "uri" and "target"' };

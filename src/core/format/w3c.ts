@@ -8,7 +8,7 @@
 import { newId, type Claim } from '../model';
 import { fnv1a } from '../similarity';
 import { OffsetIndex } from '../text';
-import { placedClaims, labelOf, type ForeignAnnotation, type ForeignTarget } from './foreign';
+import { labelOf, parseJson, placedClaims, type ForeignAnnotation, type ForeignTarget } from './foreign';
 import type { ArticleBundle } from './export';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -162,12 +162,9 @@ function annotationsIn(data: unknown): Json[] | null {
 
 /** The annotations of a W3C Web Annotation file, or a reason it is not one. */
 export function readW3C(json: string): { ok: true; annotations: ForeignAnnotation[] } | { ok: false; problem: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
-  }
+  const parsed = parseJson(json);
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   const raw = annotationsIn(data);
   if (!raw) return { ok: false, problem: 'not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of annotations' };
   return { ok: true, annotations: raw.map(readAnnotation) };
