@@ -2,6 +2,7 @@
  * What the bench runs inside the page, bundled by esbuild and injected: our re-anchoring and
  * agreement (the app's core), and the peers, so every figure is taken in the same browser.
  */
+import { createTextAnnotator } from '@recogito/text-annotator';
 import { toTextPosition } from 'dom-anchor-text-quote';
 import { agreementReport } from '../src/core/agreement-report';
 import { anchorAll, type Selectors } from '../src/core/anchor';
@@ -49,6 +50,30 @@ const api = {
       }
     });
     return { ms, placed, failed };
+  },
+  /**
+   * The rendering peer: @recogito/text-annotator showing the same claims on the same text (one
+   * pre-wrapped text node, so its character offsets are ours), from creation to the frame after
+   * the highlights are painted.
+   */
+  recogito(claims: Selectors[], text: string): Promise<{ ms: number; placed: number }> {
+    document.body.replaceChildren();
+    const container = document.createElement('div');
+    container.style.whiteSpace = 'pre-wrap';
+    container.textContent = text;
+    document.body.append(container);
+    const t0 = performance.now();
+    const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+    annotator.setAnnotations(claims.map((c, i) => ({
+      id: `c${i}`,
+      bodies: [],
+      target: { annotation: `c${i}`, selector: [{ quote: c.exact, start: c.start, end: c.end }] },
+    })) as never, true);
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+      const ms = performance.now() - t0;
+      resolve({ ms, placed: annotator.getAnnotations().length });
+      annotator.destroy();
+    }, 0)));
   },
   /** The full agreement report of the bundles, as the comparison view computes it. */
   agreement(bundles: ArticleBundle[]) {

@@ -348,6 +348,17 @@ async function main(): Promise<void> {
       note: `${domAnchor.done < claims.length ? `extrapolated from ${domAnchor.done} claims in ${(domAnchor.ms / 1000).toFixed(0)} s; ` : ''}${domAnchor.failed} of ${domAnchor.done} threw "Pattern too long"`,
     });
     step('re-anchoring measured');
+    for (const [size, count] of CASES) {
+      const text = article(size, size);
+      const claimsHere = claimsOn(text, count, size + 1);
+      const times: number[] = [];
+      for (let i = 0; i < (size >= 5_000_000 ? 2 : RUNS); i++) {
+        times.push((await core.evaluate(([c, t]) => (window as never as { benchCore: { recogito: (c: unknown, t: string) => Promise<{ ms: number }> } }).benchCore.recogito(c, t), [claimsHere, text] as const)).ms);
+      }
+      const name = Object.keys(figures).find((k) => k.startsWith(`open ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} /`))!;
+      figures[name]!.peer = { name: '@recogito/text-annotator', median: stats(times).median };
+    }
+    step('rendering peer measured');
     const agreementBundles = [{ article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) }];
     const agreement: number[] = [];
     for (let i = 0; i < RUNS; i++) {
