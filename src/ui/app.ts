@@ -35,6 +35,8 @@ export class App {
   private readonly claims: ClaimCommands;
   /** Counts route changes, so a slow load never replaces a view the user has already left. */
   private routeSerial = 0;
+  /** The address of the view last shown. */
+  private shownHash = '';
   private readonly provenance: Provenance;
   private readonly threads: Threads;
   private readonly exchange: Exchange;
@@ -77,6 +79,9 @@ export class App {
     this.article?.destroy();
     this.article = article;
     this.main.replaceChildren(element);
+    // A new place starts at its top; the same place redrawn (after an import, another tab) stays put.
+    if (location.hash !== this.shownHash) window.scrollTo(0, 0);
+    this.shownHash = location.hash;
   }
 
   private async showLibrary(serial = ++this.routeSerial): Promise<void> {
