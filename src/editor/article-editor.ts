@@ -3,7 +3,7 @@
  * its claims drawn by the claims plugin, and the label toolbar. The UI talks to this class in
  * text offsets and claims; ProseMirror positions stay inside the editor layer.
  */
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
 import type { Claim, Label } from '../core/model';
@@ -19,18 +19,33 @@ export interface ArticleEditorOptions {
   onClaimsChange(state: ClaimsState): void;
 }
 
+/** Sections drawn at once when an article opens (5,000 lines); a longer one gets the rest in steps. */
+const FIRST_SECTIONS = 50;
+
+/** Sections appended per step, each step a task of its own so the page answers input between them. */
+const MORE_SECTIONS = 10;
+
+/** Marks the transactions that append sections: the only ones allowed to change the document. */
+const APPEND = 'claimtrail:append';
+
 /** An editor showing one article's text and claims. */
 export class ArticleEditor {
   readonly view: EditorView;
   private readonly article: ArticleDoc;
+  /** Sections in the document so far. */
+  private loaded: number;
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(parent: HTMLElement, text: string, claims: readonly Claim[], options: ArticleEditorOptions) {
     this.article = new ArticleDoc(text);
+    this.loaded = Math.min(FIRST_SECTIONS, this.article.sectionCount);
     const state = EditorState.create({
-      doc: this.article.doc,
+      // A long article opens with its first sections; the rest follow in steps (see appendMore).
+      doc: this.article.firstSections(this.loaded),
       plugins: [
-        // The text is immutable: no transaction that changes the document is ever applied.
-        new Plugin({ filterTransaction: (tr) => !tr.docChanged }),
+        // The text is immutable: no transaction changes the document, except appending the
+        // sections of a long article that are still to come.
+        new Plugin({ filterTransaction: (tr) => !tr.docChanged || tr.getMeta(APPEND) === true }),
         claimsPlugin(this.article, claims),
         labelToolbar((label) => {
           const selection = this.selection();
@@ -73,6 +88,32 @@ export class ArticleEditor {
         if (after !== before) options.onClaimsChange(after);
       },
     });
+    this.appendMore();
+  }
+
+  /** Appends the next sections of a long article, then schedules the step after. */
+  private appendMore(): void {
+    if (this.loaded >= this.article.sectionCount) return;
+    this.pending = setTimeout(() => {
+      this.append(this.loaded + MORE_SECTIONS);
+      this.appendMore();
+    }, 0);
+  }
+
+  /** Appends sections until the first `count` are in the document. */
+  private append(count: number): void {
+    const sections = this.article.sections(this.loaded, count);
+    if (!sections.length) return;
+    const { state } = this.view;
+    this.view.dispatch(this.withDomSelection(state.tr.insert(state.doc.content.size, sections).setMeta(APPEND, true)));
+    this.loaded += sections.length;
+  }
+
+  /** Makes sure the text up to `offset` is in the document (appending at once what is missing). */
+  private reach(offset: number): void {
+    while (this.loaded < this.article.sectionCount && this.article.toPos(offset) > this.view.state.doc.content.size) {
+      this.append(this.loaded + MORE_SECTIONS);
+    }
   }
 
   /**
@@ -107,11 +148,14 @@ export class ArticleEditor {
    * change) does not put the old selection back under their hands.
    */
   dispatch(action: ClaimsAction): void {
-    const tr = withClaimsAction(this.view.state.tr, action);
+    this.view.dispatch(this.withDomSelection(withClaimsAction(this.view.state.tr, action)));
+  }
+
+  /** The transaction, carrying the selection the DOM holds if the state has not caught up with it. */
+  private withDomSelection(tr: Transaction): Transaction {
     const { start, end } = this.selection();
     const [from, to] = [this.article.toPos(start), this.article.toPos(end)];
-    if (from !== tr.selection.from || to !== tr.selection.to) tr.setSelection(TextSelection.create(tr.doc, from, to));
-    this.view.dispatch(tr);
+    return from !== tr.selection.from || to !== tr.selection.to ? tr.setSelection(TextSelection.create(tr.doc, from, to)) : tr;
   }
 
   /** Draws claim changes (from this tab's actions, undo, or another tab). */
@@ -121,6 +165,8 @@ export class ArticleEditor {
 
   /** Selects a claim, scrolls its highlight into view and flashes it. */
   reveal(id: string): void {
+    const claim = this.state().claims.get(id);
+    if (claim) this.reach(claim.end);
     if (this.state().selected === id) this.dispatch({ type: 'select', id: null });
     this.dispatch({ type: 'select', id });
     const mark = this.view.dom.querySelector(`mark[data-claim-id="${CSS.escape(id)}"]`);
@@ -129,6 +175,7 @@ export class ArticleEditor {
 
   /** Selects the words of `range` in the text and scrolls them into view. */
   selectRange(range: Range): void {
+    this.reach(range.end);
     const { state } = this.view;
     const selection = TextSelection.create(state.doc, this.article.toPos(range.start), this.article.toPos(range.end));
     this.view.dispatch(state.tr.setSelection(selection).scrollIntoView());
@@ -142,6 +189,7 @@ export class ArticleEditor {
   }
 
   destroy(): void {
+    clearTimeout(this.pending);
     this.view.destroy();
   }
 }

@@ -104,3 +104,23 @@ describe('layers', () => {
     expect(claimsState(state).selected).toBeNull();
   });
 });
+
+describe('claims plugin on a long article opened in steps', () => {
+  const long = Array.from({ length: 250 }, (_, i) => `Line ${i} of a long report.`).join('\n');
+  const doc = new ArticleDoc(long);
+  const on = (words: string) => createClaim(long, 'a', { start: long.indexOf(words), end: long.indexOf(words) + words.length }, 'sourced', me)!;
+  // Line 120 is in the third section; the claim across lines 99–100 crosses the first boundary.
+  const early = on('Line 5 of');
+  const across = on('report.\nLine 100');
+  const late = on('Line 120 of');
+
+  it('draws a claim only once all its words are in the document, and all of them in the end', () => {
+    let state = EditorState.create({ doc: doc.firstSections(1), plugins: [claimsPlugin(doc, [early, across, late])] });
+    const ids = (s: EditorState) => claimsState(s).decorations.find().map((d) => (d.spec as { id: string }).id).sort();
+    expect(ids(state)).toEqual([early.id]);
+    for (const section of doc.sections(1, doc.sectionCount)) state = state.apply(state.tr.insert(state.doc.content.size, section));
+    expect(state.doc.eq(doc.doc)).toBe(true);
+    expect(ids(state)).toEqual([early.id, across.id, late.id].sort());
+    expect(sortedClaims(state)).toHaveLength(3);
+  });
+});

@@ -4,6 +4,7 @@
  * mapped through document changes, never rebuilt per transaction. Each claim is an inline
  * decoration wrapped in its own <mark>, so overlapping and nested claims stay separate elements.
  */
+import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
@@ -75,8 +76,8 @@ function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers:
 }
 
 /** Whether a claim is drawn: its layer is shown and it has words in this text (not an orphan). */
-function drawn(claim: Claim, hidden: ReadonlySet<string>): boolean {
-  return !hidden.has(claim.annotator.id) && !isOrphan(claim);
+function drawn(claim: Claim, hidden: ReadonlySet<string>, article: ArticleDoc, doc: Node): boolean {
+  return !hidden.has(claim.annotator.id) && !isOrphan(claim) && article.toPos(claim.end) <= doc.content.size;
 }
 
 function without(decorations: DecorationSet, ids: ReadonlySet<string>): DecorationSet {
@@ -90,7 +91,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
     case 'load': {
       const claims = new Map(action.claims.map((c) => [c.id, c]));
       const markers = withMarkers(value.markers, [...action.claims].sort((a, b) => a.created.localeCompare(b.created)));
-      const shown = action.claims.filter((c) => drawn(c, value.hidden));
+      const shown = action.claims.filter((c) => drawn(c, value.hidden, article, tr.doc));
       const decorations = DecorationSet.create(tr.doc, shown.map((c) => decorate(c, article, false, markers)));
       return { claims, decorations, selected: null, hidden: value.hidden, markers };
     }
@@ -112,7 +113,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       }
       for (const id of touched) {
         const claim = claims.get(id);
-        if (claim && drawn(claim, value.hidden)) added.push(decorate(claim, article, id === value.selected, markers));
+        if (claim && drawn(claim, value.hidden, article, tr.doc)) added.push(decorate(claim, article, id === value.selected, markers));
       }
       const selected = value.selected && claims.has(value.selected) ? value.selected : null;
       return { ...value, claims, markers, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
@@ -121,19 +122,33 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       const switched = new Set([...value.hidden, ...action.hidden].filter((id) => value.hidden.has(id) !== action.hidden.has(id)));
       if (!switched.size) return value;
       const affected = [...value.claims.values()].filter((c) => switched.has(c.annotator.id));
-      const shown = affected.filter((c) => drawn(c, action.hidden)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
+      const shown = affected.filter((c) => drawn(c, action.hidden, article, tr.doc)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
       const decorations = without(value.decorations, new Set(affected.map((c) => c.id))).add(tr.doc, shown);
       const selectedHidden = value.selected !== null && action.hidden.has(value.claims.get(value.selected)?.annotator.id ?? '');
       return { ...value, decorations, hidden: new Set(action.hidden), selected: selectedHidden ? null : value.selected };
     }
     case 'select': {
       if (action.id === value.selected) return value;
-      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden)));
+      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden, article, tr.doc)));
       const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
       return { ...value, decorations: without(value.decorations, ids).add(tr.doc, redrawn), selected };
     }
   }
+}
+
+/**
+ * The state after more of a long article's sections were appended (the only change a document
+ * ever sees): decorations mapped, and the claims whose words are now all there drawn.
+ */
+function grown(value: ClaimsState, tr: Transaction, article: ArticleDoc): ClaimsState {
+  const before = tr.before.content.size;
+  const arrived = [...value.claims.values()].filter((c) => {
+    const end = article.toPos(c.end);
+    return end > before && drawn(c, value.hidden, article, tr.doc);
+  });
+  const decorations = value.decorations.map(tr.mapping, tr.doc).add(tr.doc, arrived.map((c) => decorate(c, article, c.id === value.selected, value.markers)));
+  return { ...value, decorations };
 }
 
 /**
@@ -166,7 +181,7 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
       ),
       apply(tr, value) {
         const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
-        const mapped = tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        const mapped = tr.docChanged ? grown(value, tr, article) : value;
         return action ? reduce(mapped, action, tr, article) : mapped;
       },
     },

@@ -50,6 +50,30 @@ export class ArticleDoc {
     this.doc = schema.node('doc', null, sections);
   }
 
+  /** The document of the first `count` sections (all of them when there are fewer). */
+  firstSections(count: number): Node {
+    return this.doc.copy(this.doc.content.cut(0, this.sectionsEnd(count)));
+  }
+
+  /** The sections from index `from` up to (not including) `to`, to append to a partial document. */
+  sections(from: number, to: number): Node[] {
+    const out: Node[] = [];
+    for (let i = from; i < Math.min(to, this.doc.childCount); i++) out.push(this.doc.child(i));
+    return out;
+  }
+
+  /** How many sections the document has. */
+  get sectionCount(): number {
+    return this.doc.childCount;
+  }
+
+  /** The document position just after the first `count` sections. */
+  private sectionsEnd(count: number): number {
+    let pos = 0;
+    for (let i = 0; i < Math.min(count, this.doc.childCount); i++) pos += this.doc.child(i).nodeSize;
+    return pos;
+  }
+
   /** The document position of a text offset (a newline maps to the end of its line). */
   toPos(offset: number): number {
     const line = lastAtOrBelow(this.lineStart, offset);
