@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORPUS_FILES, readCorpus } from '../testing/corpus';
-import { contentWords, fingerprint, likelyVersions, statementSimilarity, words } from './similarity';
+import { closestVersion, contentWords, fingerprint, likelyVersions, statementSimilarity, words } from './similarity';
 
 describe('likelyVersions', () => {
   it('finds 000 and 001 of the corpus as versions of each other, and no other pair', () => {
@@ -8,6 +8,12 @@ describe('likelyVersions', () => {
     const pairs = likelyVersions(prints);
     expect(pairs.map(({ a, b }) => [a, b])).toEqual([['000', '001']]);
     expect(pairs[0]!.score).toBeGreaterThan(0.8);
+  });
+
+  it('names the stored text a new one is a version of: 001 for 000, none for 004', () => {
+    const stored = CORPUS_FILES.slice(1, 4).map((file) => ({ id: file.slice(0, 3), fingerprint: fingerprint(readCorpus(file)) }));
+    expect(closestVersion(fingerprint(readCorpus(CORPUS_FILES[0])), stored)).toMatchObject({ id: '001' });
+    expect(closestVersion(fingerprint(readCorpus(CORPUS_FILES[4])), stored)).toBeNull();
   });
 
   it('does not call two short texts versions because they share a phrase', () => {

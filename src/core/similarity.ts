@@ -107,6 +107,16 @@ export interface VersionPair {
   score: number;
 }
 
+/** The text among `prints` that `print` most likely is a version of, and how much they share; null when none is. */
+export function closestVersion(print: Fingerprint, prints: readonly { id: string; fingerprint: Fingerprint }[]): { id: string; score: number } | null {
+  let best: { id: string; score: number } | null = null;
+  for (const p of prints) {
+    const score = containment(print, p.fingerprint);
+    if (score >= VERSION_THRESHOLD && (!best || score > best.score)) best = { id: p.id, score };
+  }
+  return best;
+}
+
 /** Every pair of the given texts that look like versions of each other, best first. */
 export function likelyVersions(prints: readonly { id: string; fingerprint: Fingerprint }[]): VersionPair[] {
   const pairs: VersionPair[] = [];

@@ -17,7 +17,7 @@ import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
 import type { ParsedExport } from '../core/format/import';
 import { readW3C, toW3C } from '../core/format/w3c';
 import type { Annotator, Article } from '../core/model';
-import { containment, fingerprintSteps, VERSION_THRESHOLD, type Fingerprint } from '../core/similarity';
+import { closestVersion, fingerprintSteps, type Fingerprint } from '../core/similarity';
 import { checkExportFile } from '../ingest/check-file';
 import { readArticleFile } from '../ingest/files';
 import type { Store } from '../store/db';
@@ -174,12 +174,7 @@ export class Exchange {
       if (!library.length || known.has(bundle.article.textSha256)) return null;
       const sameId = library.find((a) => a.id === bundle.article.id);
       if (sameId) return sameId;
-      const mine = await inSteps(fingerprintSteps(bundle.text));
-      let best: { id: string; score: number } | null = null;
-      for (const p of await (prints ??= libraryFingerprints(this.store))) {
-        const score = containment(mine, p.fingerprint);
-        if (score >= VERSION_THRESHOLD && (!best || score > best.score)) best = { id: p.id, score };
-      }
+      const best = closestVersion(await inSteps(fingerprintSteps(bundle.text)), await (prints ??= libraryFingerprints(this.store)));
       return best ? library.find((a) => a.id === best.id) ?? null : null;
     };
   }
