@@ -33,10 +33,17 @@ function carrySource(source: Source, from: string, to: string): Source {
  * how it anchored (offsets of `from` in code points). Claims already orphaned stay orphans.
  */
 export function carryClaims(claims: readonly Claim[], from: CarryText, to: CarryText, now: string = nowIso()): CarryResult {
+  /** The claim with a new id on the new text, its sources' attributions found there too. */
+  const carried = (claim: Claim): Claim => ({
+    ...claim,
+    id: newId(),
+    articleId: to.articleId,
+    sources: claim.sources.map((s) => carrySource(s, from.text, to.text)),
+  });
   const placed = claims.filter((c) => !isOrphan(c));
   const results = anchorAll(placed, to.text);
   const fromOffsets = new OffsetIndex(from.text);
-  const carried: Claim[] = placed.map((claim, i) => {
+  const anchored: Claim[] = placed.map((claim, i) => {
     const result = results[i]!;
     const origin = {
       start: fromOffsets.toCodePoint(claim.start),
@@ -45,18 +52,11 @@ export function carryClaims(claims: readonly Claim[], from: CarryText, to: Carry
       article: from.articleId,
       claim: claim.id,
     };
-    const base = { ...claim, id: newId(), articleId: to.articleId, modified: now };
-    if (result.status === 'orphan') {
-      return { ...base, sources: claim.sources.map((s) => carrySource(s, from.text, '')), anchor: { status: 'orphan', from: origin } };
-    }
-    return {
-      ...base,
-      ...selectorsOf(to.text, result),
-      sources: claim.sources.map((s) => carrySource(s, from.text, to.text)),
-      anchor: { status: result.status, score: result.score, from: origin },
-    };
+    const base = { ...carried(claim), modified: now };
+    if (result.status === 'orphan') return { ...base, anchor: { status: 'orphan', from: origin } };
+    return { ...base, ...selectorsOf(to.text, result), anchor: { status: result.status, score: result.score, from: origin } };
   });
-  const orphans = claims.filter(isOrphan).map((claim) => ({ ...claim, id: newId(), articleId: to.articleId, modified: now }));
-  const all = [...carried, ...orphans];
+  const orphans = claims.filter(isOrphan).map((claim) => ({ ...carried(claim), modified: now }));
+  const all = [...anchored, ...orphans];
   return { claims: all, counts: countStatuses(all.map((c) => c.anchor!)) };
 }
