@@ -11,7 +11,7 @@ import { carryClaims } from '../core/carry';
 import { toBratZip } from '../core/format/brat';
 import { toClaimReviews } from '../core/format/claimreview';
 import { toCsv } from '../core/format/csv';
-import { exportFileName, toExportFile, type ArticleBundle } from '../core/format/export';
+import { exportFileName, toExportFile, type ArticleBundle, type ExportLinks } from '../core/format/export';
 import { describeResult, placeAnnotations, placedClaims } from '../core/format/foreign';
 import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
 import type { ParsedExport } from '../core/format/import';
@@ -23,7 +23,8 @@ import { readArticleFile } from '../ingest/files';
 import type { Store } from '../store/db';
 import { formDialog } from './dialogs';
 import { download } from './download';
-import { inSteps, libraryFingerprints } from './fingerprints';
+import { libraryFingerprints } from './fingerprints';
+import { inSteps } from './steps';
 import { ellipsis } from './dom';
 import { errorMessage, type Notices } from './notices';
 
@@ -31,37 +32,50 @@ import { errorMessage, type Notices } from './notices';
 const json = (value: unknown) => JSON.stringify(value);
 const count = (bundles: readonly ArticleBundle[]) => bundles.reduce((n, b) => n + placedClaims(b).length, 0);
 
+/** What an export is made from. */
+interface ExportInput {
+  bundles: ArticleBundle[];
+  annotator: Annotator;
+  at: string;
+  links: ExportLinks;
+}
+
 /** The formats "Export as…" offers: what each is called, how it is made, and its file name. */
 const FORMATS = {
   claimtrail: {
     label: 'claimtrail (JSON)', prefix: 'claimtrail-', extension: '.json', type: 'application/json', none: 'Nothing to export yet: no article has claims.',
-    make: (b: ArticleBundle[], who: Annotator, at: string) => ({ content: json(toExportFile(b, who, at, `claimtrail ${version}`)), count: b.reduce((n, x) => n + x.claims.length, 0) }),
+    make: ({ bundles, annotator, at, links }: ExportInput) => ({
+      content: json(toExportFile(bundles, annotator, at, `claimtrail ${version}`, links)),
+      count: bundles.reduce((n, x) => n + x.claims.length, 0),
+    }),
   },
   w3c: {
     label: 'W3C Web Annotation (JSON-LD)', prefix: 'claimtrail-w3c-', extension: '.jsonld', type: 'application/ld+json', none: 'No claim to export.',
-    make: (b: ArticleBundle[], _: Annotator, at: string) => ({ content: json(toW3C(b, `claimtrail ${version}`, at)), count: count(b) }),
+    make: ({ bundles, at }: ExportInput) => ({ content: json(toW3C(bundles, `claimtrail ${version}`, at)), count: count(bundles) }),
   },
   hypothesis: {
     label: 'Hypothesis (JSON)', prefix: 'claimtrail-hypothesis-', extension: '.json', type: 'application/json', none: 'No claim to export.',
-    make: (b: ArticleBundle[], who: Annotator, at: string) => ({ content: json(toHypothesis(b, who, at)), count: count(b) }),
+    make: ({ bundles, annotator, at }: ExportInput) => ({ content: json(toHypothesis(bundles, annotator, at)), count: count(bundles) }),
   },
   brat: {
     label: 'brat standoff (zip)', prefix: 'claimtrail-brat-', extension: '.zip', type: 'application/zip', none: 'No claim to export.',
-    make: (b: ArticleBundle[]) => ({ content: toBratZip(b) as Uint8Array<ArrayBuffer>, count: count(b) }),
+    make: ({ bundles }: ExportInput) => ({ content: toBratZip(bundles) as Uint8Array<ArrayBuffer>, count: count(bundles) }),
   },
   csv: {
     label: 'CSV (spreadsheet)', prefix: 'claimtrail-', extension: '.csv', type: 'text/csv;charset=utf-8', none: 'No claim to export.',
-    make: (b: ArticleBundle[]) => ({ content: toCsv(b), count: count(b) }),
+    make: ({ bundles }: ExportInput) => ({ content: toCsv(bundles), count: count(bundles) }),
   },
   claimreview: {
     label: 'schema.org ClaimReview (JSON-LD)', prefix: 'claimtrail-claimreview-', extension: '.jsonld', type: 'application/ld+json',
     none: 'No claim to publish as a ClaimReview: label a claim disputed or sourced and give it a note.',
-    make: (b: ArticleBundle[]) => {
-      const reviews = toClaimReviews(b);
+    make: ({ bundles }: ExportInput) => {
+      const reviews = toClaimReviews(bundles);
       return { content: json(reviews), count: reviews.length };
     },
   },
 };
+
+type Format = keyof typeof FORMATS;
 
 export class Exchange {
   constructor(
@@ -114,21 +128,8 @@ export class Exchange {
   }
 
   /** Downloads every article that has claims, with all their claims, relations and threads. */
-  async exportAll(): Promise<void> {
-    try {
-      const [bundles, relations, threads] = await Promise.all([this.store.exportBundles(), this.store.relations(), this.store.threads()]);
-      if (!bundles.length) {
-        this.notices.status('Nothing to export yet: no article has claims.');
-        return;
-      }
-      const now = new Date();
-      const file = toExportFile(bundles, this.annotator(), now.toISOString(), `claimtrail ${version}`, { relations, threads });
-      download(json(file), exportFileName(now));
-      const claims = bundles.reduce((sum, b) => sum + b.claims.length, 0);
-      this.notices.status(`Exported ${claims} claims from ${bundles.length} articles.`);
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+  exportAll(): Promise<void> {
+    return this.exportIn('claimtrail');
   }
 
   /**
@@ -144,18 +145,23 @@ export class Exchange {
         ...(articleId ? [{ name: 'scope', label: 'Claims of', type: 'select' as const, options: [{ value: 'article', label: 'This article' }, { value: 'all', label: 'All articles' }] }] : []),
       ],
     });
-    if (!values) return;
+    if (values) await this.exportIn(values.format as Format, values.scope === 'article' ? articleId : undefined);
+  }
+
+  /** Downloads the claims of one article, or of all, in `format`. */
+  private async exportIn(name: Format, articleId?: string): Promise<void> {
     try {
-      const bundles = await this.store.exportBundles(values.scope === 'article' ? articleId : undefined);
-      const format = FORMATS[values.format as keyof typeof FORMATS];
+      const [bundles, relations, threads] = await Promise.all([this.store.exportBundles(articleId), this.store.relations(), this.store.threads()]);
+      const format = FORMATS[name];
       const now = new Date();
-      const made = format.make(bundles, this.annotator(), now.toISOString());
+      const made = format.make({ bundles, annotator: this.annotator(), at: now.toISOString(), links: { relations, threads } });
       if (!made.count) {
         this.notices.status(format.none);
         return;
       }
       download(made.content, exportFileName(now).replace('claimtrail-', format.prefix).replace(/\.json$/, format.extension), format.type);
-      this.notices.status(`Exported ${made.count} ${made.count === 1 ? 'claim' : 'claims'} as ${format.label}.`);
+      const articles = `${bundles.length} article${bundles.length === 1 ? '' : 's'}`;
+      this.notices.status(`Exported ${made.count} ${made.count === 1 ? 'claim' : 'claims'} from ${articles} as ${format.label}.`);
     } catch (error) {
       this.notices.error(errorMessage(error));
     }
@@ -190,8 +196,8 @@ export class Exchange {
     const renamed = new Map<string, string>();
     const versionOf = await this.versionFinder();
     for (const bundle of file.articles) {
-      const stored = await versionOf(bundle);
-      if (!stored || !bundle.claims.length) {
+      const stored = bundle.claims.length ? await versionOf(bundle) : null;
+      if (!stored) {
         articles.push(bundle);
         continue;
       }
