@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
-import { article, claimsOn, edited, exportFileOf, libraryFileOf } from './inputs';
+import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 
 const smoke = process.argv.includes('--smoke');
 const PORT = 4179;
@@ -62,8 +62,7 @@ function bundleSizes(): Record<string, number> {
 
 /** Two annotators with `perAnnotator` claims each on one 1 MB article, from a fixed seed. */
 function syntheticClaims(perAnnotator: number): Claim[] {
-  let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = seeded(42);
   const claims: Claim[] = [];
   for (const who of ['a', 'b']) {
     for (let i = 0; i < perAnnotator; i++) {

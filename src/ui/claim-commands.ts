@@ -21,7 +21,6 @@ export class ClaimCommands {
     private readonly view: () => ArticleView | null,
   ) {}
 
-
   /** Draws, stores and records one action; undraws it and says why if storing fails. */
   async commit(changes: ClaimChange[], record = true): Promise<boolean> {
     const draw = (list: readonly ClaimChange[]) => {
@@ -41,6 +40,7 @@ export class ClaimCommands {
     return true;
   }
 
+  /** Makes a claim of the selected words with `label`, and selects it. */
   async label(label: Label, selection: Range): Promise<void> {
     const view = this.view();
     if (!view) return;
@@ -55,11 +55,13 @@ export class ClaimCommands {
     }
   }
 
-  mine(claimId: string): Claim | null {
+  /** The claim with this id in the open article, if it is yours (only yours can be changed). */
+  private mine(claimId: string): Claim | null {
     const claim = this.view()?.editor.state().claims.get(claimId);
     return claim && claim.annotator.id === this.annotator().id ? claim : null;
   }
 
+  /** Changes fields of one of your claims. */
   update(claimId: string, patch: Partial<Claim>): Promise<void> {
     return this.replace(claimId, () => patch);
   }
@@ -74,7 +76,7 @@ export class ClaimCommands {
   }
 
   /** The words selected in the open article, trimmed, or null (and a hint) when there are none. */
-  selectedWords(view: ArticleView, hint: string): Range | null {
+  private selectedWords(view: ArticleView, hint: string): Range | null {
     const range = claimRange(view.bundle.text, view.editor.selection());
     if (!range) this.notices.status(hint);
     return range;
@@ -106,17 +108,17 @@ export class ClaimCommands {
   reattach(view: ArticleView, claimId: string): Promise<void> {
     const range = this.selectedWords(view, 'Select the words this claim belongs on first.');
     if (!range) return Promise.resolve();
-    return this.replace(claimId, (c) => ({
-      ...selectorsOf(view.bundle.text, range),
-      anchor: { status: 'fuzzy', confirmed: true, from: c.anchor?.from ?? { start: c.start, end: c.end, exact: c.exact } },
-    }));
+    const words = selectorsOf(view.bundle.text, range);
+    return this.replace(claimId, (c) => (c.anchor ? { ...words, anchor: { status: 'fuzzy', confirmed: true, from: c.anchor.from } } : words));
   }
 
+  /** Changes the sources of one of your claims. */
   updateSources(claimId: string, change: (sources: Source[]) => Source[]): Promise<void> {
     const claim = this.mine(claimId);
     return claim ? this.update(claimId, { sources: change(claim.sources) }) : Promise.resolve();
   }
 
+  /** Deletes one of your claims (undoable). */
   async remove(claimId: string): Promise<void> {
     const before = this.mine(claimId);
     if (before && (await this.commit([{ before, after: null }]))) {
@@ -124,6 +126,7 @@ export class ClaimCommands {
     }
   }
 
+  /** Copies another annotator's claim into your own layer ("I agree"). */
   async copyToMine(claimId: string): Promise<void> {
     const view = this.view();
     const source = view?.editor.state().claims.get(claimId);
@@ -137,6 +140,7 @@ export class ClaimCommands {
     }
   }
 
+  /** Adds a comment to a claim, yours or another's. */
   async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
     const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
     try {
@@ -160,7 +164,7 @@ export class ClaimCommands {
   }
 
   /** Applies changes from the history (recording nothing new) and says what happened. */
-  async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
+  private async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
     if (!changes) this.notices.status(nothing);
     else if (await this.commit(changes, false)) this.notices.status(done);
   }

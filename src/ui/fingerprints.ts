@@ -4,18 +4,7 @@
  */
 import { fingerprintSteps, type Fingerprint } from '../core/similarity';
 import type { Store } from '../store/db';
-
-/** Lets input and paint run before the next step of work. */
-export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Runs a stepwise computation, pausing between steps. */
-export async function inSteps<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
-}
+import { inSteps } from './steps';
 
 /** Every article's fingerprint, computing (and keeping) the missing ones without blocking the page. */
 export async function libraryFingerprints(store: Store): Promise<{ id: string; fingerprint: Fingerprint }[]> {

@@ -8,7 +8,7 @@ import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Cl
 import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
-import { pause } from './fingerprints';
+import { pause } from './steps';
 import { errorMessage, type Notices } from './notices';
 
 /** What threads need from the app. */
@@ -17,6 +17,8 @@ export interface ThreadsHost {
   notices: Notices;
   annotator(): Annotator;
   commit(changes: ClaimChange[]): Promise<boolean>;
+  /** Shows the current view again. */
+  refresh(): Promise<void>;
 }
 
 /** Settings key of the matches the user said are not the same claim. */
@@ -159,7 +161,8 @@ export class Threads {
   private async removeFromThread(thread: ClaimThread, claimId: string): Promise<void> {
     const claimIds = thread.claimIds.filter((id) => id !== claimId);
     await this.host.store.putThread({ ...thread, claimIds: claimIds.length > 1 ? claimIds : [], modified: nowIso() });
-    location.hash = claimIds.length > 1 ? `#/thread/${encodeURIComponent(thread.id)}` : '#/';
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // A thread of one is no thread: it is gone, and the library is shown instead.
+    if (claimIds.length > 1) await this.host.refresh();
+    else location.hash = '#/';
   }
 }
