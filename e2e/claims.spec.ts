@@ -114,9 +114,12 @@ test('relabel, note, sources, delete, then undo and redo', async ({ page }) => {
   await expect(page.locator('.claim-entry .claim-note')).toHaveText('Checked against the <b>Izvestia</b> archive');
   await page.keyboard.press('Control+Shift+z');
   await expect(page.locator('.claim-entry')).toHaveCount(0);
-  // Undo again restores; a reload shows the state was stored, not only drawn.
+  await expect(page.getByRole('status')).toHaveText('Redone.');
+  // Undo again restores; a reload shows the state was stored, not only drawn. The claim is
+  // drawn before it is stored: "Undone." says the write is done, so the reload waits for it.
   await page.keyboard.press('Control+z');
   await expect(page.locator('.claim-entry')).toHaveCount(1);
+  await expect(page.getByRole('status')).toHaveText('Undone.');
   await page.reload();
   await expect(page.locator('.claim-entry')).toHaveCount(1);
   await expect(page.locator('.claim-entry').getByRole('list', { name: 'Sources' })).toContainText('Izvestia, 11 Jan 2022');
