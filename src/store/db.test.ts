@@ -6,6 +6,7 @@ import { toExportFile } from '../core/format/export';
 import { createClaim, type Article, type Claim } from '../core/model';
 import { fingerprint } from '../core/similarity';
 import { sha256Hex } from '../core/text';
+import { PAGE_SIZE } from './claim-pages';
 import { DB_VERSION, Store } from './db';
 
 const me = { id: 'me', name: 'Me' };
@@ -37,7 +38,7 @@ describe('Store', () => {
     expect(await store.listArticles()).toHaveLength(1);
   });
 
-  it('counts claims per label from the index and loads an article with its claims', async () => {
+  it('counts claims per label without reading them and loads an article with its claims', async () => {
     const { store } = await freshStore();
     const text = 'one two three four';
     const a = await article(text);
@@ -53,6 +54,46 @@ describe('Store', () => {
     expect(loaded!.claims.map((c) => c.exact).sort()).toEqual(['one', 'three', 'two']);
     await store.applyChanges([{ before: c2, after: null }]);
     expect((await store.listArticles())[0]!.counts.opinion).toBe(1);
+  });
+
+  it('keeps claims across many pages through edits, deletions, imports and lookups by id', async () => {
+    const { store } = await freshStore();
+    const text = 'word '.repeat(2000);
+    const a = await article(text);
+    await store.addArticle(a, text);
+    const make = (i: number) => ({ ...createClaim(text, a.id, { start: i * 5, end: i * 5 + 4 }, (['sourced', 'disputed', 'opinion'] as const)[i % 3]!, me)!, id: `c${i}` });
+    const first = Array.from({ length: PAGE_SIZE * 2 + 10 }, (_, i) => make(i));
+    await store.applyChanges(first.map((after) => ({ before: null, after })));
+    // One action adding, changing and removing claims on several pages at once.
+    const relabelled = { ...first[3]!, label: 'opinion' as const, modified: '2099-01-01T00:00:00.000Z' };
+    const added = make(first.length);
+    await store.applyChanges([
+      { before: first[3]!, after: relabelled },
+      { before: first[PAGE_SIZE + 1]!, after: null },
+      { before: null, after: added },
+      { before: first.at(-1)!, after: null },
+    ]);
+    const expected = [...first.slice(0, -1).filter((c) => c.id !== `c${PAGE_SIZE + 1}`).map((c) => (c.id === 'c3' ? relabelled : c)), added];
+    const loaded = (await store.loadArticle(a.id))!.claims;
+    expect(loaded.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
+    expect(loaded.find((c) => c.id === 'c3')!.label).toBe('opinion');
+    const counts = (await store.listArticles())[0]!.counts;
+    expect(counts).toEqual({
+      sourced: expected.filter((c) => c.label === 'sourced').length,
+      disputed: expected.filter((c) => c.label === 'disputed').length,
+      opinion: expected.filter((c) => c.label === 'opinion').length,
+    });
+    expect((await store.claimsById(['c3', `c${PAGE_SIZE + 1}`, added.id])).map((c) => c.id)).toEqual(['c3', added.id]);
+    // An import adds new claims after the stored ones and leaves the rest as they are.
+    const more = Array.from({ length: PAGE_SIZE }, (_, i) => make(first.length + 1 + i));
+    const file = toExportFile([{ article: a, text, claims: [...more, first[0]!] }], me, first[0]!.created, 'test');
+    const read = await readExportFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.problems.join());
+    expect(await store.importFile(read.value)).toMatchObject({ claimsAdded: PAGE_SIZE, claimsUnchanged: 1 });
+    const after = (await store.loadArticle(a.id))!.claims;
+    expect(after).toHaveLength(expected.length + PAGE_SIZE);
+    expect(after.slice(0, expected.length)).toEqual(loaded);
+    expect((await store.listArticles())[0]!.counts.sourced).toBe(after.filter((c) => c.label === 'sourced').length);
   });
 
   it('keeps article text and fingerprint when details are edited', async () => {
@@ -137,7 +178,7 @@ describe('Store', () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claims', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads', 'unlabelled']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claimCounts', 'claimPages', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads', 'unlabelled']);
     db.close();
   });
 
@@ -166,6 +207,7 @@ describe('Store', () => {
     const store = await Store.open(name);
     stores.push(store);
     expect(await store.loadArticle(a.id)).toEqual({ article: a, text, claims: [claim] });
+    expect((await store.listArticles())[0]!.counts).toEqual({ sourced: 0, disputed: 0, opinion: 1 });
     expect(await store.getSetting('annotator')).toEqual(me);
     const decision = { key: 'x+y', articleId: a.id, status: 'rejected' as const, by: me, at: claim.created };
     await store.putDecision(decision);

@@ -1,17 +1,19 @@
 /**
  * The IndexedDB database, through idb. One transaction per user action; an import is one
  * transaction, all or nothing. Texts live apart from article records so the library can be
- * listed without reading every text, and claim counts come from an index, not from the claims.
+ * listed without reading every text; claims are stored in pages, with counts kept beside them
+ * (claim-pages.ts), so the library is listed without reading any claim.
  */
-import { openDB, unwrap } from 'idb';
+import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { UnlabelledClaim } from '../core/format/foreign';
 import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import { LABELS, newId, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label } from '../core/model';
+import { newId, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
+import { applyClaimChanges, countLabels, pagesOf, readClaims, readClaimsById, rewriteArticle } from './claim-pages';
 import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
 import { allOrNothing, queue } from './transactions';
 
@@ -94,17 +96,13 @@ export class Store {
   /** Every article with its claim counts per label, without reading texts or claims. */
   listArticles(): Promise<ArticleSummary[]> {
     return this.run('read the library', async () => {
-      const tx = this.db.transaction(['articles', 'claims'], 'readonly');
-      const articles = await tx.objectStore('articles').getAll();
-      const byLabel = tx.objectStore('claims').index('byArticleLabel');
-      const summaries = await Promise.all(
-        articles.map(async (article) => {
-          const counts = await Promise.all(LABELS.map((label) => byLabel.count([article.id, label])));
-          return { article, counts: Object.fromEntries(LABELS.map((l, i) => [l, counts[i]!])) as Record<Label, number> };
-        }),
-      );
+      const tx = this.db.transaction(['articles', 'claimCounts'], 'readonly');
+      const [articles, counts] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('claimCounts').getAll()]);
       await tx.done;
-      return summaries.sort((a, b) => libraryOrder(a.article, b.article));
+      const countsOf = new Map(counts.map((c) => [c.articleId, c.counts]));
+      return articles
+        .map((article) => ({ article, counts: countsOf.get(article.id) ?? countLabels([]) }))
+        .sort((a, b) => libraryOrder(a.article, b.article));
     });
   }
 
@@ -144,11 +142,11 @@ export class Store {
   /** An article with its text and all its claims, or undefined when it is not stored. */
   loadArticle(id: string): Promise<ArticleBundle | undefined> {
     return this.run('open the article', async () => {
-      const tx = this.db.transaction(['articles', 'texts', 'claims'], 'readonly');
+      const tx = this.db.transaction(['articles', 'texts', 'claimPages'], 'readonly');
       const [article, text, claims] = await Promise.all([
         tx.objectStore('articles').get(id),
         tx.objectStore('texts').get(id),
-        tx.objectStore('claims').index('byArticle').getAll(id),
+        readClaims(tx.objectStore('claimPages'), id),
       ]);
       await tx.done;
       return article && text ? { article, text: text.text, claims } : undefined;
@@ -158,13 +156,8 @@ export class Store {
   /** Writes one user action's claim changes in one transaction: put each `after`, delete where null. */
   applyChanges(changes: readonly ClaimChange[]): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction('claims', 'readwrite');
-      await allOrNothing(tx, async () => {
-        for (const { before, after } of changes) {
-          if (after) queue(tx.store.put(after));
-          else if (before) queue(tx.store.delete(before.id));
-        }
-      });
+      const tx = this.db.transaction(['claimPages', 'claimCounts'], 'readwrite');
+      await allOrNothing(tx, () => applyClaimChanges(tx, changes));
       this.channel.publish({ type: 'claims', changes: [...changes] });
     });
   }
@@ -176,9 +169,9 @@ export class Store {
   importFile(file: ParsedExport & { unlabelled?: readonly UnlabelledClaim[] }): Promise<ImportReport> {
     return this.run('import the file', async () => {
       const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
-      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', { durability: 'strict' });
       const articles = tx.objectStore('articles');
-      const claims = tx.objectStore('claims');
+      const pages = tx.objectStore('claimPages');
       const touched: string[] = [];
       /** The file's article ids to the ids they have in this library. */
       const stored = new Map<string, string>();
@@ -199,24 +192,24 @@ export class Store {
           touched.push(articleId);
           stored.set(bundle.article.id, articleId);
           // The claims this article already has (a new one has none), compared in memory: one
-          // request instead of one per claim. Puts go to the raw store, without a promise each;
-          // a failed put aborts the transaction, which `allOrNothing` reports.
-          const current = new Map((matched ? await claims.index('byArticle').getAll(articleId) : []).map((c) => [c.id, c]));
-          const rawClaims = unwrap(claims);
+          // request instead of one per claim, then only the pages that change are written.
+          const before = matched ? await pages.getAll(pagesOf(articleId)) : [];
+          const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
           for (const claim of bundle.claims) {
-            const existing = current.get(claim.id);
+            const existing = claims.get(claim.id);
             if (existing && existing.modified >= claim.modified) {
               report.claimsUnchanged++;
               continue;
             }
             if (existing) report.claimsUpdated++;
             else report.claimsAdded++;
-            rawClaims.put({ ...claim, articleId });
+            claims.set(claim.id, { ...claim, articleId });
           }
+          rewriteArticle(tx, articleId, before, [...claims.values()]);
           for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
         }
         for (const waiting of file.unlabelled ?? []) {
-          if ((await claims.getKey(waiting.id)) === undefined) queue(tx.objectStore('unlabelled').put(waiting));
+          if ((await pages.index('byClaim').getKey(waiting.id)) === undefined) queue(tx.objectStore('unlabelled').put(waiting));
         }
         for (const relation of file.relations) {
           const from = stored.get(relation.from) ?? relation.from;
@@ -238,15 +231,16 @@ export class Store {
   /** Every article that has claims (or the one named), with its text and all its claims, for export. */
   exportBundles(articleId?: string): Promise<ArticleBundle[]> {
     return this.run('read the claims for export', async () => {
-      const tx = this.db.transaction(['articles', 'texts', 'claims', 'comments'], 'readonly');
-      const [articles, texts, claims, comments] = await Promise.all(articleId === undefined
+      const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'comments'], 'readonly');
+      const [articles, texts, pages, comments] = await Promise.all(articleId === undefined
         // Everything in four requests at once, grouped here: far fewer round trips than per article.
-        ? [tx.objectStore('articles').getAll(), tx.objectStore('texts').getAll(), tx.objectStore('claims').getAll(), tx.objectStore('comments').getAll()]
+        ? [tx.objectStore('articles').getAll(), tx.objectStore('texts').getAll(), tx.objectStore('claimPages').getAll(), tx.objectStore('comments').getAll()]
         : [
           tx.objectStore('articles').getAll(articleId), tx.objectStore('texts').getAll(articleId),
-          tx.objectStore('claims').index('byArticle').getAll(articleId), tx.objectStore('comments').index('byArticle').getAll(articleId),
+          tx.objectStore('claimPages').getAll(pagesOf(articleId)), tx.objectStore('comments').index('byArticle').getAll(articleId),
         ]);
       await tx.done;
+      const claims = pages.flatMap((page) => page.claims);
       const group = <T extends { articleId: string }>(items: T[]) => {
         const by = new Map<string, T[]>();
         for (const item of items) {
@@ -332,10 +326,10 @@ export class Store {
   /** Claims by id, from any article (missing ones are left out). */
   claimsById(ids: readonly string[]): Promise<Claim[]> {
     return this.run('read the claims', async () => {
-      const tx = this.db.transaction('claims', 'readonly');
-      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      const tx = this.db.transaction('claimPages', 'readonly');
+      const found = await readClaimsById(tx.store, ids);
       await tx.done;
-      return found.filter((c): c is Claim => c !== undefined);
+      return found;
     });
   }
 
@@ -373,10 +367,10 @@ export class Store {
   /** Turns a waiting annotation into a claim with its label, in one transaction. */
   labelUnlabelled(claim: Claim): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction(['claims', 'unlabelled'], 'readwrite');
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled'], 'readwrite');
       await allOrNothing(tx, async () => {
-        queue(tx.objectStore('claims').put(claim));
         queue(tx.objectStore('unlabelled').delete(claim.id));
+        await applyClaimChanges(tx, [{ before: null, after: claim }]);
       });
       this.channel.publish({ type: 'claims', changes: [{ before: null, after: claim }] });
     });

@@ -1,16 +1,20 @@
 /**
  * The shape of the IndexedDB database and the steps that build it, version by version.
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Decision } from '../core/adjudication';
-import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Label } from '../core/model';
+import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread } from '../core/model';
 import type { UnlabelledClaim } from '../core/format/foreign';
 import type { Fingerprint } from '../core/similarity';
+import { countLabels, paginate, type ClaimCounts, type ClaimPage } from './claim-pages';
 
 export interface ClaimtrailSchema extends DBSchema {
   articles: { key: string; value: Article; indexes: { bySha: string } };
   texts: { key: string; value: { id: string; text: string } };
-  claims: { key: string; value: Claim; indexes: { byArticle: string; byArticleLabel: [string, Label] } };
+  /** Claims in pages of up to PAGE_SIZE per article (see claim-pages.ts). */
+  claimPages: { key: [string, number]; value: ClaimPage; indexes: { byClaim: string } };
+  /** Each article's claim counts per label, kept with every claim write. */
+  claimCounts: { key: string; value: ClaimCounts };
   settings: { key: string; value: unknown };
   decisions: { key: string; value: Decision; indexes: { byArticle: string } };
   comments: { key: string; value: ClaimComment; indexes: { byArticle: string } };
@@ -35,7 +39,8 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
     const articles = db.createObjectStore('articles', { keyPath: 'id' });
     articles.createIndex('bySha', 'textSha256', { unique: true });
     db.createObjectStore('texts', { keyPath: 'id' });
-    const claims = db.createObjectStore('claims', { keyPath: 'id' });
+    // Versions 1 to 5 kept one record per claim; version 6 moved them into pages.
+    const claims = unwrap(db).createObjectStore('claims', { keyPath: 'id' });
     claims.createIndex('byArticle', 'articleId');
     claims.createIndex('byArticleLabel', ['articleId', 'label']);
     db.createObjectStore('settings');
@@ -54,6 +59,21 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
   },
   (db) => {
     db.createObjectStore('unlabelled', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
+  },
+  (db, tx) => {
+    const pages = db.createObjectStore('claimPages', { keyPath: ['articleId', 'seq'] });
+    pages.createIndex('byClaim', 'claimIds', { multiEntry: true });
+    const counts = db.createObjectStore('claimCounts', { keyPath: 'articleId' });
+    const read = unwrap(tx).objectStore('claims').getAll();
+    read.onsuccess = () => {
+      const byArticle = new Map<string, Claim[]>();
+      for (const claim of read.result as Claim[]) byArticle.set(claim.articleId, [...(byArticle.get(claim.articleId) ?? []), claim]);
+      for (const [articleId, claims] of byArticle) {
+        for (const page of paginate(articleId, claims)) unwrap(pages).put(page);
+        unwrap(counts).put({ articleId, counts: countLabels(claims) });
+      }
+      unwrap(db).deleteObjectStore('claims');
+    };
   },
 ];
 
