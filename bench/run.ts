@@ -52,7 +52,7 @@ function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = {};
   for (const name of readdirSync('dist/assets')) {
     if (!/\.(js|css)$/.test(name)) continue;
-    const part = name.startsWith('check-worker') ? 'import worker JS' : name.endsWith('.css') ? 'app CSS' : 'app JS';
+    const part = name.startsWith('import-worker') ? 'import worker JS' : name.endsWith('.css') ? 'app CSS' : 'app JS';
     const bytes = readFileSync(`dist/assets/${name}`);
     sizes[`${part} bytes`] = (sizes[`${part} bytes`] ?? 0) + bytes.length;
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;

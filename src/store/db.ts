@@ -80,6 +80,11 @@ export class Store {
     return new Store(db, channel);
   }
 
+  /** The database's name, for a worker that opens the same database. */
+  get name(): string {
+    return this.db.name;
+  }
+
   close(): void {
     this.db.close();
     this.channel.close();

@@ -1,30 +1,26 @@
 /**
- * Files in and out of the library: article files and pasted text, the claimtrail export (with article relations and claim
- * threads), the schema.org ClaimReview export, and importing checked export files. An imported
- * article whose text differs from a stored one it seems to be a version of (same id, or most
- * of its words shared) is offered to be carried over onto the stored text.
+ * Files in and out of the library: article files and pasted text, the claimtrail export (with
+ * article relations and claim threads), the other formats of "Export as…", and importing export
+ * files. A claimtrail file is checked and stored in a worker (src/ingest/import-worker.ts); when
+ * an article of it seems to be a version of a stored one (same id, or most of its words shared),
+ * the person is asked whether to carry its claims onto the stored text.
  */
 import { version } from '../../package.json';
-import { ANCHOR_STATUSES } from '../core/anchor';
 import { makeArticle } from '../core/article';
-import { carryClaims } from '../core/carry';
 import { toBratZip } from '../core/format/brat';
 import { toClaimReviews } from '../core/format/claimreview';
 import { toCsv } from '../core/format/csv';
 import { exportFileName, toExportFile, type ArticleBundle, type ExportLinks } from '../core/format/export';
 import { describeResult, placeAnnotations, placedClaims } from '../core/format/foreign';
 import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
-import type { ParsedExport } from '../core/format/import';
 import { readW3C, toW3C } from '../core/format/w3c';
-import type { Annotator, Article } from '../core/model';
-import { closestVersion, fingerprintSteps, type Fingerprint } from '../core/similarity';
-import { checkExportFile } from '../ingest/check-file';
+import type { Annotator } from '../core/model';
+import { importExportFile, type ImportStage } from '../ingest/import-file';
+import type { VersionQuestion } from '../ingest/versions';
 import { readArticleFile } from '../ingest/files';
 import type { Store } from '../store/db';
 import { formDialog } from './dialogs';
 import { download } from './download';
-import { libraryFingerprints } from './fingerprints';
-import { inSteps } from './steps';
 import { ellipsis } from './dom';
 import { errorMessage, type Notices } from './notices';
 
@@ -76,6 +72,9 @@ const FORMATS = {
 };
 
 type Format = keyof typeof FORMATS;
+
+/** What the progress bar says in each stage of an import. */
+const STAGES: Record<ImportStage, string> = { reading: 'Reading', checking: 'Checking', saving: 'Saving' };
 
 export class Exchange {
   constructor(
@@ -167,71 +166,27 @@ export class Exchange {
     }
   }
 
-  /**
-   * A finder of the stored article a new text seems to be a version of: the one with the same
-   * id, else the one sharing the most of its words (above the version threshold). The library
-   * and its fingerprints are read once per file, and only when a text is new to it.
-   */
-  private async versionFinder(): Promise<(bundle: ArticleBundle) => Promise<Article | null>> {
-    const library = (await this.store.listArticles()).map((s) => s.article);
-    const known = new Set(library.map((a) => a.textSha256));
-    let prints: Promise<{ id: string; fingerprint: Fingerprint }[]> | null = null;
-    return async (bundle) => {
-      if (!library.length || known.has(bundle.article.textSha256)) return null;
-      const sameId = library.find((a) => a.id === bundle.article.id);
-      if (sameId) return sameId;
-      const best = closestVersion(await inSteps(fingerprintSteps(bundle.text)), await (prints ??= libraryFingerprints(this.store)));
-      return best ? library.find((a) => a.id === best.id) ?? null : null;
-    };
-  }
-
-  /**
-   * Asks, for each article of the file that looks like a version of a stored one, whether to
-   * carry its claims onto the stored text; returns the file as it should be stored, with lines
-   * for the report. Null when the user cancelled.
-   */
-  private async asVersions(file: ParsedExport, name: string): Promise<{ file: ParsedExport; lines: string[] } | null> {
-    const lines: string[] = [];
-    const articles: ArticleBundle[] = [];
-    const renamed = new Map<string, string>();
-    const versionOf = await this.versionFinder();
-    for (const bundle of file.articles) {
-      const stored = bundle.claims.length ? await versionOf(bundle) : null;
-      if (!stored) {
-        articles.push(bundle);
-        continue;
-      }
+  /** Asks, for each article of the file that looks like a version of a stored one, whether to carry its claims over; null when cancelled. */
+  private async askVersions(questions: readonly VersionQuestion[], name: string): Promise<boolean[] | null> {
+    const answers: boolean[] = [];
+    for (const { title, claims, stored } of questions) {
       const values = await formDialog({
         title: 'A version of an article you have?',
         submit: 'Import',
         fields: [{
           name: 'as',
-          label: `“${ellipsis(bundle.article.title, 60)}” in ${name} differs from “${ellipsis(stored.title, 60)}” in your library, but looks like a version of it.`,
+          label: `“${ellipsis(title, 60)}” in ${name} differs from “${ellipsis(stored.title, 60)}” in your library, but looks like a version of it.`,
           type: 'select',
           options: [
-            { value: 'version', label: `Treat it as a version: carry its ${bundle.claims.length} claims onto the stored text` },
+            { value: 'version', label: `Treat it as a version: carry its ${claims} claims onto the stored text` },
             { value: 'separate', label: 'Add it as a separate article' },
           ],
         }],
       });
       if (!values) return null;
-      if (values.as !== 'version') {
-        articles.push(bundle);
-        continue;
-      }
-      const target = await this.store.loadArticle(stored.id);
-      if (!target) return null;
-      const carried = new Set(target.claims.map((c) => c.anchor?.from.claim));
-      const todo = bundle.claims.filter((c) => !carried.has(c.id));
-      const { claims, counts } = carryClaims(todo, { articleId: bundle.article.id, text: bundle.text }, { articleId: stored.id, text: target.text });
-      const newIds = new Map(claims.map((c) => [c.anchor!.from.claim!, c.id]));
-      const comments = (bundle.comments ?? []).flatMap((c) => (newIds.has(c.claimId) ? [{ ...c, claimId: newIds.get(c.claimId)!, articleId: stored.id }] : []));
-      articles.push({ article: target.article, text: target.text, claims, comments });
-      renamed.set(bundle.article.id, stored.id);
-      lines.push(`${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.`);
+      answers.push(values.as === 'version');
     }
-    const ids = (id: string) => renamed.get(id) ?? id;
-    return { file: { ...file, articles, relations: file.relations.map((r) => ({ ...r, from: ids(r.from), to: ids(r.to) })) }, lines };
+    return answers;
   }
 
   /** W3C or Hypothesis annotations placed on the library's articles, stored; a line for the report, or null. */
@@ -275,24 +230,17 @@ export class Exchange {
         }
         continue;
       }
-      const result = await checkExportFile(file, (stage, fraction) =>
-        this.notices.progress(`${stage === 'reading' ? 'Reading' : 'Checking'} ${file.name}…`, fraction));
-      if (!result.ok) {
-        this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, result.problems);
-        continue;
-      }
+      const outcome = await importExportFile(file, this.store.name, {
+        progress: (stage, fraction) => this.notices.progress(`${STAGES[stage]} ${file.name}…`, fraction),
+        ask: (questions) => this.askVersions(questions, file.name),
+      });
       this.notices.progress(null);
-      try {
-        const versions = await this.asVersions(result.value, file.name);
-        if (!versions) {
-          reports.push(`${file.name}: cancelled, nothing stored.`);
-          continue;
-        }
-        this.notices.progress(`Saving ${file.name}…`, 1);
-        const r = await this.store.importFile(versions.file);
-        reports.push(`${file.name}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.`, ...versions.lines);
-      } catch (error) {
-        this.notices.addError(`${file.name} was not imported:`, [errorMessage(error)]);
+      if (outcome.status === 'invalid') this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, outcome.problems);
+      else if (outcome.status === 'failed') this.notices.addError(`${file.name} was not imported:`, [outcome.message]);
+      else if (outcome.status === 'cancelled') reports.push(`${file.name}: cancelled, nothing stored.`);
+      else {
+        const r = outcome.report;
+        reports.push(`${file.name}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.`, ...outcome.lines);
       }
     }
     this.notices.progress(null);

@@ -7,13 +7,14 @@ import { ANCHOR_STATUSES } from '../core/anchor';
 import { carryClaims } from '../core/carry';
 import type { ClaimChange } from '../core/history';
 import { newId, nowIso, RELATION_KINDS, type Article, type ArticleRelation, type RelationKind } from '../core/model';
-import { likelyVersions, type VersionPair } from '../core/similarity';
+import { fingerprintSteps, likelyVersions, type VersionPair } from '../core/similarity';
 import type { Store } from '../store/db';
+import { libraryFingerprints } from '../store/fingerprints';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
-import { libraryFingerprints } from './fingerprints';
 import { errorMessage, type Notices } from './notices';
+import { inSteps } from './steps';
 
 /** What provenance needs from the app. */
 export interface ProvenanceHost {
@@ -50,7 +51,7 @@ export class Provenance {
 
   /** Likely version pairs not yet related and not dismissed. */
   async versionSuggestions(relations: readonly ArticleRelation[]): Promise<VersionPair[]> {
-    const [prints, dismissed] = await Promise.all([libraryFingerprints(this.host.store), this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)]);
+    const [prints, dismissed] = await Promise.all([libraryFingerprints(this.host.store, (text) => inSteps(fingerprintSteps(text))), this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)]);
     const skip = new Set([...(dismissed ?? []), ...relations.map((r) => pairKey({ a: r.from, b: r.to }))]);
     return likelyVersions(prints).filter((p) => !skip.has(pairKey(p)));
   }
