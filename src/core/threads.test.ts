@@ -35,6 +35,17 @@ describe('PassageIndex', () => {
     expect(index.candidates('Troops went to Kazakhstan').map((p) => p.text)).toEqual(['The CSTO sent troops to Kazakhstan.']);
     expect(index.candidates('unrelated words only')).toEqual([]);
   });
+
+  it('drops an article\'s passages, and takes them again when added anew', () => {
+    const index = new PassageIndex();
+    const text = 'The CSTO sent troops to Kazakhstan.';
+    index.add(passagesOf('a', text, []));
+    index.add(passagesOf('b', `Reportedly, ${text}`, []));
+    index.drop('a');
+    expect(index.candidates('troops Kazakhstan').map((p) => p.articleId)).toEqual(['b']);
+    index.add(passagesOf('a', text, []));
+    expect(index.candidates('troops Kazakhstan').map((p) => p.articleId).sort()).toEqual(['a', 'b']);
+  });
 });
 
 describe('linkClaims', () => {

@@ -55,10 +55,15 @@ export function passagesOf(articleId: string, text: string, claims: readonly Cla
 export class PassageIndex {
   private readonly passages: Passage[] = [];
   private readonly byWord = new Map<string, number[]>();
+  private readonly ofArticle = new Map<string, number[]>();
+  private readonly dropped = new Set<number>();
 
   add(passages: readonly Passage[]): void {
     for (const passage of passages) {
       const at = this.passages.push(passage) - 1;
+      const mine = this.ofArticle.get(passage.articleId);
+      if (mine) mine.push(at);
+      else this.ofArticle.set(passage.articleId, [at]);
       for (const word of passage.words) {
         const list = this.byWord.get(word);
         if (list) list.push(at);
@@ -74,8 +79,16 @@ export class PassageIndex {
    */
   candidates(statement: string, limit = 2000): Passage[] {
     const shared = new Map<number, number>();
-    for (const word of contentWords(statement)) for (const at of this.byWord.get(word) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
+    for (const word of contentWords(statement)) {
+      for (const at of this.byWord.get(word) ?? []) if (!this.dropped.has(at)) shared.set(at, (shared.get(at) ?? 0) + 1);
+    }
     return [...shared].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([at]) => this.passages[at]!);
+  }
+
+  /** Takes out every passage of an article, whose claims or text may have changed since they were added. */
+  drop(articleId: string): void {
+    for (const at of this.ofArticle.get(articleId) ?? []) this.dropped.add(at);
+    this.ofArticle.delete(articleId);
   }
 }
 

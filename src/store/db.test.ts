@@ -84,6 +84,9 @@ describe('Store', () => {
       opinion: expected.filter((c) => c.label === 'opinion').length,
     });
     expect((await store.claimsById(['c3', `c${PAGE_SIZE + 1}`, added.id])).map((c) => c.id)).toEqual(['c3', added.id]);
+    const parts: Claim[][] = [];
+    for await (const part of store.claimsInParts(a.id)) parts.push(part);
+    expect(parts.flat()).toEqual(loaded);
     // An import adds new claims after the stored ones and leaves the rest as they are.
     const more = Array.from({ length: PAGE_SIZE }, (_, i) => make(first.length + 1 + i));
     const file = toExportFile([{ article: a, text, claims: [...more, first[0]!] }], me, first[0]!.created, 'test');

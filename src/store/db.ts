@@ -7,18 +7,19 @@
 import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { UnlabelledClaim } from '../core/format/foreign';
-import type { ParsedExport } from '../core/format/import';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import { newId, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label } from '../core/model';
+import type { Article, ArticleMeta, ArticleRelation, Claim, ClaimComment, ClaimThread, Label } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
-import { applyClaimChanges, countLabels, pagesOf, readClaims, readClaimsById, rewriteArticle } from './claim-pages';
+import { applyClaimChanges, countLabels, pagesOf, readClaims, readClaimsById } from './claim-pages';
+import { writeImport, type ImportInput, type ImportReport } from './import-write';
 import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
+import { describeStorageError, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
 
 export { DB_VERSION };
-import { describeStorageError, StorageError } from './errors';
+export type { ImportReport };
 
 /** An article as the library lists it: its record and its claim counts per label. */
 export interface ArticleSummary {
@@ -28,15 +29,6 @@ export interface ArticleSummary {
 
 /** What adding an article did: added it, or found the same text already stored. */
 export type AddResult = { status: 'added'; article: Article } | { status: 'exists'; article: Article };
-
-/** What an import wrote. */
-export interface ImportReport {
-  articlesAdded: number;
-  articlesMatched: number;
-  claimsAdded: number;
-  claimsUpdated: number;
-  claimsUnchanged: number;
-}
 
 /** What the store tells its owner about other tabs. */
 export interface StoreEvents {
@@ -167,67 +159,11 @@ export class Store {
     });
   }
 
-  /**
-   * Writes a checked export file in one transaction. Articles are matched by text fingerprint;
-   * a claim already stored (same id) is replaced only by a copy modified later.
-   */
-  importFile(file: ParsedExport & { unlabelled?: readonly UnlabelledClaim[] }): Promise<ImportReport> {
+  /** Writes a checked export file in one transaction, all or nothing (see import-write.ts). */
+  importFile(file: ImportInput): Promise<ImportReport> {
     return this.run('import the file', async () => {
-      const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
       const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', { durability: 'strict' });
-      const articles = tx.objectStore('articles');
-      const pages = tx.objectStore('claimPages');
-      const touched: string[] = [];
-      /** The file's article ids to the ids they have in this library. */
-      const stored = new Map<string, string>();
-      await allOrNothing(tx, async () => {
-        for (const bundle of file.articles) {
-          const matched = await articles.index('bySha').get(bundle.article.textSha256);
-          let article = matched;
-          if (article) {
-            report.articlesMatched++;
-          } else {
-            const idTaken = (await articles.getKey(bundle.article.id)) !== undefined;
-            article = idTaken ? { ...bundle.article, id: newId() } : bundle.article;
-            queue(articles.add(article));
-            queue(tx.objectStore('texts').add({ id: article.id, text: bundle.text }));
-            report.articlesAdded++;
-          }
-          const articleId = article.id;
-          touched.push(articleId);
-          stored.set(bundle.article.id, articleId);
-          // The claims this article already has (a new one has none), compared in memory: one
-          // request instead of one per claim, then only the pages that change are written.
-          const before = matched ? await pages.getAll(pagesOf(articleId)) : [];
-          const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
-          for (const claim of bundle.claims) {
-            const existing = claims.get(claim.id);
-            if (existing && existing.modified >= claim.modified) {
-              report.claimsUnchanged++;
-              continue;
-            }
-            if (existing) report.claimsUpdated++;
-            else report.claimsAdded++;
-            claims.set(claim.id, { ...claim, articleId });
-          }
-          rewriteArticle(tx, articleId, before, [...claims.values()]);
-          for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
-        }
-        for (const waiting of file.unlabelled ?? []) {
-          if ((await pages.index('byClaim').getKey(waiting.id)) === undefined) queue(tx.objectStore('unlabelled').put(waiting));
-        }
-        for (const relation of file.relations) {
-          const from = stored.get(relation.from) ?? relation.from;
-          const to = stored.get(relation.to) ?? relation.to;
-          const [hasFrom, hasTo] = await Promise.all([articles.getKey(from), articles.getKey(to)]);
-          if (hasFrom !== undefined && hasTo !== undefined) queue(tx.objectStore('relations').put({ ...relation, from, to }));
-        }
-        for (const thread of file.threads) {
-          const current = await tx.objectStore('threads').get(thread.id);
-          const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds])];
-          queue(tx.objectStore('threads').put({ ...thread, ...(current && current.modified > thread.modified ? current : {}), claimIds }));
-        }
-      });
+      const { report, touched } = await allOrNothing(tx, () => writeImport(tx, file));
       this.channel.publish({ type: 'library', articleIds: touched });
       return report;
     });
@@ -336,6 +272,16 @@ export class Store {
       await tx.done;
       return found;
     });
+  }
+
+  /** An article's claims, a few pages per request: read this way, a long article never makes one long task. */
+  async *claimsInParts(articleId: string): AsyncGenerator<Claim[]> {
+    for (let seq = 0; ;) {
+      const pages = await this.run('read the claims', () => this.db.getAll('claimPages', IDBKeyRange.bound([articleId, seq], [articleId, Infinity]), 8));
+      if (!pages.length) return;
+      yield pages.flatMap((page) => page.claims);
+      seq = pages.at(-1)!.seq + 1;
+    }
   }
 
   /** The texts of the given articles, by id. */

@@ -11,3 +11,11 @@ export async function inSteps<T>(steps: Generator<void, T>): Promise<T> {
     await pause();
   }
 }
+
+/**
+ * Waits for a moment the page has nothing else to do, so background work never delays input or a
+ * frame (after at most half a second it runs anyway). Falls back to a pause where the browser
+ * has no idle callbacks.
+ */
+export const idle = () =>
+  new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));

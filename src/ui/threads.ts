@@ -8,7 +8,7 @@ import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Cl
 import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
-import { pause } from './steps';
+import { idle } from './steps';
 import { errorMessage, type Notices } from './notices';
 
 /** What threads need from the app. */
@@ -24,10 +24,10 @@ export interface ThreadsHost {
 /** Settings key of the matches the user said are not the same claim. */
 const DISMISSED_MATCHES = 'dismissedMatches';
 
-/** Text read between pauses, so reading a library of long articles never blocks input. */
+/** Text read in one idle moment, so reading a library of long articles never blocks input. */
 const CHUNK = 5_000;
 
-/** Claims read between pauses. */
+/** Claims read in one idle moment. */
 const CLAIMS_CHUNK = 250;
 
 function matchKey(claim: Claim, p: Passage): string {
@@ -35,39 +35,57 @@ function matchKey(claim: Claim, p: Passage): string {
 }
 
 export class Threads {
-  /** Passages of every article with their titles, read once (in chunks) and kept until the library changes. */
-  private passages: Promise<{ passages: PassageIndex; articles: Map<string, Article> }> | null = null;
+  /** Passages of the articles read so far (each read once, in idle moments), kept until the library changes. */
+  private index = new PassageIndex();
+  /** The articles read into the index, or being read. */
+  private readonly reading = new Map<string, Promise<void>>();
+  private articles: Promise<Map<string, Article>> | null = null;
 
   constructor(private readonly host: ThreadsHost) {}
 
   /** Drops what was read of other articles (after any change to the library or its claims). */
   forget(): void {
-    this.passages = null;
+    this.index = new PassageIndex();
+    this.reading.clear();
+    this.articles = null;
   }
 
-  private library(): Promise<{ passages: PassageIndex; articles: Map<string, Article> }> {
-    this.passages ??= (async () => {
-      const summaries = await this.host.store.listArticles();
-      const passages = new PassageIndex();
-      for (const { article } of summaries) {
-        const bundle = await this.host.store.loadArticle(article.id);
-        if (!bundle) continue;
-        for (let i = 0; i < bundle.claims.length; i += CLAIMS_CHUNK) {
-          passages.add(claimPassages(article.id, bundle.claims.slice(i, i + CLAIMS_CHUNK)));
-          await pause();
-        }
-        const { text } = bundle;
-        for (let from = 0; from < text.length;) {
-          const end = text.indexOf('\n', from + CHUNK);
-          const to = end === -1 ? text.length : end + 1;
-          passages.add(sentencePassages(article.id, text, from, to));
-          from = to;
-          await pause();
-        }
+  /**
+   * The passages of every article but `open`, reading those not read yet. The open article is
+   * never read: its own passages are not offered, and it is the one whose claims are changing,
+   * so what was read of it before is dropped.
+   */
+  private async library(open: string): Promise<{ passages: PassageIndex; articles: Map<string, Article> }> {
+    const articles = await (this.articles ??= this.host.store.listArticles().then((all) => new Map(all.map((s) => [s.article.id, s.article]))));
+    const index = this.index;
+    for (const id of articles.keys()) {
+      if (id === open) {
+        if (this.reading.delete(id)) index.drop(id);
+        continue;
       }
-      return { passages, articles: new Map(summaries.map((s) => [s.article.id, s.article])) };
-    })();
-    return this.passages;
+      if (!this.reading.has(id)) this.reading.set(id, this.read(index, id));
+      await this.reading.get(id);
+    }
+    return { passages: index, articles };
+  }
+
+  /** Adds an article's claims and sentences to the index, a part at a time in idle moments. */
+  private async read(index: PassageIndex, id: string): Promise<void> {
+    const text = (await this.host.store.texts([id])).get(id);
+    if (text === undefined) return;
+    for await (const claims of this.host.store.claimsInParts(id)) {
+      for (let i = 0; i < claims.length; i += CLAIMS_CHUNK) {
+        await idle();
+        index.add(claimPassages(id, claims.slice(i, i + CLAIMS_CHUNK)));
+      }
+    }
+    for (let from = 0; from < text.length;) {
+      await idle();
+      const end = text.indexOf('\n', from + CHUNK);
+      const to = end === -1 ? text.length : end + 1;
+      index.add(sentencePassages(id, text, from, to));
+      from = to;
+    }
   }
 
   /** Fills `into` with the claim's thread and the likely matches in other articles. */
@@ -75,7 +93,7 @@ export class Threads {
     const [threads, dismissed, { passages, articles }] = await Promise.all([
       this.host.store.threads(),
       this.host.store.getSetting<string[]>(DISMISSED_MATCHES),
-      this.library(),
+      this.library(claim.articleId),
     ]);
     const thread = threads.find((t) => t.claimIds.includes(claim.id));
     const skip = new Set(dismissed ?? []);
@@ -114,7 +132,7 @@ export class Threads {
       const made = bundle && createClaim(bundle.text, match.articleId, match, claim.label, this.host.annotator());
       if (!made || !(await this.host.commit([{ before: null, after: made }]))) return;
       otherId = made.id;
-      this.forget();
+      this.index.add(claimPassages(match.articleId, [made]));
     }
     const { put, removed } = linkClaims(await this.host.store.threads(), claim, otherId, nowIso());
     try {
