@@ -30,6 +30,9 @@ function sideSection(name: string, hint: string): { section: HTMLElement; show(h
 /** Entries built at a time. */
 const PAGE = 200;
 
+/** Entries built around a selected claim outside the built window: before it, and from it on. */
+const AROUND = { before: 10, after: 40 };
+
 /** What the panel lists: one annotator or all, one label or all. */
 interface Filters {
   annotator: string;
@@ -55,13 +58,20 @@ export class ClaimPanel {
     h('option', { value: 'all' }, 'All labels'), ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])));
   private entries = new Map<string, Entry>();
   /**
-   * How many entries are built: the list grows by PAGE as it is scrolled to its end, so an
-   * article with 20,000 claims opens without building 20,000 entries.
+   * The window of entries built, [first, limit) of the listed claims: it grows by PAGE as the
+   * list is scrolled to either end, so an article with 20,000 claims opens without building
+   * 20,000 entries; selecting a claim outside it moves it to a few entries around that claim.
    */
+  private first = 0;
   private limit = PAGE;
+  private readonly earlier = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showEarlier() });
   private readonly more = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showMore() });
   private readonly moreObserver = new IntersectionObserver((seen) => {
-    if (seen.some((e) => e.isIntersecting)) this.showMore();
+    for (const entry of seen) {
+      if (!entry.isIntersecting) continue;
+      if (entry.target === this.more) this.showMore();
+      else this.showEarlier();
+    }
   });
   private filters: Filters = { annotator: 'all', label: 'all' };
   private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
@@ -81,6 +91,7 @@ export class ClaimPanel {
   ) {
     const refilter = () => {
       this.filters = { annotator: this.annotatorFilter.value, label: this.labelFilter.value as Filters['label'] };
+      [this.first, this.limit] = [0, PAGE];
       this.rerender();
     };
     this.annotatorFilter.addEventListener('change', refilter);
@@ -96,8 +107,9 @@ export class ClaimPanel {
       h('div', { class: 'filters' },
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.unlabelled.section, this.empty, this.list, this.more, this.orphans.section);
+      this.unlabelled.section, this.empty, this.earlier, this.list, this.more, this.orphans.section);
     this.moreObserver.observe(this.more);
+    this.moreObserver.observe(this.earlier);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
@@ -185,9 +197,12 @@ export class ClaimPanel {
     const claims = allClaims.filter((c) => !isOrphan(c) && !state.hidden.has(c.annotator.id)
       && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
     const selectedAt = claims.findIndex((c) => c.id === state.selected);
-    if (selectedAt >= this.limit) this.limit = selectedAt + PAGE;
+    if (selectedAt >= 0 && (selectedAt < this.first || selectedAt >= this.limit)) {
+      [this.first, this.limit] = [Math.max(0, selectedAt - AROUND.before), selectedAt + AROUND.after];
+    }
+    if (this.first >= claims.length) [this.first, this.limit] = [Math.max(0, claims.length - PAGE), Math.max(claims.length, PAGE)];
     const next = new Map<string, Entry>();
-    for (const claim of claims.slice(0, this.limit)) {
+    for (const claim of claims.slice(this.first, this.limit)) {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
@@ -208,6 +223,8 @@ export class ClaimPanel {
     this.empty.hidden = allClaims.length > 0;
     this.more.hidden = claims.length <= this.limit;
     this.more.textContent = `Show ${Math.min(PAGE, claims.length - this.limit)} more of ${claims.length - this.limit} claims`;
+    this.earlier.hidden = this.first === 0;
+    this.earlier.textContent = `Show ${Math.min(PAGE, this.first)} earlier of ${this.first} claims`;
   }
 
   /** Stops watching for the end of the list (the view is closing). */
@@ -219,6 +236,13 @@ export class ClaimPanel {
   private showMore(): void {
     if (this.more.hidden) return;
     this.limit += PAGE;
+    this.rerender();
+  }
+
+  /** Builds the page of entries before the first built one; the browser keeps the list where it was on screen. */
+  private showEarlier(): void {
+    if (this.earlier.hidden) return;
+    this.first = Math.max(0, this.first - PAGE);
     this.rerender();
   }
 
