@@ -239,11 +239,18 @@ export class ClaimPanel {
     this.rerender();
   }
 
-  /** Builds the page of entries before the first built one; the browser keeps the list where it was on screen. */
+  /**
+   * Builds the page of entries before the first built one, keeping the entries on screen where
+   * they were (the new ones go above, out of sight), so the button leaves the view and is not
+   * pressed again at once.
+   */
   private showEarlier(): void {
     if (this.earlier.hidden) return;
+    const anchor = this.list.firstElementChild;
+    const before = anchor?.getBoundingClientRect().top ?? 0;
     this.first = Math.max(0, this.first - PAGE);
     this.rerender();
+    if (anchor) this.element.scrollTop += anchor.getBoundingClientRect().top - before;
   }
 
   /** Brings the selected entry into view in the panel. */
