@@ -47,12 +47,13 @@ function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | 'runs'> 
   return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length, ...extra };
 }
 
-/** Bytes and gzipped bytes of the built app: what every visit loads, and the import worker loaded on import. */
+/** Bytes and gzipped bytes of the built app: what every visit loads, and the workers loaded on import and export. */
 function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = {};
   for (const name of readdirSync('dist/assets')) {
     if (!/\.(js|css)$/.test(name)) continue;
-    const part = name.startsWith('import-worker') ? 'import worker JS' : name.endsWith('.css') ? 'app CSS' : 'app JS';
+    const worker = /^(import|export)-worker/.exec(name)?.[1];
+    const part = worker ? `${worker} worker JS` : name.endsWith('.css') ? 'app CSS' : 'app JS';
     const bytes = readFileSync(`dist/assets/${name}`);
     sizes[`${part} bytes`] = (sizes[`${part} bytes`] ?? 0) + bytes.length;
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;

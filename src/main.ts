@@ -3,7 +3,7 @@ import './styles.css';
 import { makeArticle } from './core/article';
 import { newId, type Annotator } from './core/model';
 import { DEMO_META, DEMO_TEXT } from './demo';
-import { ARTICLE_FILE_TYPES } from './ingest/files';
+import { ARTICLE_FILE_TYPES } from './files/article-files';
 import { Store } from './store/db';
 import { App } from './ui/app';
 import { formDialog } from './ui/dialogs';

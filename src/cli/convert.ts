@@ -7,14 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { version } from '../../package.json';
 import { makeArticle } from '../core/article';
-import { toBratZip } from '../core/format/brat';
-import { toClaimReviews } from '../core/format/claimreview';
-import { toCsv } from '../core/format/csv';
 import { toExportFile } from '../core/format/export';
 import { describeResult, placeAnnotations } from '../core/format/foreign';
-import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
+import { EXPORT_FORMATS, type ExportFormatName } from '../core/format/formats';
+import { readHypothesis } from '../core/format/hypothesis';
 import { readExportFile } from '../core/format/import';
-import { readW3C, toW3C } from '../core/format/w3c';
+import { readW3C } from '../core/format/w3c';
 import { options, readText } from './args';
 
 export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis|brat|csv|claimreview [--out PATH]
@@ -81,12 +79,6 @@ export async function convert(args: string[], out: (text: string) => void, err: 
     err(`${file} was not read:\n${read.problems.map((p) => `  ${p}`).join('\n')}`);
     return 1;
   }
-  const bundles = read.value.articles;
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  if (to === 'w3c') write(json(toW3C(bundles, generator, now)));
-  else if (to === 'hypothesis') write(json(toHypothesis(bundles, read.value.annotator, now)));
-  else if (to === 'brat') write(toBratZip(bundles));
-  else if (to === 'csv') write(toCsv(bundles));
-  else write(json(toClaimReviews(bundles)));
+  write(EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2 }).content);
   return 0;
 }

@@ -1,77 +1,26 @@
 /**
  * Files in and out of the library: article files and pasted text, the claimtrail export (with
  * article relations and claim threads), the other formats of "Export as…", and importing export
- * files. A claimtrail file is checked and stored in a worker (src/ingest/import-worker.ts); when
+ * files. A claimtrail file is checked and stored in a worker (src/files/import-worker.ts); when
  * an article of it seems to be a version of a stored one (same id, or most of its words shared),
  * the person is asked whether to carry its claims onto the stored text.
  */
 import { version } from '../../package.json';
 import { makeArticle } from '../core/article';
-import { toBratZip } from '../core/format/brat';
-import { toClaimReviews } from '../core/format/claimreview';
-import { toCsv } from '../core/format/csv';
-import { exportFileName, toExportFile, type ArticleBundle, type ExportLinks } from '../core/format/export';
-import { describeResult, placeAnnotations, placedClaims } from '../core/format/foreign';
-import { readHypothesis, toHypothesis } from '../core/format/hypothesis';
-import { readW3C, toW3C } from '../core/format/w3c';
+import { describeResult, placeAnnotations } from '../core/format/foreign';
+import { EXPORT_FORMATS, exportNameOf, type ExportFormatName } from '../core/format/formats';
+import { readHypothesis } from '../core/format/hypothesis';
+import { readW3C } from '../core/format/w3c';
 import type { Annotator } from '../core/model';
-import { importExportFile, type ImportStage } from '../ingest/import-file';
-import type { VersionQuestion } from '../ingest/versions';
-import { readArticleFile } from '../ingest/files';
+import { readArticleFile } from '../files/article-files';
+import { exportInWorker } from '../files/export-file';
+import { importExportFile, type ImportStage } from '../files/import-file';
+import type { VersionQuestion } from '../files/versions';
 import type { Store } from '../store/db';
 import { formDialog } from './dialogs';
 import { download } from './download';
 import { ellipsis } from './dom';
 import { errorMessage, type Notices } from './notices';
-
-/** Files are written compact: a 100,000-claim file is a third smaller and quicker to write than indented. */
-const json = (value: unknown) => JSON.stringify(value);
-const count = (bundles: readonly ArticleBundle[]) => bundles.reduce((n, b) => n + placedClaims(b).length, 0);
-
-/** What an export is made from. */
-interface ExportInput {
-  bundles: ArticleBundle[];
-  annotator: Annotator;
-  at: string;
-  links: ExportLinks;
-}
-
-/** The formats "Export as…" offers: what each is called, how it is made, and its file name. */
-const FORMATS = {
-  claimtrail: {
-    label: 'claimtrail (JSON)', prefix: 'claimtrail-', extension: '.json', type: 'application/json', none: 'Nothing to export yet: no article has claims.',
-    make: ({ bundles, annotator, at, links }: ExportInput) => ({
-      content: json(toExportFile(bundles, annotator, at, `claimtrail ${version}`, links)),
-      count: bundles.reduce((n, x) => n + x.claims.length, 0),
-    }),
-  },
-  w3c: {
-    label: 'W3C Web Annotation (JSON-LD)', prefix: 'claimtrail-w3c-', extension: '.jsonld', type: 'application/ld+json', none: 'No claim to export.',
-    make: ({ bundles, at }: ExportInput) => ({ content: json(toW3C(bundles, `claimtrail ${version}`, at)), count: count(bundles) }),
-  },
-  hypothesis: {
-    label: 'Hypothesis (JSON)', prefix: 'claimtrail-hypothesis-', extension: '.json', type: 'application/json', none: 'No claim to export.',
-    make: ({ bundles, annotator, at }: ExportInput) => ({ content: json(toHypothesis(bundles, annotator, at)), count: count(bundles) }),
-  },
-  brat: {
-    label: 'brat standoff (zip)', prefix: 'claimtrail-brat-', extension: '.zip', type: 'application/zip', none: 'No claim to export.',
-    make: ({ bundles }: ExportInput) => ({ content: toBratZip(bundles) as Uint8Array<ArrayBuffer>, count: count(bundles) }),
-  },
-  csv: {
-    label: 'CSV (spreadsheet)', prefix: 'claimtrail-', extension: '.csv', type: 'text/csv;charset=utf-8', none: 'No claim to export.',
-    make: ({ bundles }: ExportInput) => ({ content: toCsv(bundles), count: count(bundles) }),
-  },
-  claimreview: {
-    label: 'schema.org ClaimReview (JSON-LD)', prefix: 'claimtrail-claimreview-', extension: '.jsonld', type: 'application/ld+json',
-    none: 'No claim to publish as a ClaimReview: label a claim disputed or sourced and give it a note.',
-    make: ({ bundles }: ExportInput) => {
-      const reviews = toClaimReviews(bundles);
-      return { content: json(reviews), count: reviews.length };
-    },
-  },
-};
-
-type Format = keyof typeof FORMATS;
 
 /** What the progress bar says in each stage of an import. */
 const STAGES: Record<ImportStage, string> = { reading: 'Reading', checking: 'Checking', saving: 'Saving' };
@@ -140,30 +89,31 @@ export class Exchange {
       title: 'Export as…',
       submit: 'Export',
       fields: [
-        { name: 'format', label: 'Format', type: 'select', options: Object.entries(FORMATS).map(([value, f]) => ({ value, label: f.label })) },
+        { name: 'format', label: 'Format', type: 'select', options: Object.entries(EXPORT_FORMATS).map(([value, f]) => ({ value, label: f.label })) },
         ...(articleId ? [{ name: 'scope', label: 'Claims of', type: 'select' as const, options: [{ value: 'article', label: 'This article' }, { value: 'all', label: 'All articles' }] }] : []),
       ],
     });
-    if (values) await this.exportIn(values.format as Format, values.scope === 'article' ? articleId : undefined);
+    if (values) await this.exportIn(values.format as ExportFormatName, values.scope === 'article' ? articleId : undefined);
   }
 
-  /** Downloads the claims of one article, or of all, in `format`. */
-  private async exportIn(name: Format, articleId?: string): Promise<void> {
-    try {
-      const [bundles, relations, threads] = await Promise.all([this.store.exportBundles(articleId), this.store.relations(), this.store.threads()]);
-      const format = FORMATS[name];
-      const now = new Date();
-      const made = format.make({ bundles, annotator: this.annotator(), at: now.toISOString(), links: { relations, threads } });
-      if (!made.count) {
-        this.notices.status(format.none);
-        return;
-      }
-      download(made.content, exportFileName(now).replace('claimtrail-', format.prefix).replace(/\.json$/, format.extension), format.type);
-      const articles = `${bundles.length} article${bundles.length === 1 ? '' : 's'}`;
-      this.notices.status(`Exported ${made.count} ${made.count === 1 ? 'claim' : 'claims'} from ${articles} as ${format.label}.`);
-    } catch (error) {
-      this.notices.error(errorMessage(error));
+  /** Downloads the claims of one article, or of all, in `format`: the file is made in a worker, the page stays responsive. */
+  private async exportIn(format: ExportFormatName, articleId?: string): Promise<void> {
+    const now = new Date();
+    this.notices.progress('Exporting…', null);
+    const made = await exportInWorker({ database: this.store.name, format, articleId, annotator: this.annotator(), at: now.toISOString(), generator: `claimtrail ${version}` });
+    this.notices.progress(null);
+    if (made.status === 'failed') {
+      this.notices.error(made.message);
+      return;
     }
+    const { label, none } = EXPORT_FORMATS[format];
+    if (!made.file) {
+      this.notices.status(none);
+      return;
+    }
+    download(made.file, exportNameOf(format, now));
+    const articles = `${made.articles} article${made.articles === 1 ? '' : 's'}`;
+    this.notices.status(`Exported ${made.count} ${made.count === 1 ? 'claim' : 'claims'} from ${articles} as ${label}.`);
   }
 
   /** Asks, for each article of the file that looks like a version of a stored one, whether to carry its claims over; null when cancelled. */

@@ -51,14 +51,14 @@ export class Notices {
   }
 
   /** Shows a progress bar for long work; call with null to hide it. */
-  progress(label: string | null, fraction = 0): void {
+  progress(label: string | null, fraction: number | null = 0): void {
     if (label === null) {
       this.progressBox.hidden = true;
       this.progressBox.replaceChildren();
       return;
     }
-    const bar = h('progress', { max: 1, value: fraction, 'aria-label': label });
-    this.progressBox.replaceChildren(h('span', {}, `${label} ${Math.round(fraction * 100)}%`), bar);
+    const bar = fraction === null ? h('progress', { 'aria-label': label }) : h('progress', { max: 1, value: fraction, 'aria-label': label });
+    this.progressBox.replaceChildren(h('span', {}, fraction === null ? label : `${label} ${Math.round(fraction * 100)}%`), bar);
     this.progressBox.hidden = false;
   }
 }

@@ -1,0 +1,38 @@
+/** Making an export file in the export worker, from the main thread. */
+import type { ExportFormatName } from '../core/format/formats';
+import type { Annotator } from '../core/model';
+
+/** What to export: from which database, in which format, one article or all. */
+export interface ExportRequest {
+  database: string;
+  format: ExportFormatName;
+  /** One article's claims; all articles' when absent. */
+  articleId?: string;
+  annotator: Annotator;
+  at: string;
+  generator: string;
+}
+
+/** What the export worker made: the file (null when there was nothing to put in it), or why it failed. */
+export type ExportOutcome =
+  | { status: 'made'; file: Blob | null; count: number; articles: number }
+  | { status: 'failed'; message: string };
+
+/**
+ * Reads the claims and writes the file in a worker, so a 100,000-claim export never freezes the
+ * page; only the finished file (a Blob, passed by reference) comes back.
+ */
+export function exportInWorker(request: ExportRequest): Promise<ExportOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<ExportOutcome>) => {
+      worker.terminate();
+      resolve(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      worker.terminate();
+      resolve({ status: 'failed', message: event.message || 'the export worker failed' });
+    });
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Makes an export file off the main thread: reads the articles, claims, relations and threads
+ * from the database and writes them in the asked format, then hands back the file as a Blob.
+ */
+import { EXPORT_FORMATS } from '../core/format/formats';
+import { Store } from '../store/db';
+import type { ExportOutcome, ExportRequest } from './export-file';
+
+const post = (message: ExportOutcome) => (self as unknown as Worker).postMessage(message);
+
+async function make({ database, format, articleId, annotator, at, generator }: ExportRequest): Promise<ExportOutcome> {
+  const store = await Store.open(database);
+  try {
+    const [bundles, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
+    const { type, make } = EXPORT_FORMATS[format];
+    const made = make({ bundles, annotator, at, generator, links: { relations, threads } });
+    return { status: 'made', file: made.count ? new Blob([made.content], { type }) : null, count: made.count, articles: bundles.length };
+  } finally {
+    store.close();
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ExportRequest>) => {
+  make(event.data).then(post, (error: unknown) => post({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
+});
