@@ -19,11 +19,11 @@ export interface ArticleEditorOptions {
   onClaimsChange(state: ClaimsState): void;
 }
 
-/** Sections drawn at once when an article opens (1,500 lines); a longer one gets the rest in steps. */
-const FIRST_SECTIONS = 15;
+/** Sections drawn at once when an article opens (400 lines, a few screens); a longer one gets the rest in steps. */
+const FIRST_SECTIONS = 4;
 
 /** Sections appended per step, each step a task of its own so the page answers input between them. */
-const MORE_SECTIONS = 5;
+const MORE_SECTIONS = 2;
 
 /** Marks the transactions that append sections: the only ones allowed to change the document. */
 const APPEND = 'claimtrail:append';

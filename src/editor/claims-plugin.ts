@@ -90,7 +90,13 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
   switch (action.type) {
     case 'load': {
       const claims = new Map(action.claims.map((c) => [c.id, c]));
-      const markers = withMarkers(value.markers, [...action.claims].sort((a, b) => a.created.localeCompare(b.created)));
+      // Markers go to annotators in the order of their first claim: one pass, no sort of every claim.
+      const firsts = new Map<string, Claim>();
+      for (const claim of action.claims) {
+        const first = firsts.get(claim.annotator.id);
+        if (!first || claim.created < first.created) firsts.set(claim.annotator.id, claim);
+      }
+      const markers = withMarkers(value.markers, [...firsts.values()].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0)));
       const shown = action.claims.filter((c) => drawn(c, value.hidden, article, tr.doc));
       const decorations = DecorationSet.create(tr.doc, shown.map((c) => decorate(c, article, false, markers)));
       return { claims, decorations, selected: null, hidden: value.hidden, markers };
