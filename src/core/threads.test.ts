@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../testing/corpus';
 import { createClaim, type ClaimThread } from './model';
 import { normalizeText } from './text';
-import { linkClaims, PassageIndex, passagesOf, similarPassages } from './threads';
+import { linkClaims, PassageIndex, passagesOf, sentencePassages, similarPassages } from './threads';
 
 const me = { id: 'me', name: 'Me' };
 
@@ -25,6 +25,22 @@ describe('similarPassages', () => {
     const found = similarPassages('The CSTO sent 2,000 troops to Kazakhstan', passagesOf('b', text, [claim]));
     expect(found).toHaveLength(1);
     expect(found[0]!.claimId).toBe(claim.id);
+  });
+});
+
+describe('sentencePassages', () => {
+  it('gives a long text the same sentences as segmenting it line by line (it segments in parts, at line breaks)', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `Line ${i} says the council met. Officials from ${i % 7} capitals agreed on the border plan.`);
+    const text = lines.join('\n');
+    expect(text.length).toBeGreaterThan(5_000 * 5);
+    let at = 0;
+    const byLine = lines.flatMap((line) => {
+      const passages = sentencePassages('a', text, at, at + line.length + 1);
+      at += line.length + 1;
+      return passages;
+    });
+    expect(sentencePassages('a', text)).toEqual(byLine);
+    expect(byLine).toHaveLength(800);
   });
 });
 

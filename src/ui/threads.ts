@@ -5,7 +5,7 @@
  */
 import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
-import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
+import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
 import { ellipsis, formatDate, h } from './dom';
 import { idle } from './steps';
@@ -23,9 +23,6 @@ export interface ThreadsHost {
 
 /** Settings key of the matches the user said are not the same claim. */
 const DISMISSED_MATCHES = 'dismissedMatches';
-
-/** Text read in one idle moment, so reading a library of long articles never blocks input. */
-const CHUNK = 5_000;
 
 /** Claims read in one idle moment. */
 const CLAIMS_CHUNK = 250;
@@ -81,8 +78,7 @@ export class Threads {
     }
     for (let from = 0; from < text.length;) {
       await idle();
-      const end = text.indexOf('\n', from + CHUNK);
-      const to = end === -1 ? text.length : end + 1;
+      const to = partEnd(text, from);
       index.add(sentencePassages(id, text, from, to));
       from = to;
     }
