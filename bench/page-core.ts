@@ -7,7 +7,27 @@ import { toTextPosition } from 'dom-anchor-text-quote';
 import { agreementReport } from '../src/core/agreement-report';
 import { anchorAll, type Selectors } from '../src/core/anchor';
 import type { ArticleBundle } from '../src/core/format/export';
+import { Schema, type Node } from 'prosemirror-model';
+import { EditorState, Plugin, PluginKey } from 'prosemirror-state';
+import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { articleSchema, SECTION_LINES } from '../src/editor/schema';
 import { matchQuote } from './peers/hypothesis';
+
+/** The app's schema without sections: every paragraph a child of the document. */
+const flatSchema = new Schema({
+  nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*', toDOM: () => ['p', 0] }, text: {} },
+});
+
+/** A document of `lines` lines, flat or in sections of SECTION_LINES as the app builds it. */
+function linesDoc(lines: readonly string[], shape: 'flat' | 'sections'): Node {
+  const para = (schema: Schema, line: string) => schema.node('paragraph', null, line ? [schema.text(line)] : []);
+  if (shape === 'flat') return flatSchema.node('doc', null, lines.map((l) => para(flatSchema, l)));
+  const sections: Node[] = [];
+  for (let i = 0; i < lines.length; i += SECTION_LINES) {
+    sections.push(articleSchema.node('section', null, lines.slice(i, i + SECTION_LINES).map((l) => para(articleSchema, l))));
+  }
+  return articleSchema.node('doc', null, sections);
+}
 
 /** Milliseconds for `work`, in the page. */
 function timed(work: () => unknown): number {
@@ -74,6 +94,40 @@ const api = {
       resolve({ ms, placed: annotator.getAnnotations().length });
       annotator.destroy();
     }, 0)));
+  },
+  /**
+   * One decoration added and then removed on a document of `lines` lines carrying `claims`
+   * inline decorations, flat or in sections: milliseconds for the DecorationSet change alone,
+   * and for the whole view update (the decorations diffed and the DOM patched), median of 9.
+   */
+  decorationChange(lines: string[], shape: 'flat' | 'sections', claims: number): { set: number; view: number } {
+    const doc = linesDoc(lines, shape);
+    const key = new PluginKey<DecorationSet>('bench');
+    const step = Math.floor((doc.content.size - 10) / claims);
+    const decorations = Array.from({ length: claims }, (_, i) => Decoration.inline(1 + i * step, 1 + i * step + 5, { class: 'claim' }));
+    const plugin = new Plugin<DecorationSet>({
+      key,
+      state: { init: (_c, state) => DecorationSet.create(state.doc, decorations), apply: (tr, value) => tr.getMeta(key) ?? value },
+      props: { decorations: (state) => key.getState(state) },
+    });
+    const parent = document.createElement('div');
+    document.body.replaceChildren(parent);
+    const view = new EditorView(parent, { state: EditorState.create({ doc, plugins: [plugin] }) });
+    const setTimes: number[] = [];
+    const viewTimes: number[] = [];
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    for (let i = 0; i < 9; i++) {
+      const at = Math.floor(doc.content.size * ((i + 0.5) / 9));
+      const extra = Decoration.inline(at, at + 3, { class: 'claim' });
+      for (const change of [(set: DecorationSet) => set.add(view.state.doc, [extra]), (set: DecorationSet) => set.remove([extra])]) {
+        const t0 = performance.now();
+        const next = change(key.getState(view.state)!);
+        setTimes.push(performance.now() - t0);
+        viewTimes.push(timed(() => view.dispatch(view.state.tr.setMeta(key, next))));
+      }
+    }
+    view.destroy();
+    return { set: median(setTimes), view: median(viewTimes) };
   },
   /** The full agreement report of the bundles, as the comparison view computes it. */
   agreement(bundles: ArticleBundle[]) {

@@ -29,6 +29,8 @@ const CASES = smoke ? [[50_000, 100]] as const : [[50_000, 100], [1_000_000, 2_0
 const IMPORTS = smoke ? [[2, 500]] as const : [[10, 1_000], [100, 1_000]] as const;
 const REANCHOR = smoke ? { size: 50_000, claims: 100, edits: 20 } : { size: 1_000_000, claims: 2_000, edits: 400 };
 const AGREEMENT = smoke ? 500 : 5_000;
+/** The flat-versus-sections decoration figure: lines in the document and claims drawn on it. */
+const DECORATION = smoke ? { lines: 1_000, claims: 200 } : { lines: 30_000, claims: 20_000 };
 /** dom-anchor-text-quote is slow on a long text: it runs until this many ms, and its rate is extrapolated. */
 const DOM_ANCHOR_BUDGET = smoke ? 2_000 : 30_000;
 
@@ -365,6 +367,21 @@ async function main(): Promise<void> {
       figures[name]!.peer = { name: '@recogito/text-annotator', median: stats(times).median };
     }
     step('rendering peer measured');
+    // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
+    const lines = article(DECORATION.lines * 120, 11).split(/\n|(?<=\.) /).slice(0, DECORATION.lines);
+    for (const shape of ['flat', 'sections'] as const) {
+      const sets: number[] = [];
+      const views: number[] = [];
+      for (let i = 0; i < (smoke ? 1 : 3); i++) {
+        const r = await core.evaluate(([l, s, c]) => (window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }).benchCore.decorationChange(l, s, c), [lines, shape, DECORATION.claims] as const);
+        sets.push(r.set);
+        views.push(r.view);
+      }
+      const doc = `${lines.length.toLocaleString('en')} lines${shape === 'sections' ? ' in sections of 100' : ', flat'}, ${DECORATION.claims.toLocaleString('en')} claims`;
+      figures[`decoration change on ${doc}: DecorationSet, ms`] = stats(sets);
+      figures[`decoration change on ${doc}: view update, ms`] = stats(views);
+    }
+    step('decorations measured');
     const agreementBundles = [{ article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) }];
     const agreement: number[] = [];
     for (let i = 0; i < RUNS; i++) {
