@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
@@ -74,7 +75,7 @@ test('an old tab never blocks a newer version\'s upgrade, and says so', async ({
   await expect(page.getByRole('alert')).toContainText('claimtrail was updated in another tab');
 });
 
-test('a storage failure shows a clear message and keeps what was stored', async ({ page, baseURL }) => {
+test('a storage failure, adding or importing, shows a clear message and keeps what was stored', async ({ page, baseURL }) => {
   // A small quota for this origin, set before the app first opens its database (Chromium
   // binds the quota then): the app and a short article fit, a 500 KB article does not.
   await page.goto('/favicon.svg');
@@ -92,4 +93,24 @@ test('a storage failure shows a clear message and keeps what was stored', async 
   await expect(page.locator('.library-item')).toHaveCount(2);
   await expect(page.getByRole('link', { name: /After their intervention/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Large article' })).toHaveCount(0);
+
+  // An import that does not fit fails in the import worker as a whole, says why, and stores nothing.
+  const text = `Imported large article\n${'Words that will not fit either. '.repeat(20_000)}`;
+  const claim = {
+    id: 'big-claim', label: 'opinion', start: 0, end: 8, exact: 'Imported', prefix: '', suffix: text.slice(8, 40), sources: [],
+    annotator: { id: 'other', name: 'Other' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+  };
+  const path = join(mkdtempSync(join(tmpdir(), 'claimtrail-')), 'big.json');
+  writeFileSync(path, JSON.stringify({
+    format: 'claimtrail', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', generator: 'e2e', annotator: claim.annotator,
+    articles: [{ id: 'big', title: 'Imported large article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [claim] }],
+  }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByRole('alert')).toContainText('big.json was not imported:');
+  await expect(page.getByRole('alert')).toContainText('Could not import the file: this browser\'s storage for claimtrail is full. Nothing was changed');
+  await page.goto('/');
+  await expect(page.locator('.library-item')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'Imported large article' })).toHaveCount(0);
 });
