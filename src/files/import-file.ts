@@ -9,11 +9,11 @@ export type ToImportWorker =
 
 /** Messages from the import worker: progress, questions for the person, then the outcome. */
 export type FromImportWorker =
-  | { type: 'progress'; stage: ImportStage; fraction: number }
+  | { type: 'progress'; stage: ImportStage; fraction: number | null }
   | { type: 'ask'; questions: VersionQuestion[] }
   | { type: 'done'; outcome: ImportOutcome };
 
-/** The stages of an import, each with its progress. */
+/** The stages of an import; reading and checking say how far they are (0 to 1), storing cannot (null). */
 export type ImportStage = 'reading' | 'checking' | 'saving';
 
 /** How an import ended: stored (with a report), refused as invalid, cancelled, or failed to store. */
@@ -25,7 +25,7 @@ export type ImportOutcome =
 
 /** What the page does while the worker imports: show progress, and answer its questions (null: cancel). */
 export interface ImportHost {
-  progress(stage: ImportStage, fraction: number): void;
+  progress(stage: ImportStage, fraction: number | null): void;
   ask(questions: readonly VersionQuestion[]): Promise<boolean[] | null>;
 }
 

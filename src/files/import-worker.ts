@@ -49,7 +49,7 @@ async function importFile(file: File, database: string): Promise<ImportOutcome> 
       asVersions = questions.filter((_, i) => answers[i]);
     }
     const { file: carried, lines } = await carryVersions(store, read.value, asVersions);
-    post({ type: 'progress', stage: 'saving', fraction: 1 });
+    post({ type: 'progress', stage: 'saving', fraction: null });
     return { status: 'imported', report: await store.importFile(carried), lines };
   } finally {
     store.close();
