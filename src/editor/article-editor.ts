@@ -133,7 +133,7 @@ export class ArticleEditor {
   }
 
   /** Claims in reading order. */
-  claims(): Claim[] {
+  claims(): readonly Claim[] {
     return sortedClaims(this.view.state);
   }
 

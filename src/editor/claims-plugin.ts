@@ -41,9 +41,18 @@ export function claimsState(state: EditorState): ClaimsState {
   return claimsKey.getState(state)!;
 }
 
-/** Claims of a state in reading order. */
-export function sortedClaims(state: EditorState): Claim[] {
-  return [...claimsState(state).claims.values()].sort(compareClaims);
+/** Claims in reading order, per claims map: selecting or switching layers keeps the map, so no sort. */
+const sortedCache = new WeakMap<ReadonlyMap<string, Claim>, readonly Claim[]>();
+
+/** Claims of a state in reading order (sorted once per change of the claims). */
+export function sortedClaims(state: EditorState): readonly Claim[] {
+  const { claims } = claimsState(state);
+  let sorted = sortedCache.get(claims);
+  if (!sorted) {
+    sorted = [...claims.values()].sort(compareClaims);
+    sortedCache.set(claims, sorted);
+  }
+  return sorted;
 }
 
 /** How many marker colours there are; a seventh annotator shares the first one's. */
@@ -80,9 +89,13 @@ function drawn(claim: Claim, hidden: ReadonlySet<string>, article: ArticleDoc, d
   return !hidden.has(claim.annotator.id) && !isOrphan(claim) && article.toPos(claim.end) <= doc.content.size;
 }
 
-function without(decorations: DecorationSet, ids: ReadonlySet<string>): DecorationSet {
-  if (!ids.size) return decorations;
-  return decorations.remove(decorations.find(undefined, undefined, (spec) => ids.has(spec.id)));
+/** The decorations less those of `claims`, each looked up over its own words only (not the whole set). */
+function without(decorations: DecorationSet, claims: Iterable<Claim | undefined>, article: ArticleDoc): DecorationSet {
+  const found: Decoration[] = [];
+  for (const claim of claims) {
+    if (claim) found.push(...decorations.find(article.toPos(claim.start), article.toPos(claim.end), (spec) => spec.id === claim.id));
+  }
+  return found.length ? decorations.remove(found) : decorations;
 }
 
 /** The next state for an action; the same object when the action changes nothing. */
@@ -122,14 +135,15 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
         if (claim && drawn(claim, value.hidden, article, tr.doc)) added.push(decorate(claim, article, id === value.selected, markers));
       }
       const selected = value.selected && claims.has(value.selected) ? value.selected : null;
-      return { ...value, claims, markers, decorations: without(value.decorations, touched).add(tr.doc, added), selected };
+      const drawnBefore = [...touched].map((id) => value.claims.get(id));
+      return { ...value, claims, markers, decorations: without(value.decorations, drawnBefore, article).add(tr.doc, added), selected };
     }
     case 'layers': {
       const switched = new Set([...value.hidden, ...action.hidden].filter((id) => value.hidden.has(id) !== action.hidden.has(id)));
       if (!switched.size) return value;
       const affected = [...value.claims.values()].filter((c) => switched.has(c.annotator.id));
       const shown = affected.filter((c) => drawn(c, action.hidden, article, tr.doc)).map((c) => decorate(c, article, c.id === value.selected, value.markers));
-      const decorations = without(value.decorations, new Set(affected.map((c) => c.id))).add(tr.doc, shown);
+      const decorations = without(value.decorations, affected, article).add(tr.doc, shown);
       const selectedHidden = value.selected !== null && action.hidden.has(value.claims.get(value.selected)?.annotator.id ?? '');
       return { ...value, decorations, hidden: new Set(action.hidden), selected: selectedHidden ? null : value.selected };
     }
@@ -138,7 +152,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden, article, tr.doc)));
       const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
-      return { ...value, decorations: without(value.decorations, ids).add(tr.doc, redrawn), selected };
+      return { ...value, decorations: without(value.decorations, [...ids].map((id) => value.claims.get(id)), article).add(tr.doc, redrawn), selected };
     }
   }
 }

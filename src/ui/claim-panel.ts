@@ -77,6 +77,8 @@ export class ClaimPanel {
   private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
   /** The annotators last drawn in the layer switcher, to redraw it only when they change. */
   private layerKey = '';
+  /** Claims per annotator, counted once per claims map (selecting a claim keeps the map). */
+  private annotators: { of: ReadonlyMap<string, Claim>; counted: Map<string, { name: string; count: number; mine: boolean }> } | null = null;
   private readonly compareToggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false', hidden: true }, 'Compare annotators');
   private readonly listView: HTMLElement;
   private readonly compareView = h('div', { class: 'compare-view', hidden: true });
@@ -124,12 +126,16 @@ export class ClaimPanel {
 
   /** The layer switcher and the annotator filter, for the annotators who have claims here. */
   private renderLayers(state: ClaimsState): void {
-    const annotators = new Map<string, { name: string; count: number; mine: boolean }>();
-    for (const claim of state.claims.values()) {
-      const entry = annotators.get(claim.annotator.id) ?? { name: claim.annotator.name, count: 0, mine: this.actions.isMine(claim) };
-      entry.count++;
-      annotators.set(claim.annotator.id, entry);
+    if (this.annotators?.of !== state.claims) {
+      const counted = new Map<string, { name: string; count: number; mine: boolean }>();
+      for (const claim of state.claims.values()) {
+        const entry = counted.get(claim.annotator.id) ?? { name: claim.annotator.name, count: 0, mine: this.actions.isMine(claim) };
+        entry.count++;
+        counted.set(claim.annotator.id, entry);
+      }
+      this.annotators = { of: state.claims, counted };
     }
+    const annotators = this.annotators.counted;
     const sorted = [...annotators].sort(([, a], [, b]) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name));
     const key = JSON.stringify([sorted, [...state.hidden], [...state.markers]]);
     if (key === this.layerKey) return;
