@@ -113,6 +113,19 @@ test('a claim followed through three articles: suggested matches, the thread vie
   await expect(rows.filter({ hasText: 'brings together Armenia' })).toContainText('Ana: Disputed');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The title starts as the first claim's words; it can be renamed, and the name is kept.
+  await page.getByRole('button', { name: 'Rename thread' }).click();
+  const title = page.getByRole('dialog').getByLabel('Title');
+  await title.fill('  ');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  expect(await title.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('Give the thread a title.');
+  await title.fill('CSTO described as a military alliance');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Claim thread: “CSTO described as a military alliance”' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Claim thread: “CSTO described as a military alliance”' })).toBeVisible();
+  await expect(rows).toHaveCount(3);
+
   // The picture draws the three articles and the shared threads; a node opens its article.
   await page.getByRole('link', { name: 'See the provenance picture' }).click();
   const picture = page.getByRole('img', { name: 'Articles and how they relate' });

@@ -19,11 +19,15 @@ export interface ArticleEditorOptions {
   onClaimsChange(state: ClaimsState): void;
 }
 
-/** Sections drawn at once when an article opens (400 lines, a few screens); a longer one gets the rest in steps. */
-const FIRST_SECTIONS = 4;
+/**
+ * Characters drawn at once when an article opens (whole sections, many screens); a longer one
+ * gets the rest in steps. Counted in characters, not lines: a report's lines can be a paragraph
+ * each, and drawing 200 such lines at once took over 100 ms.
+ */
+const FIRST_SIZE = 60_000;
 
-/** Sections appended per step, each step a task of its own so the page answers input between them. */
-const MORE_SECTIONS = 2;
+/** Characters appended per step (whole sections), each step a task of its own so the page answers input between them. */
+const STEP_SIZE = 30_000;
 
 /** Marks the transactions that append sections: the only ones allowed to change the document. */
 const APPEND = 'claimtrail:append';
@@ -38,7 +42,7 @@ export class ArticleEditor {
 
   constructor(parent: HTMLElement, text: string, claims: readonly Claim[], options: ArticleEditorOptions) {
     this.article = new ArticleDoc(text);
-    this.loaded = Math.min(FIRST_SECTIONS, this.article.sectionCount);
+    this.loaded = this.article.sectionsFilling(0, FIRST_SIZE);
     const state = EditorState.create({
       // A long article opens with its first sections; the rest follow in steps (see appendMore).
       doc: this.article.firstSections(this.loaded),
@@ -96,7 +100,7 @@ export class ArticleEditor {
   private appendMore(): void {
     if (this.loaded >= this.article.sectionCount) return;
     this.pending = setTimeout(() => {
-      this.append(this.loaded + MORE_SECTIONS);
+      this.append(this.article.sectionsFilling(this.loaded, STEP_SIZE));
       this.appendMore();
     }, 0);
   }
@@ -113,7 +117,7 @@ export class ArticleEditor {
   /** Makes sure the text up to `offset` is in the document (appending at once what is missing). */
   private reach(offset: number): void {
     while (this.loaded < this.article.sectionCount && this.article.toPos(offset) > this.view.state.doc.content.size) {
-      this.append(this.loaded + MORE_SECTIONS);
+      this.append(this.article.sectionsFilling(this.loaded, STEP_SIZE));
     }
   }
 

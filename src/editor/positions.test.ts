@@ -38,4 +38,16 @@ describe('ArticleDoc', () => {
     const text = Array.from({ length: SECTION_LINES * 2 + 1 }, (_, i) => `l${i}`).join('\n');
     expect(new ArticleDoc(text).doc.childCount).toBe(3);
   });
+
+  it('counts sections by the characters they hold, at least one at a time', () => {
+    // Three sections: short lines, long lines (a paragraph each), short lines again.
+    const lines = Array.from({ length: SECTION_LINES * 3 }, (_, i) => (i >= SECTION_LINES && i < SECTION_LINES * 2 ? 'x'.repeat(700) : 'short'));
+    const article = new ArticleDoc(lines.join('\n'));
+    const size = (i: number) => article.doc.child(i).nodeSize;
+    expect(article.sectionsFilling(0, 10)).toBe(1);
+    expect(article.sectionsFilling(0, size(0) + 1)).toBe(2);
+    expect(article.sectionsFilling(1, 1)).toBe(2);
+    expect(article.sectionsFilling(0, 10_000_000)).toBe(3);
+    expect(article.sectionsFilling(3, 10)).toBe(3);
+  });
 });

@@ -62,6 +62,16 @@ export class ArticleDoc {
     return out;
   }
 
+  /**
+   * The index just past the sections, from index `from` on, that together hold at least `size`
+   * document positions (about as many characters), and at least one section.
+   */
+  sectionsFilling(from: number, size: number): number {
+    let to = from;
+    for (let filled = 0; to < this.doc.childCount && (to === from || filled < size); to++) filled += this.doc.child(to).nodeSize;
+    return to;
+  }
+
   /** How many sections the document has. */
   get sectionCount(): number {
     return this.doc.childCount;

@@ -7,6 +7,7 @@ import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
 import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
+import { formDialog } from './dialogs';
 import { ellipsis, formatDate, h } from './dom';
 import { idle } from './steps';
 import { errorMessage, type Notices } from './notices';
@@ -164,12 +165,29 @@ export class Threads {
     return h('section', { class: 'thread-view', 'aria-labelledby': 'thread-title' },
       h('a', { href: '#/', class: 'back' }, '← Library'),
       h('h1', { id: 'thread-title', dir: 'auto' }, `Claim thread: “${ellipsis(thread.title, 120)}”`),
+      h('button', { type: 'button', class: 'quiet', onclick: () => void this.rename(thread) }, 'Rename thread'),
       h('p', {}, `${claims.length} appearances in ${new Set(claims.map((c) => c.articleId)).size} articles; `,
         labels.size > 1 ? `judged differently (${[...labels].map((l) => LABEL_NAMES[l]).join(', ')}). ` : 'judged alike. ',
         h('a', { href: '#/provenance' }, 'See the provenance picture')),
       h('table', { class: 'thread-table' },
         h('thead', {}, h('tr', {}, ...['Article', 'Published', 'Outlet', 'Quote', 'Label', 'Sources', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...ordered.map(row))));
+  }
+
+  /** Asks for a new title (the first claim's words are only a start) and shows the thread again. */
+  private async rename(thread: ClaimThread): Promise<void> {
+    const values = await formDialog({
+      title: 'Rename the claim thread',
+      submit: 'Rename',
+      fields: [{ name: 'title', label: 'Title', value: thread.title, required: true, check: (v) => (v.trim() ? null : 'Give the thread a title.') }],
+    });
+    if (!values) return;
+    try {
+      await this.host.store.putThread({ ...thread, title: values.title!, modified: nowIso() });
+    } catch (error) {
+      this.host.notices.error(errorMessage(error));
+    }
+    await this.host.refresh();
   }
 
   private async removeFromThread(thread: ClaimThread, claimId: string): Promise<void> {
