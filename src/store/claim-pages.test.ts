@@ -16,11 +16,15 @@ function claim(id: number, articleId: string, label: Label, modified: string): C
   };
 }
 
-/** An action: add claims, relabel some, delete some, or import a file, across two articles (picks are taken modulo what exists). */
+/** An action: add claims, relabel some, delete some, all three at once, or import a file, across two articles (picks are taken modulo what exists). */
 const action = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }), article: fc.constantFrom('a', 'b'), label: fc.constantFrom(...LABELS) }),
   fc.record({ kind: fc.constant('relabel' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), label: fc.constantFrom(...LABELS) }),
   fc.record({ kind: fc.constant('delete' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 60 }) }),
+  fc.record({
+    kind: fc.constant('mixed' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }),
+    article: fc.constantFrom('a', 'b'), label: fc.constantFrom(...LABELS),
+  }),
   fc.record({
     kind: fc.constant('import' as const), count: fc.integer({ min: 0, max: PAGE_SIZE + 40 }), article: fc.constantFrom('a', 'b'),
     picks: fc.array(fc.nat(), { maxLength: 20 }), label: fc.constantFrom(...LABELS),
@@ -57,6 +61,13 @@ describe('claim pages', () => {
           }
           if (act.kind === 'add') {
             changes = Array.from({ length: act.count }, () => ({ before: null, after: claim(next++, act.article, act.label, modified) }));
+          } else if (act.kind === 'mixed') {
+            // One action that relabels and deletes stored claims, then adds new ones (as an undo of a mixed action would).
+            const picked = [...new Set(act.picks.map((p) => ids[p % Math.max(1, ids.length)]).filter((id) => id !== undefined))].map((id) => model.get(id)!);
+            changes = [
+              ...picked.map((before, i) => ({ before, after: i % 2 ? null : { ...before, label: act.label, modified } })),
+              ...Array.from({ length: act.count }, () => ({ before: null, after: claim(next++, act.article, act.label, modified) })),
+            ];
           } else if (ids.length) {
             const picked = [...new Set(act.picks.map((p) => ids[p % ids.length]!))].map((id) => model.get(id)!);
             changes = picked.map((before) => ({ before, after: act.kind === 'delete' ? null : { ...before, label: act.label, modified } }));
@@ -79,7 +90,7 @@ describe('claim pages', () => {
         expect((await store.claimsById(sample)).map((c) => c.id)).toEqual(sample);
         store.close();
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

@@ -99,6 +99,8 @@ export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly C
   const store = tx.objectStore('claimPages');
   /** Pages read or made in this action, by "articleId seq", so two changes on one page both land. */
   const touched = new Map<string, ClaimPage>();
+  /** Each article's last page (the highest seq), read once, then the one this action made after it. */
+  const lastPage = new Map<string, ClaimPage | null>();
   const delta = new Map<string, Record<Label, number>>();
   const key = (page: ClaimPage) => `${page.articleId}\u0000${page.seq}`;
   const keep = (page: ClaimPage) => touched.get(key(page)) ?? (touched.set(key(page), page), page);
@@ -125,9 +127,12 @@ export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly C
       page.claimIds.splice(at, 0, id);
       continue;
     }
-    const last = [...touched.values()].filter((p) => p.articleId === after.articleId).sort((a, b) => b.seq - a.seq)[0]
-      ?? (await store.openCursor(pagesOf(after.articleId), 'prev'))?.value;
-    const open = last && last.claims.length < PAGE_SIZE ? keep(last) : keep({ articleId: after.articleId, seq: last ? last.seq + 1 : 0, claimIds: [], claims: [] });
+    // A new claim goes on the article's last page, or on a new page after it: never on a seq
+    // that may exist (a page touched by an update above need not be the last).
+    if (!lastPage.has(after.articleId)) lastPage.set(after.articleId, (await store.openCursor(pagesOf(after.articleId), 'prev'))?.value ?? null);
+    const last = lastPage.get(after.articleId);
+    const open = last && keep(last).claims.length < PAGE_SIZE ? keep(last) : keep({ articleId: after.articleId, seq: last ? last.seq + 1 : 0, claimIds: [], claims: [] });
+    lastPage.set(after.articleId, open);
     open.claims.push(after);
     open.claimIds.push(id);
   }
