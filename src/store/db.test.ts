@@ -204,13 +204,23 @@ describe('Store', () => {
     await v1.put('articles', a);
     await v1.put('texts', { id: a.id, text });
     await v1.put('claims', claim);
+    // And, on a second article, more claims than one page holds.
+    const other = await article('Another text stored under version 1.', 'v1-other');
+    await v1.put('articles', other);
+    const many = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => ({ ...claim, id: `many-${i}`, articleId: other.id, label: i % 2 ? 'sourced' as const : 'disputed' as const }));
+    const write = v1.transaction('claims', 'readwrite');
+    for (const c of many) void write.store.put(c);
+    await write.done;
     await v1.put('settings', me, 'annotator');
     v1.close();
 
     const store = await Store.open(name);
     stores.push(store);
     expect(await store.loadArticle(a.id)).toEqual({ article: a, text, claims: [claim] });
-    expect((await store.listArticles())[0]!.counts).toEqual({ sourced: 0, disputed: 0, opinion: 1 });
+    const counts = new Map((await store.listArticles()).map((s) => [s.article.id, s.counts]));
+    expect(counts.get(a.id)).toEqual({ sourced: 0, disputed: 0, opinion: 1 });
+    expect(counts.get(other.id)).toEqual({ sourced: PAGE_SIZE + 1, disputed: PAGE_SIZE + 2, opinion: 0 });
+    expect((await store.claimsById(['many-0', `many-${PAGE_SIZE * 2 + 2}`])).map((c) => c.id)).toEqual(['many-0', `many-${PAGE_SIZE * 2 + 2}`]);
     expect(await store.getSetting('annotator')).toEqual(me);
     const decision = { key: 'x+y', articleId: a.id, status: 'rejected' as const, by: me, at: claim.created };
     await store.putDecision(decision);

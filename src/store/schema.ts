@@ -67,7 +67,11 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
     const read = unwrap(tx).objectStore('claims').getAll();
     read.onsuccess = () => {
       const byArticle = new Map<string, Claim[]>();
-      for (const claim of read.result as Claim[]) byArticle.set(claim.articleId, [...(byArticle.get(claim.articleId) ?? []), claim]);
+      for (const claim of read.result as Claim[]) {
+        const claims = byArticle.get(claim.articleId);
+        if (claims) claims.push(claim);
+        else byArticle.set(claim.articleId, [claim]);
+      }
       for (const [articleId, claims] of byArticle) {
         for (const page of paginate(articleId, claims)) unwrap(pages).put(page);
         unwrap(counts).put({ articleId, counts: countLabels(claims) });
