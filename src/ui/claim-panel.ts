@@ -66,7 +66,7 @@ export class ClaimPanel {
   private limit = PAGE;
   private readonly earlier = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showEarlier() });
   private readonly more = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showMore() });
-  private readonly moreObserver = new IntersectionObserver((seen) => {
+  private readonly edgeObserver = new IntersectionObserver((seen) => {
     for (const entry of seen) {
       if (!entry.isIntersecting) continue;
       if (entry.target === this.more) this.showMore();
@@ -110,8 +110,8 @@ export class ClaimPanel {
         h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
         h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
       this.unlabelled.section, this.empty, this.earlier, this.list, this.more, this.orphans.section);
-    this.moreObserver.observe(this.more);
-    this.moreObserver.observe(this.earlier);
+    this.edgeObserver.observe(this.more);
+    this.edgeObserver.observe(this.earlier);
     this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
       h('div', { class: 'panel-header' }, this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
@@ -235,7 +235,7 @@ export class ClaimPanel {
 
   /** Stops watching for the end of the list (the view is closing). */
   destroy(): void {
-    this.moreObserver.disconnect();
+    this.edgeObserver.disconnect();
   }
 
   /** Builds the next page of entries. */
