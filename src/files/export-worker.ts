@@ -4,6 +4,7 @@
  */
 import { EXPORT_FORMATS } from '../core/format/formats';
 import { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import type { ExportOutcome, ExportRequest } from './export-file';
 
 const post = (message: ExportOutcome) => (self as unknown as Worker).postMessage(message);
@@ -21,5 +22,5 @@ async function make({ database, format, articleId, annotator, at, generator }: E
 }
 
 self.addEventListener('message', (event: MessageEvent<ExportRequest>) => {
-  make(event.data).then(post, (error: unknown) => post({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  make(event.data).then(post, (error: unknown) => post({ status: 'failed', message: errorMessage(error) }));
 });

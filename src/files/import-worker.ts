@@ -6,6 +6,7 @@
  */
 import { readExportFile } from '../core/format/import';
 import { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import type { FromImportWorker, ImportOutcome, ToImportWorker } from './import-file';
 import { carryVersions, findVersions } from './versions';
 
@@ -65,6 +66,6 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
   }
   importFile(message.file, message.database).then(
     (outcome) => post({ type: 'done', outcome }),
-    (error: unknown) => post({ type: 'done', outcome: { status: 'failed', message: error instanceof Error ? error.message : String(error) } }),
+    (error: unknown) => post({ type: 'done', outcome: { status: 'failed', message: errorMessage(error) } }),
   );
 });

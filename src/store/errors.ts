@@ -1,4 +1,4 @@
-/** Turning IndexedDB failures into messages a person can act on. */
+/** Turning failures, IndexedDB's above all, into messages a person can act on. */
 
 /** A storage failure with a message fit to show; nothing was changed by the failed action. */
 export class StorageError extends Error {
@@ -19,4 +19,9 @@ export function describeStorageError(error: unknown, action: string): string {
   }
   const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
   return `Could not ${action}${detail}. Nothing was changed.`;
+}
+
+/** What to tell a person about an error: its message (anything can be thrown). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

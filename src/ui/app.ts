@@ -11,6 +11,7 @@ import type { ClaimChange } from '../core/history';
 import { nowIso, type Annotator, type Article } from '../core/model';
 import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import { ArticleView } from './article-view';
 import { ClaimCommands } from './claim-commands';
 import { formDialog } from './dialogs';
@@ -20,7 +21,7 @@ import { provenancePicture } from './picture';
 import { Provenance } from './provenance';
 import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
-import { errorMessage, type Notices } from './notices';
+import type { Notices } from './notices';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;

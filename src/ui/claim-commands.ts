@@ -8,8 +8,9 @@ import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
 import { createClaim, newId, nowIso, type Annotator, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import { claimRange, type Range } from '../core/selection';
 import type { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import type { ArticleView } from './article-view';
-import { errorMessage, type Notices } from './notices';
+import type { Notices } from './notices';
 
 export class ClaimCommands {
   private readonly history = new ClaimHistory();

@@ -17,10 +17,11 @@ import { exportInWorker } from '../files/export-file';
 import { importExportFile, type ImportStage } from '../files/import-file';
 import type { VersionQuestion } from '../files/versions';
 import type { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import { formDialog } from './dialogs';
 import { download } from './download';
 import { ellipsis } from './dom';
-import { errorMessage, type Notices } from './notices';
+import type { Notices } from './notices';
 
 /** What the progress bar says in each stage of an import. */
 const STAGES: Record<ImportStage, string> = { reading: 'Reading', checking: 'Checking', saving: 'Saving' };

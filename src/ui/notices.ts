@@ -4,11 +4,6 @@
  */
 import { h } from './dom';
 
-/** What to tell a person about an error: its message. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class Notices {
   private readonly alertBox = h('div', { role: 'alert', class: 'notice notice-error', hidden: true });
   private readonly statusBox = h('div', { role: 'status', class: 'notice notice-status' });

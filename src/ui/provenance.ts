@@ -10,10 +10,11 @@ import { newId, nowIso, RELATION_KINDS, type Article, type ArticleRelation, type
 import { fingerprintSteps, likelyVersions, type VersionPair } from '../core/similarity';
 import type { Store } from '../store/db';
 import { libraryFingerprints } from '../store/fingerprints';
+import { errorMessage } from '../store/errors';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
-import { errorMessage, type Notices } from './notices';
+import type { Notices } from './notices';
 import { inSteps } from './steps';
 
 /** What provenance needs from the app. */

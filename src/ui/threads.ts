@@ -7,10 +7,11 @@ import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
 import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
+import { errorMessage } from '../store/errors';
 import { formDialog } from './dialogs';
 import { ellipsis, formatDate, h } from './dom';
 import { idle } from './steps';
-import { errorMessage, type Notices } from './notices';
+import type { Notices } from './notices';
 
 /** What threads need from the app. */
 export interface ThreadsHost {
