@@ -37,7 +37,7 @@ describe('claimtrail convert', () => {
       expect((await convert(source, '--to', format, '--out', out)).code).toBe(0);
       const back = await convert(out, '--from', format, '--text', corpusPath(ARTICLE));
       expect(back.code).toBe(0);
-      expect(back.err).toMatch(/^2 of 2 annotations placed \(2 exact\)\.$/);
+      expect(back.err).toMatch(/^2 of 2 annotations placed as claims \(2 exact\)\.$/);
       const claims = ExportFileSchema.parse(JSON.parse(back.out)).articles[0]!.claims;
       expect(claims.map((c) => [c.label, c.start, c.end, c.exact, c.note])).toEqual(original.map((c) => [c.label, c.start, c.end, c.exact, c.note]));
     }

@@ -1,84 +1,136 @@
 /**
  * `claimtrail convert`: a claimtrail file to another tool's format, or another tool's file
- * (W3C Web Annotation, Hypothesis) with the article's text to a claimtrail file. The same core
- * code as the browser; bad input exits non-zero with the browser's message.
+ * (W3C Web Annotation, Hypothesis, brat) with the text it annotates to a claimtrail file, with a
+ * report of what became of every annotation. The same core code as the browser; bad input
+ * exits non-zero with the browser's message.
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { version } from '../../package.json';
 import { makeArticle } from '../core/article';
-import { toExportFile } from '../core/format/export';
-import { describeResult, placeAnnotations } from '../core/format/foreign';
+import { placeBratPairs, readAnn, readBratZip } from '../core/format/brat';
+import { HttpUrl } from '../core/format/claimtrail-v1';
+import { toExportFile, type ArticleBundle } from '../core/format/export';
+import { describeResult, placeAnnotations, type ForeignAnnotation, type ForeignResult, type LabelRules } from '../core/format/foreign';
 import { EXPORT_FORMATS, type ExportFormatName } from '../core/format/formats';
 import { readHypothesis } from '../core/format/hypothesis';
 import { readExportFile } from '../core/format/import';
 import { readW3C } from '../core/format/w3c';
-import { options, readText } from './args';
+import { LABELS, type Annotator, type Label } from '../core/model';
+import { options, readBytes, readText } from './args';
 
 export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis|brat|csv|claimreview [--out PATH]
-       claimtrail convert FILE --from w3c|hypothesis --text ARTICLE.txt [--out PATH]
-  convert   a claimtrail file to another format (brat needs --out, a .zip), or a W3C or
-            Hypothesis file, with the text it annotates, to a claimtrail file`;
+       claimtrail convert FILE --from w3c|hypothesis|brat [--text ARTICLE.txt] [--url URL]
+                          [--map TAG=LABEL]... [--label LABEL] [--out PATH] [--report PATH]
+  convert   a claimtrail file to another format (brat needs --out, a .zip), or another tool's
+            annotations, with the text they are on (brat: an .ann with --text, or a zip of
+            .txt/.ann pairs), to a claimtrail file. Only annotations of that text's document are
+            placed (matched by --url, then by quote). --map and --label give labels to tags and
+            types; annotations left without one are kept as waiting for a label. --report writes
+            what became of each annotation as JSON. Exit 0 when something was written, 1 when the
+            file was refused or nothing in it could be used, 2 on bad arguments.`;
 
 const TO = ['w3c', 'hypothesis', 'brat', 'csv', 'claimreview'];
-const FROM = ['w3c', 'hypothesis'];
+const FROM = ['w3c', 'hypothesis', 'brat'];
+const isLabel = (value: string): value is Label => (LABELS as readonly string[]).includes(value);
+
+/** The label rules of --map and --label, or what is wrong with them. */
+function labelRules(maps: readonly string[], label: string | undefined): LabelRules | string {
+  const map = new Map<string, Label>();
+  for (const pair of maps) {
+    const at = pair.lastIndexOf('=');
+    const [tag, to] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim().toLowerCase()];
+    if (at <= 0 || !tag) return `--map takes TAG=LABEL, not “${pair}”`;
+    if (!isLabel(to)) return `--map ${pair}: the label must be one of ${LABELS.join(', ')}`;
+    map.set(tag.toLowerCase(), to);
+  }
+  const otherwise = label?.trim().toLowerCase();
+  if (otherwise !== undefined && !isLabel(otherwise)) return `--label must be one of ${LABELS.join(', ')}`;
+  return { map, ...(otherwise ? { otherwise } : {}) };
+}
+
+/** The document the placed annotations name, to keep on the article: its web address and title. */
+function documentOf(annotations: readonly ForeignAnnotation[], result: ForeignResult): { url?: string; title?: string } {
+  const used = new Set([...result.report.placed.map((p) => p.source), ...result.report.unplaced.filter((u) => u.reason === 'no-label').map((u) => u.source)]);
+  const target = annotations.find((a) => used.has(a.source ?? a.id))?.target;
+  const url = target?.sources.find((s) => HttpUrl.safeParse(s).success);
+  return { ...(url ? { url } : {}), ...(target?.title ? { title: target.title } : {}) };
+}
 
 /** Runs `convert`; returns the exit code. */
 export async function convert(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const { values, positional, problem } = options(args, ['--to', '--from', '--text', '--out']);
-  const [to, from, textPath, outPath] = ['--to', '--from', '--text', '--out'].map((k) => values.get(k));
+  const names = ['--to', '--from', '--text', '--out', '--url', '--map', '--label', '--report'];
+  const { values, all, positional, problem } = options(args, names, ['--map']);
+  const [to, from, textPath, outPath, url] = ['--to', '--from', '--text', '--out', '--url'].map((k) => values.get(k));
+  const file = positional[0] ?? '';
+  const zip = from === 'brat' && /\.zip$/i.test(file);
+  const rules = labelRules(all.get('--map') ?? [], values.get('--label'));
   const wrong =
     problem ??
     (positional.length !== 1 ? 'name one FILE' : undefined) ??
     (!to === !from ? 'give either --to or --from' : undefined) ??
     (to && !TO.includes(to) ? `--to must be one of ${TO.join(', ')}` : undefined) ??
     (from && !FROM.includes(from) ? `--from must be one of ${FROM.join(', ')}` : undefined) ??
-    (from && !textPath ? '--from needs --text ARTICLE.txt, the text the annotations are on' : undefined) ??
+    (from && !zip && !textPath ? '--from needs --text ARTICLE.txt, the text the annotations are on' : undefined) ??
+    (zip && textPath ? 'a brat zip holds its texts: leave out --text' : undefined) ??
+    (to && ['--url', '--map', '--label', '--report', '--text'].some((k) => values.has(k)) ? '--text, --url, --map, --label and --report go with --from' : undefined) ??
+    (url && !HttpUrl.safeParse(url).success ? '--url must be an http or https address' : undefined) ??
+    (typeof rules === 'string' ? rules : undefined) ??
     (to === 'brat' && !outPath ? 'brat is a zip: give --out FILE.zip' : undefined);
   if (wrong) {
     err(`claimtrail convert: ${wrong}\n${CONVERT_USAGE}`);
     return 2;
   }
-  const file = positional[0]!;
-  const input = readText(file);
-  if (input instanceof Error) {
-    err(input.message);
-    return 1;
-  }
-  const write = (body: string | Uint8Array) => {
-    if (outPath) writeFileSync(outPath, body);
+  const write = (path: string | undefined, body: string | Uint8Array) => {
+    if (path) writeFileSync(path, body);
     else out(typeof body === 'string' ? body.replace(/\n$/, '') : '');
   };
   const generator = `claimtrail ${version}`;
   const now = new Date().toISOString();
+  const refuse = (problems: string[]) => {
+    err(`${file} was not read:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    return 1;
+  };
 
   if (from) {
-    const text = readText(textPath!);
-    if (text instanceof Error) {
-      err(text.message);
+    const labels = rules as LabelRules;
+    const reader: Annotator = { id: 'convert', name: 'claimtrail convert' };
+    let results: ForeignResult[];
+    if (zip) {
+      const bytes = readBytes(file);
+      if (bytes instanceof Error) return refuse([bytes.message]);
+      const read = await readBratZip(bytes, reader);
+      if (!read.ok) return refuse([read.problem]);
+      results = await placeBratPairs(read.pairs, labels);
+    } else {
+      const [input, text] = [readText(file), readText(textPath!, from === 'brat')];
+      if (input instanceof Error || text instanceof Error) return refuse([(input instanceof Error ? input : (text as Error)).message]);
+      const target = await makeArticle(text, { title: basename(textPath!).replace(/\.[^.]+$/, ''), ...(url ? { url } : {}) });
+      const read = from === 'brat' ? { ok: true as const, annotations: readAnn(input, text, target.article, reader, basename(file)) } : from === 'w3c' ? readW3C(input) : readHypothesis(input);
+      if (!read.ok) return refuse([read.problem]);
+      const onto = { article: target.article, text: async () => target.text };
+      const result = await placeAnnotations(read.annotations, [onto], from === 'hypothesis' ? 'utf-16' : 'code points', { onto, rules: labels });
+      const known = documentOf(read.annotations, result);
+      for (const bundle of result.bundles) bundle.article = { ...bundle.article, ...(!url && known.url ? { url: known.url } : {}), ...(known.title ? { title: known.title } : {}) };
+      results = [result];
+    }
+    const bundles: ArticleBundle[] = results.flatMap((r) => r.bundles);
+    const report = { placed: results.flatMap((r) => r.report.placed), unplaced: results.flatMap((r) => r.report.unplaced), warnings: results.flatMap((r) => r.report.warnings) };
+    if (values.has('--report')) write(values.get('--report'), `${JSON.stringify(report, null, 2)}\n`);
+    for (const result of results) err(describeResult(result).join('\n'));
+    if (!bundles.length) {
+      err(`Nothing was written: no annotation of ${file} could be placed on the text.`);
       return 1;
     }
-    const read = from === 'w3c' ? readW3C(input) : readHypothesis(input);
-    if (!read.ok) {
-      err(`${file} was not read:\n  ${read.problem}`);
-      return 1;
-    }
-    const target = await makeArticle(text, { title: basename(textPath!).replace(/\.[^.]+$/, '') });
-    const onto = { article: target.article, text: async () => target.text };
-    const placed = await placeAnnotations(read.annotations, [onto], from === 'w3c' ? 'code points' : 'utf-16', { onto });
-    const claims = placed.bundles[0]?.claims ?? [];
-    const annotator = claims[0]?.annotator ?? { id: 'convert', name: 'claimtrail convert' };
-    write(`${JSON.stringify(toExportFile([{ ...target, claims }], annotator, now, generator), null, 2)}\n`);
-    const waiting = placed.unlabelled.length ? ` ${placed.unlabelled.length} without one of our labels are not in the file (a claimtrail claim needs a label).` : '';
-    err(`${describeResult(placed)}${waiting}`);
+    const annotator = bundles.flatMap((b) => b.claims)[0]?.annotator ?? bundles[0]!.unlabelled?.[0]?.annotator ?? reader;
+    write(outPath, `${JSON.stringify(toExportFile(bundles, annotator, now, generator), null, 2)}\n`);
     return 0;
   }
 
+  const input = readText(file);
+  if (input instanceof Error) return refuse([input.message]);
   const read = await readExportFile(input);
-  if (!read.ok) {
-    err(`${file} was not read:\n${read.problems.map((p) => `  ${p}`).join('\n')}`);
-    return 1;
-  }
-  write(EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2 }).content);
+  if (!read.ok) return refuse(read.problems);
+  write(outPath, EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2 }).content);
   return 0;
 }

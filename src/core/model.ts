@@ -113,6 +113,9 @@ export interface Claim {
   anchor?: ClaimAnchor;
 }
 
+/** Words placed from another tool's annotation that carry none of our labels: a claim waiting for one. */
+export type UnlabelledClaim = Omit<Claim, 'label'>;
+
 /** True for a claim whose words were not found in its article: it has no place to be drawn. */
 export function isOrphan(claim: Claim): boolean {
   return claim.anchor?.status === 'orphan';

@@ -7,7 +7,27 @@ declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
 
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
 declare const crypto: {
   randomUUID(): string;
   subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
 };
+
+declare class URLSearchParams {
+  keys(): IterableIterator<string>;
+  delete(name: string): void;
+}
+
+declare class URL {
+  constructor(url: string, base?: string);
+  hash: string;
+  readonly protocol: string;
+  readonly host: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: URLSearchParams;
+}

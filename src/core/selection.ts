@@ -36,6 +36,19 @@ function clusterEnd(text: string, offset: number): number {
 }
 
 /**
+ * True when `offset` lies between two user-perceived characters: not inside a surrogate pair,
+ * an emoji sequence, or between a letter and its combining marks. Claims begin and end only
+ * there. Plain text before U+0300 is decided without segmenting.
+ */
+export function isClusterBoundary(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return true;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  if (before < 0x300 && after < 0x300) return !(before === 13 && after === 10);
+  return clusterStart(text, offset) === offset;
+}
+
+/**
  * The claim range for a selection: whitespace trimmed from both edges, then each edge moved
  * outward to a grapheme cluster boundary. Null when nothing but whitespace was selected.
  */

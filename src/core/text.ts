@@ -4,10 +4,45 @@
  * uses (W3C TextPositionSelector, Python, brat).
  */
 
-/** Drops a leading byte-order mark and turns CRLF and lone CR line ends into LF. */
+/** Drops a leading byte-order mark and NUL characters, and turns CRLF and lone CR line ends into LF. */
 export function normalizeText(raw: string): string {
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  return body.replace(/\r\n?/g, '\n');
+  return body.replace(/\r\n?/g, '\n').replace(/\0/g, '');
+}
+
+/**
+ * Why a text is not as normalizeText leaves it (a stored text always is), or null. Offsets into
+ * an unnormalised text would not match the text claimtrail stores, so files carrying one are refused.
+ */
+export function unnormalisedText(text: string): string | null {
+  if (text.charCodeAt(0) === 0xfeff) return 'it starts with a byte-order mark';
+  const cr = text.indexOf('\r');
+  if (cr !== -1) return `it has a CR line end at ${cr} (claimtrail texts use LF)`;
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return `it has a NUL character at ${nul}`;
+  return null;
+}
+
+/**
+ * The text normalizeText makes of `raw`, with a map from code point offsets into `raw` (as brat
+ * counts them, BOM and CR included) to UTF-16 offsets into that text. An offset between a CR and
+ * its LF maps to the line end; one past the end gives undefined.
+ */
+export function normalizeWithOffsets(raw: string): { text: string; toText(rawCodePoint: number): number | undefined } {
+  const text = normalizeText(raw);
+  // at[k] = UTF-16 offset in `text` of raw code point k (length + 1 entries).
+  const at: number[] = [];
+  let out = 0;
+  for (let i = 0; i < raw.length; ) {
+    const code = raw.codePointAt(i)!;
+    const units = code > 0xffff ? 2 : 1;
+    at.push(out);
+    const dropped = (i === 0 && code === 0xfeff) || code === 0 || (code === 13 && raw.charCodeAt(i + 1) === 10);
+    if (!dropped) out += units;
+    i += units;
+  }
+  at.push(out);
+  return { text, toText: (k) => (Number.isInteger(k) && k >= 0 && k < at.length ? at[k] : undefined) };
 }
 
 /** SHA-256 of the text's UTF-8 bytes, as lowercase hex: an article's fingerprint. */

@@ -1,25 +1,43 @@
-/** Importing a claimtrail file through the import worker, from the main thread. */
+/** Importing a file (claimtrail, W3C, Hypothesis, brat zip) through the import worker, from the main thread. */
+import type { Label } from '../core/model';
 import type { ImportReport } from '../store/db';
 import type { VersionQuestion } from './versions';
 
+/** A tag of the file's annotations that names none of our labels, and how many annotations carry it. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** The person's label rules as they cross to the worker: tags mapped to labels, and a label for the rest. */
+export interface LabelChoice {
+  map: [string, Label][];
+  otherwise?: Label;
+}
+
 /** Messages to the import worker: a file to import, then the answers to its questions. */
 export type ToImportWorker =
-  | { type: 'import'; file: File; database: string }
-  | { type: 'answers'; versions: boolean[] | null };
+  | { type: 'import'; file: File; database: string; reader: { id: string; name: string } }
+  | { type: 'answers'; versions: boolean[] | null }
+  | { type: 'labels'; choice: LabelChoice | null };
 
 /** Messages from the import worker: progress, questions for the person, then the outcome. */
 export type FromImportWorker =
   | { type: 'progress'; stage: ImportStage; fraction: number | null }
   | { type: 'ask'; questions: VersionQuestion[] }
+  | { type: 'ask-labels'; format: string; tags: TagCount[]; untagged: number }
   | { type: 'done'; outcome: ImportOutcome };
 
 /** The stages of an import; reading and checking say how far they are (0 to 1), storing cannot (null). */
 export type ImportStage = 'reading' | 'checking' | 'saving';
 
-/** How an import ended: stored (with a report), refused as invalid, cancelled, or failed to store. */
+/**
+ * How an import ended: stored (with a report, and for other tools' files the placement report
+ * in words), refused as invalid, cancelled, or failed to store.
+ */
 export type ImportOutcome =
-  | { status: 'imported'; report: ImportReport; lines: string[] }
-  | { status: 'invalid'; problems: string[] }
+  | { status: 'imported'; format: string; report: ImportReport; lines: string[] }
+  | { status: 'invalid'; format: string; problems: string[] }
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
@@ -27,10 +45,11 @@ export type ImportOutcome =
 export interface ImportHost {
   progress(stage: ImportStage, fraction: number | null): void;
   ask(questions: readonly VersionQuestion[]): Promise<boolean[] | null>;
+  labels(format: string, tags: readonly TagCount[], untagged: number): Promise<LabelChoice | null>;
 }
 
-/** Reads, checks and stores a claimtrail file in the database named `database`, in a worker. */
-export function importExportFile(file: File, database: string, host: ImportHost): Promise<ImportOutcome> {
+/** Reads, checks and stores a file in the database named `database`, in a worker; `reader` is who imports it (brat has no annotators). */
+export function importInWorker(file: File, database: string, reader: { id: string; name: string }, host: ImportHost): Promise<ImportOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
     const send = (message: ToImportWorker) => worker.postMessage(message);
@@ -38,6 +57,7 @@ export function importExportFile(file: File, database: string, host: ImportHost)
       const message = event.data;
       if (message.type === 'progress') host.progress(message.stage, message.fraction);
       else if (message.type === 'ask') void host.ask(message.questions).then((versions) => send({ type: 'answers', versions }));
+      else if (message.type === 'ask-labels') void host.labels(message.format, message.tags, message.untagged).then((choice) => send({ type: 'labels', choice }));
       else {
         worker.terminate();
         resolve(message.outcome);
@@ -47,6 +67,6 @@ export function importExportFile(file: File, database: string, host: ImportHost)
       worker.terminate();
       resolve({ status: 'failed', message: event.message || 'the import worker failed' });
     });
-    send({ type: 'import', file, database });
+    send({ type: 'import', file, database, reader });
   });
 }

@@ -120,8 +120,9 @@ describe('Store', () => {
       if (!r.ok) throw new Error(r.problems.join('\n'));
       return r.value;
     };
-    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 1, articlesMatched: 0, claimsAdded: 1, claimsUpdated: 0, claimsUnchanged: 0 });
-    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 0, articlesMatched: 1, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 1 });
+    const none = { claimsRenamed: 0, claimsRefused: [], unlabelledAdded: 0 };
+    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 1, articlesMatched: 0, claimsAdded: 1, claimsUpdated: 0, claimsUnchanged: 0, ...none });
+    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 0, articlesMatched: 1, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 1, ...none });
     const older = { ...claim, label: 'opinion' as const, modified: '2025-12-31T00:00:00.000Z' };
     await store.importFile(await read(older));
     const labelNow = async () => (await store.loadArticle(a.id))!.claims.find((c) => c.id === claim.id)!.label;

@@ -6,10 +6,9 @@
  */
 import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
-import type { UnlabelledClaim } from '../core/format/foreign';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import type { Article, ArticleMeta, ArticleRelation, Claim, ClaimComment, ClaimThread, Label } from '../core/model';
+import type { Article, ArticleMeta, ArticleRelation, Claim, ClaimComment, ClaimThread, Label, UnlabelledClaim } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, countLabels, pagesOf, readClaims, readClaimsById } from './claim-pages';

@@ -1,42 +1,58 @@
 /**
  * Writing a checked export file inside one write transaction: articles matched by text
- * fingerprint (or added), their claims merged page by page, then unlabelled annotations,
- * relations and threads. The caller owns the transaction, so a failure anywhere writes nothing.
+ * fingerprint (or added), their claims merged page by page under the rules of core/merge.ts
+ * (ids stay unique across the library; a file never rewrites another annotator's claim), then
+ * comments, annotations waiting for a label, relations and threads. The caller owns the
+ * transaction, so a failure anywhere writes nothing.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { UnlabelledClaim } from '../core/format/foreign';
 import type { ParsedExport } from '../core/format/import';
-import { newId } from '../core/model';
+import { mergeClaim, renamedId, stableUuid } from '../core/merge';
+import { newId, type Claim, type ClaimComment } from '../core/model';
 import { pagesOf, rewriteArticle } from './claim-pages';
 import type { ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
 
-/** What an import wrote. */
+/** What an import wrote, and what it would not. */
 export interface ImportReport {
   articlesAdded: number;
   articlesMatched: number;
   claimsAdded: number;
   claimsUpdated: number;
   claimsUnchanged: number;
+  /** Claims whose id was taken by a different claim: stored under a new id. */
+  claimsRenamed: number;
+  /** Claims not stored, each with why. */
+  claimsRefused: { id: string; why: string }[];
+  /** Annotations waiting for a label that were stored. */
+  unlabelledAdded: number;
 }
 
-/** A file to import, with the annotations placed but waiting for a label, if any. */
-export type ImportInput = ParsedExport & { unlabelled?: readonly UnlabelledClaim[] };
+/** A file to import: a checked claimtrail file, or other tools' annotations placed and checked. */
+export type ImportInput = ParsedExport;
+
+type Tx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>;
+
+/** The article each of these claim ids is stored on, for those stored anywhere: one request each, all at once. */
+async function storedArticleOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const index = tx.objectStore('claimPages').index('byClaim');
+  const keys = await Promise.all(ids.map((id) => index.getKey(id)));
+  return new Map(ids.flatMap((id, i) => (keys[i] ? [[id, keys[i]![0]] as [string, string]] : [])));
+}
 
 /**
- * Writes the file; a claim already stored (same id) is replaced only by a copy modified later.
- * Returns the report and the ids of the articles it touched.
+ * Writes the file. Returns the report and the ids of the articles it touched.
  */
-export async function writeImport(
-  tx: IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>,
-  file: ImportInput,
-): Promise<{ report: ImportReport; touched: string[] }> {
-  const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0 };
+export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: ImportReport; touched: string[] }> {
+  const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0, claimsRenamed: 0, claimsRefused: [], unlabelledAdded: 0 };
   const articles = tx.objectStore('articles');
   const pages = tx.objectStore('claimPages');
   const touched: string[] = [];
   /** The file's article ids to the ids they have in this library. */
   const stored = new Map<string, string>();
+  /** The file's claim ids to the ids they are stored under, where they differ. */
+  const renamed = new Map<string, string>();
+  const libraryHasClaims = (await pages.count()) > 0;
   for (const bundle of file.articles) {
     const matched = await articles.index('bySha').get(bundle.article.textSha256);
     let article = matched;
@@ -56,21 +72,49 @@ export async function writeImport(
     // request instead of one per claim, then only the pages that change are written.
     const before = matched ? await pages.getAll(pagesOf(articleId)) : [];
     const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
-    for (const claim of bundle.claims) {
-      const existing = claims.get(claim.id);
-      if (existing && existing.modified >= claim.modified) {
+    // Where the file's ids (and the ids they would be renamed to) are stored on other articles:
+    // looked up only for ids not found here, and not at all in a library without claims.
+    const lookup = [...bundle.claims, ...(bundle.unlabelled ?? [])].filter((c) => !claims.has(c.id)).flatMap((c) => [c.id, renamedId(c, article!.textSha256)]);
+    const elsewhere = libraryHasClaims ? await storedArticleOf(tx, lookup) : new Map<string, string>();
+    const storedAs = (id: string) => {
+      const here = claims.get(id);
+      if (here) return { claim: here, articleId };
+      const there = elsewhere.get(id);
+      return there ? { claim: { id } as Claim, articleId: there } : undefined;
+    };
+    for (const incoming of bundle.claims) {
+      let claim: Claim = { ...incoming, articleId };
+      let merge = mergeClaim(claim, articleId, storedAs(claim.id));
+      if (merge.kind === 'rename') {
+        claim = { ...claim, id: renamedId(incoming, article.textSha256) };
+        merge = mergeClaim(claim, articleId, storedAs(claim.id));
+        if (merge.kind === 'rename') claim = { ...claim, id: newId() };
+        if (merge.kind !== 'unchanged' && merge.kind !== 'refuse') report.claimsRenamed++;
+        renamed.set(incoming.id, claim.id);
+        if (merge.kind === 'rename') merge = { kind: 'add' };
+      }
+      if (merge.kind === 'refuse') {
+        report.claimsRefused.push({ id: incoming.id, why: merge.why });
+        continue;
+      }
+      if (merge.kind === 'unchanged') {
         report.claimsUnchanged++;
         continue;
       }
-      if (existing) report.claimsUpdated++;
+      if (merge.kind === 'update') report.claimsUpdated++;
       else report.claimsAdded++;
-      claims.set(claim.id, { ...claim, articleId });
+      claims.set(claim.id, claim);
     }
     rewriteArticle(tx, articleId, before, [...claims.values()]);
-    for (const comment of bundle.comments ?? []) queue(tx.objectStore('comments').put({ ...comment, articleId }));
-  }
-  for (const waiting of file.unlabelled ?? []) {
-    if ((await pages.index('byClaim').getKey(waiting.id)) === undefined) queue(tx.objectStore('unlabelled').put(waiting));
+    for (const comment of bundle.comments ?? []) await putComment(tx, { ...comment, claimId: renamed.get(comment.claimId) ?? comment.claimId, articleId });
+    for (const waiting of bundle.unlabelled ?? []) {
+      // A waiting annotation whose id a claim has (it was labelled since), or that is stored already, is not added again.
+      const taken = claims.has(waiting.id) || elsewhere.has(waiting.id);
+      const id = taken ? renamedId(waiting, article.textSha256) : waiting.id;
+      if (claims.has(id) || elsewhere.has(id) || (await tx.objectStore('unlabelled').getKey(id)) !== undefined) continue;
+      queue(tx.objectStore('unlabelled').put({ ...waiting, id, articleId }));
+      report.unlabelledAdded++;
+    }
   }
   for (const relation of file.relations) {
     const from = stored.get(relation.from) ?? relation.from;
@@ -80,8 +124,22 @@ export async function writeImport(
   }
   for (const thread of file.threads) {
     const current = await tx.objectStore('threads').get(thread.id);
-    const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds])];
+    const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds.map((id) => renamed.get(id) ?? id)])];
     queue(tx.objectStore('threads').put({ ...thread, ...(current && current.modified > thread.modified ? current : {}), claimIds }));
   }
   return { report, touched };
+}
+
+/**
+ * Stores an imported comment: the same comment again is left as it is; another comment under
+ * its id is stored under an id made from it (so the same file twice adds it once).
+ */
+async function putComment(tx: Tx, comment: ClaimComment): Promise<void> {
+  const store = tx.objectStore('comments');
+  const same = (c: ClaimComment | undefined) => c && c.claimId === comment.claimId && c.text === comment.text && c.by.id === comment.by.id && c.at === comment.at;
+  const existing = await store.get(comment.id);
+  if (!existing) return queue(store.add(comment));
+  if (same(existing)) return;
+  const id = stableUuid(`${comment.id}\u0000${comment.claimId}\u0000${comment.by.id}\u0000${comment.at}\u0000${comment.text}`);
+  if (!same(await store.get(id))) queue(store.put({ ...comment, id }));
 }

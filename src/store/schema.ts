@@ -3,8 +3,7 @@
  */
 import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Decision } from '../core/adjudication';
-import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread } from '../core/model';
-import type { UnlabelledClaim } from '../core/format/foreign';
+import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread, UnlabelledClaim } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { countLabels, paginate, type ClaimCounts, type ClaimPage } from './claim-pages';
 

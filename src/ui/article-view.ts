@@ -1,8 +1,7 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { UnlabelledClaim } from '../core/format/foreign';
-import type { Article, ClaimComment, Label } from '../core/model';
+import type { Article, ClaimComment, Label, UnlabelledClaim } from '../core/model';
 import type { Range } from '../core/selection';
 import { ArticleEditor } from '../editor/article-editor';
 import { ClaimPanel, type ClaimActions } from './claim-panel';

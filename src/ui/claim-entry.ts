@@ -6,8 +6,7 @@
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
 import { HttpUrl } from '../core/format/claimtrail-v1';
-import type { UnlabelledClaim } from '../core/format/foreign';
-import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
+import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source, type UnlabelledClaim } from '../core/model';
 import type { Range } from '../core/selection';
 import { ellipsis, formatDate, h } from './dom';
 

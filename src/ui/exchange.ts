@@ -7,16 +7,13 @@
  */
 import { version } from '../../package.json';
 import { makeArticle } from '../core/article';
-import { describeResult, placeAnnotations } from '../core/format/foreign';
 import { EXPORT_FORMATS, exportNameOf, type ExportFormatName } from '../core/format/formats';
-import { readHypothesis } from '../core/format/hypothesis';
-import { readW3C } from '../core/format/w3c';
-import type { Annotator } from '../core/model';
+import { LABEL_NAMES, LABELS, type Annotator, type Label } from '../core/model';
 import { readArticleFile } from '../files/article-files';
 import { exportInWorker } from '../files/export-file';
-import { importExportFile, type ImportStage } from '../files/import-file';
+import { importInWorker, type ImportStage, type LabelChoice, type TagCount } from '../files/import-file';
 import type { VersionQuestion } from '../files/versions';
-import type { Store } from '../store/db';
+import type { ImportReport, Store } from '../store/db';
 import { errorMessage } from '../store/errors';
 import { formDialog } from './dialogs';
 import { download } from './download';
@@ -140,69 +137,75 @@ export class Exchange {
     return answers;
   }
 
-  /** W3C or Hypothesis annotations placed on the library's articles, stored; a line for the report, or null. */
-  private async importForeign(file: File, kind: 'w3c' | 'hypothesis'): Promise<string | null> {
-    const name = kind === 'w3c' ? 'W3C Web Annotation' : 'Hypothesis';
-    const read = kind === 'w3c' ? readW3C(await file.text()) : readHypothesis(await file.text());
-    if (!read.ok) {
-      this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, [read.problem]);
-      return null;
-    }
-    const library = (await this.store.listArticles()).map(({ article }) => ({
-      article,
-      text: async () => (await this.store.texts([article.id])).get(article.id) ?? '',
-    }));
-    const placed = await placeAnnotations(read.annotations, library, kind === 'w3c' ? 'code points' : 'utf-16');
-    const placedCount = placed.bundles.reduce((n, b) => n + b.claims.length, 0) + placed.unlabelled.length;
-    if (!placedCount) {
-      this.notices.addError(`${file.name} (${name}): no annotation could be placed; nothing was stored:`, placed.notPlaced.map((r) => `${r.count}: ${r.reason}`));
-      return null;
-    }
-    await this.store.importFile({ annotator: this.annotator(), exportedAt: new Date().toISOString(), articles: placed.bundles, relations: [], threads: [], unlabelled: placed.unlabelled });
-    return `${file.name} (${name}): ${describeResult(placed)}`;
+  /**
+   * Asks how to label the annotations of another tool's file whose tags name none of our labels:
+   * each tag (the most used first) can be mapped to a label, and the rest given one or left
+   * waiting for a label. Null when cancelled.
+   */
+  private async askLabels(name: string, format: string, tags: readonly TagCount[], untagged: number): Promise<LabelChoice | null> {
+    const shown = tags.slice(0, MAX_TAGS_ASKED);
+    const choices = [{ value: '', label: 'Leave waiting for a label' }, ...LABELS.map((l) => ({ value: l, label: LABEL_NAMES[l] }))];
+    const rest = tags.length - shown.length;
+    const values = await formDialog({
+      title: `Labels for ${ellipsis(name, 60)} (${format})`,
+      submit: 'Import',
+      fields: [
+        ...shown.map((t, i) => ({ name: `tag-${i}`, label: `Annotations tagged “${ellipsis(t.tag, 60)}” (${t.count})`, type: 'select' as const, options: choices })),
+        ...(untagged || rest ? [{
+          name: 'otherwise',
+          label: `All other annotations (${[untagged ? `${untagged} with no tag` : '', rest ? `${rest} other tags` : ''].filter(Boolean).join(', ')})`,
+          type: 'select' as const,
+          options: choices,
+        }] : []),
+      ],
+    });
+    if (!values) return null;
+    const map = shown.flatMap((t, i): [string, Label][] => (values[`tag-${i}`] ? [[t.tag, values[`tag-${i}`] as Label]] : []));
+    const otherwise = values.otherwise as Label | '' | undefined;
+    return { map, ...(otherwise ? { otherwise } : {}) };
   }
 
   /**
-   * Imports each file: claimtrail files are checked in full (in a worker) and stored in one
-   * transaction; W3C Web Annotation and Hypothesis files (told apart by their first bytes) are
-   * placed on the articles of the library, with a report of what could not be placed and why.
+   * Imports each file in a worker, whatever its format (decided there by its structure): claimtrail
+   * files are checked in full; W3C Web Annotation and Hypothesis files are placed on the
+   * library's articles and brat zips on their own texts, with a report of what could not be
+   * placed and why. Each file is stored in one transaction, or not at all.
    */
   async importFiles(files: readonly File[]): Promise<void> {
     this.notices.clearError();
     const reports: string[] = [];
     for (const file of files) {
-      const kind = formatOf(await file.slice(0, 65536).text());
-      if (kind !== 'claimtrail') {
-        try {
-          const line = await this.importForeign(file, kind);
-          if (line) reports.push(line);
-        } catch (error) {
-          this.notices.addError(`${file.name} was not imported:`, [errorMessage(error)]);
-        }
-        continue;
-      }
-      const outcome = await importExportFile(file, this.store.name, {
+      const outcome = await importInWorker(file, this.store.name, this.annotator(), {
         progress: (stage, fraction) => this.notices.progress(`${STAGES[stage]} ${file.name}…`, fraction),
         ask: (questions) => this.askVersions(questions, file.name),
+        labels: (format, tags, untagged) => this.askLabels(file.name, format, tags, untagged),
       });
       this.notices.progress(null);
-      if (outcome.status === 'invalid') this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, outcome.problems);
+      if (outcome.status === 'invalid') this.notices.addError(`${file.name}${outcome.format === 'unknown' ? '' : ` (${outcome.format})`} was not imported; nothing from it was stored:`, outcome.problems);
       else if (outcome.status === 'failed') this.notices.addError(`${file.name} was not imported:`, [outcome.message]);
       else if (outcome.status === 'cancelled') reports.push(`${file.name}: cancelled, nothing stored.`);
-      else {
-        const r = outcome.report;
-        reports.push(`${file.name}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.`, ...outcome.lines);
-      }
+      else reports.push(...importLines(file.name, outcome.format, outcome.report, outcome.lines));
     }
     this.notices.progress(null);
-    if (reports.length) this.notices.status(`Imported ${reports.join(' ')}`);
+    if (reports.length) this.notices.report('Imported', reports);
   }
 }
 
-/** Which format a file is in, from its first bytes: claimtrail unless it looks like W3C or Hypothesis. */
-function formatOf(head: string): 'claimtrail' | 'w3c' | 'hypothesis' {
-  if (/"format"\s*:\s*"claimtrail"/.test(head)) return 'claimtrail';
-  if (/anno\.jsonld|"type"\s*:\s*"Annotation(Collection|Page)?"/.test(head)) return 'w3c';
-  if (/"export_userid"\s*:|"uri"\s*:\s*"|"rows"\s*:\s*\[/.test(head)) return 'hypothesis';
-  return 'claimtrail';
+/** How many tags the label question names one by one; the rest share one choice. */
+const MAX_TAGS_ASKED = 12;
+
+/** How many refused claims the report names. */
+const MAX_REFUSED_NAMED = 10;
+
+/** The report of one imported file, in lines. */
+function importLines(name: string, format: string, r: ImportReport, placing: readonly string[]): string[] {
+  const renamed = r.claimsRenamed ? ` ${r.claimsRenamed} had an id already used in your library for a different claim and were stored under new ids.` : '';
+  const waiting = r.unlabelledAdded ? ` ${r.unlabelledAdded} annotations wait for a label.` : '';
+  const refused = r.claimsRefused.length ? ` ${r.claimsRefused.length} refused:` : '';
+  return [
+    `${name}${format === 'claimtrail' ? '' : ` (${format})`}: ${r.claimsAdded} claims added, ${r.claimsUpdated} updated, ${r.claimsUnchanged} already present; ${r.articlesAdded} new articles.${renamed}${waiting}${refused}`,
+    ...r.claimsRefused.slice(0, MAX_REFUSED_NAMED).map((c) => `claim ${c.id}: ${c.why}; your claim was kept`),
+    ...(r.claimsRefused.length > MAX_REFUSED_NAMED ? [`…and ${r.claimsRefused.length - MAX_REFUSED_NAMED} more refused`] : []),
+    ...placing,
+  ];
 }

@@ -45,6 +45,13 @@ export class Notices {
     this.statusTimer = setTimeout(() => this.statusBox.replaceChildren(), 10_000);
   }
 
+  /** Shows a report of several lines (what an import did), until the next one or until dismissed. */
+  report(headline: string, lines: readonly string[]): void {
+    clearTimeout(this.statusTimer);
+    const dismiss = h('button', { type: 'button', class: 'dismiss', onclick: () => this.statusBox.replaceChildren() }, 'Dismiss');
+    this.statusBox.replaceChildren(h('span', {}, `${headline} `), ...(lines.length === 1 ? [h('span', {}, lines[0]!)] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]), dismiss);
+  }
+
   /** Shows a progress bar for long work; call with null to hide it. */
   progress(label: string | null, fraction: number | null = 0): void {
     if (label === null) {

@@ -4,14 +4,15 @@
  * several lines becomes fragments `0 5;6 10`, as brat writes them) and the note as
  * `#1<TAB>AnnotatorNotes T1<TAB>note`. Downloaded as one zip with brat's `annotation.conf`.
  * brat has no annotators, dates or sources: those are lost, and a read gets the reader's name.
+ * Reading gives other tools' annotations (see foreign.ts), so a brat file is placed, labelled
+ * and checked like any other.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { makeArticle } from '../article';
-import { LABEL_NAMES, LABELS, nowIso, type Annotator, type Claim } from '../model';
-import { quoteOf } from '../quote';
-import { OffsetIndex } from '../text';
+import { LABEL_NAMES, LABELS, type Annotator, type Article, type Claim } from '../model';
+import { normalizeWithOffsets, OffsetIndex } from '../text';
 import type { ArticleBundle } from './export';
-import { labelOf, placedClaims } from './foreign';
+import { placeAnnotations, placedClaims, type ForeignAnnotation, type ForeignResult, type LabelRules } from './foreign';
 
 /** brat's configuration for our three labels, so the files open in brat as they are. */
 const ANNOTATION_CONF = `[entities]\n${LABELS.map((l) => LABEL_NAMES[l]).join('\n')}\n\n[relations]\n\n[events]\n\n[attributes]\n`;
@@ -52,45 +53,106 @@ export function toBratZip(bundles: readonly ArticleBundle[]): Uint8Array {
   return zipSync(files);
 }
 
-/**
- * Claims read from one `.ann` against its text, and the lines that could not be read. Claim ids
- * come from the text's hash and the T number, so reading the same files twice adds nothing twice.
- */
-export function readAnn(ann: string, text: string, article: { id: string; textSha256: string }, annotator: Annotator, now = nowIso()): { claims: Claim[]; problems: string[] } {
-  const offsets = new OffsetIndex(text);
-  const claims = new Map<string, Claim>();
-  const problems: string[] = [];
-  for (const [n, line] of ann.split('\n').entries()) {
-    const [id, middle, rest] = line.split('\t');
-    if (!id || middle === undefined) continue;
-    if (id.startsWith('T')) {
-      const [type, ...spans] = middle.split(' ');
-      const numbers = spans.join(' ').split(';').flatMap((f) => f.trim().split(' ').map(Number));
-      const label = labelOf([type]);
-      const start = offsets.toUtf16(Math.min(...numbers));
-      const end = offsets.toUtf16(Math.max(...numbers));
-      if (!label) problems.push(`line ${n + 1}: type "${type}" is not one of Sourced, Disputed, Opinion`);
-      else if (start === undefined || end === undefined || numbers.some(Number.isNaN) || end <= start) problems.push(`line ${n + 1}: offsets "${spans.join(' ')}" are not in the text`);
-      else claims.set(id, { id: `brat-${article.textSha256.slice(0, 16)}-${id}`, articleId: article.id, label, start, end, ...quoteOf(text, { start, end }), sources: [], annotator, created: now, modified: now });
-    } else if (id.startsWith('#') && middle.startsWith('AnnotatorNotes ')) {
-      const claim = claims.get(middle.slice('AnnotatorNotes '.length).trim());
-      if (claim && rest) claim.note = rest;
-    }
-  }
-  return { claims: [...claims.values()], problems };
+/** One text-bound annotation's fragments as brat counts them: code points into the file as stored. */
+function fragmentsOf(spans: string): [number, number][] | null {
+  const fragments = spans.split(';').map((f) => f.trim().split(/\s+/).map(Number));
+  return fragments.every((f) => f.length === 2 && f.every((n) => Number.isInteger(n) && n >= 0)) ? (fragments as [number, number][]) : null;
 }
 
-/** The articles and claims of a brat zip: each `.txt` with the `.ann` of the same name. */
-export async function readBratZip(zip: Uint8Array, annotator: Annotator): Promise<{ bundles: ArticleBundle[]; problems: string[] }> {
-  const files = unzipSync(zip);
-  const bundles: ArticleBundle[] = [];
-  const problems: string[] = [];
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.txt')).sort()) {
-    const { article, text } = await makeArticle(strFromU8(files[name]!));
-    const ann = files[name.replace(/\.txt$/, '.ann')];
-    const read = readAnn(ann ? strFromU8(ann) : '', text, article, annotator);
-    problems.push(...read.problems.map((p) => `${name.replace(/\.txt$/, '.ann')} ${p}`));
-    bundles.push({ article, text, claims: read.claims });
+/**
+ * The annotations of one `.ann` against its text as stored (`raw`: BOM and CR line ends
+ * included, as brat counts offsets), placed on the normalised `text`. Each T line's offsets are
+ * mapped through the normalisation and its words compared with the text there; a span in
+ * several fragments is one claim only when what lies between them is a line break (as
+ * claimtrail writes a claim over lines), else it is refused, as are impossible offsets. Ids come
+ * from the text's hash and the T number, so reading the same files twice adds nothing twice.
+ */
+export function readAnn(ann: string, raw: string, article: { textSha256: string }, annotator: Annotator, name = 'the .ann file'): ForeignAnnotation[] {
+  const { text, toText } = normalizeWithOffsets(raw);
+  const offsets = new OffsetIndex(text);
+  const found = new Map<string, ForeignAnnotation>();
+  for (const [n, line] of ann.split(/\r?\n/).entries()) {
+    const [id, middle, rest] = line.split('\t');
+    if (!id || middle === undefined) continue;
+    const where = `line ${n + 1}`;
+    if (id.startsWith('T')) {
+      const [type = '', ...spans] = middle.split(' ');
+      const annotation: ForeignAnnotation = {
+        id: `brat-${article.textSha256.slice(0, 16)}-${id}`,
+        source: `${name} ${id}`,
+        target: { sources: [] },
+        tags: [type],
+        sources: [],
+        annotator,
+      };
+      found.set(id, annotation);
+      const fragments = fragmentsOf(spans.join(' '));
+      const refuse = (reason: 'bad-offsets' | 'text-mismatch' | 'unsupported-selector', message: string) => {
+        annotation.refused = { reason, message: `${where}: ${message}` };
+      };
+      if (!fragments) {
+        refuse('bad-offsets', `offsets “${spans.join(' ')}” are not pairs of whole numbers`);
+        continue;
+      }
+      const mapped = fragments.map(([from, to]) => [toText(from), toText(to)] as const);
+      const reversed = fragments.find(([from, to]) => to <= from);
+      const outside = mapped.findIndex(([from, to]) => from === undefined || to === undefined);
+      if (reversed) refuse('bad-offsets', `offsets ${reversed.join(' ')} end before they start`);
+      else if (outside !== -1) refuse('bad-offsets', `offsets ${fragments[outside]!.join(' ')} are past the end of the text (${Array.from(raw).length} characters as stored)`);
+      if (annotation.refused) continue;
+      const parts = mapped as [number, number][];
+      const gaps = parts.slice(1).map(([from], k) => text.slice(parts[k]![1], from));
+      if (gaps.some((gap) => !/^\s*\n\s*$/.test(gap))) {
+        refuse('unsupported-selector', `a discontinuous span (${spans.join(' ')}: ${parts.map(([f, t]) => `“${text.slice(f, t)}”`).join(' … ')}); a claim is one stretch of text`);
+        continue;
+      }
+      const words = parts.map(([f, t]) => text.slice(f, t)).join(' ');
+      if (rest !== undefined && rest.replace(/\s+/g, ' ').trim() !== words.replace(/\s+/g, ' ').trim()) {
+        refuse('text-mismatch', `its text “${rest}” differs from the text at ${spans.join(' ')}, “${words}”`);
+        continue;
+      }
+      annotation.target.position = { start: offsets.toCodePoint(parts[0]![0]), end: offsets.toCodePoint(parts.at(-1)![1]) };
+    } else if (id.startsWith('#') && middle.startsWith('AnnotatorNotes ')) {
+      const annotation = found.get(middle.slice('AnnotatorNotes '.length).trim());
+      if (annotation && rest?.trim()) annotation.note = annotation.note ? `${annotation.note}\n${rest.trim()}` : rest.trim();
+    }
   }
-  return { bundles, problems };
+  return [...found.values()];
+}
+
+/** One `.txt` of a brat zip as an article, with the annotations of its `.ann`, before they are placed. */
+export interface BratPair {
+  article: Article;
+  text: string;
+  annotations: ForeignAnnotation[];
+}
+
+/** The pairs of a brat zip (each `.txt` with the `.ann` of the same name), or why it is not one. */
+export async function readBratZip(zip: Uint8Array, annotator: Annotator): Promise<{ ok: true; pairs: BratPair[] } | { ok: false; problem: string }> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch (error) {
+    return { ok: false, problem: `not a zip file: ${(error as Error).message}` };
+  }
+  const names = Object.keys(files).filter((n) => n.endsWith('.txt') && files[n.replace(/\.txt$/, '.ann')]).sort();
+  if (!names.length) return { ok: false, problem: 'the zip holds no brat pair (a .txt and the .ann of the same name)' };
+  // Decoded with any byte-order mark kept: brat counts it in its offsets.
+  const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const pairs: BratPair[] = [];
+  for (const name of names) {
+    const raw = decode(files[name]!);
+    const { article, text } = await makeArticle(raw, { title: name.replace(/^.*\//, '').replace(/\.txt$/, '') });
+    const annName = name.replace(/\.txt$/, '.ann');
+    pairs.push({ article, text, annotations: readAnn(decode(files[annName]!), raw, article, annotator, annName) });
+  }
+  return { ok: true, pairs };
+}
+
+/** Each pair's annotations placed on its own text, under the label rules. */
+export function placeBratPairs(pairs: readonly BratPair[], rules: LabelRules = {}): Promise<ForeignResult[]> {
+  return Promise.all(pairs.map(({ article, text, annotations }) => {
+    const onto = { article, text: async () => text };
+    return placeAnnotations(annotations, [onto], 'code points', { onto, rules });
+  }));
 }

@@ -80,25 +80,35 @@ export const AnchorSchema = z.looseObject({
     .describe('Where the claim was, in code points of the text it was carried from.'),
 });
 
+/** The fields of a claim that an annotation waiting for a label has too. */
+const spanFields = {
+  id: NonBlank,
+  start: CodePointOffset.describe('Start of the claim in code points into the article text.'),
+  end: CodePointOffset.describe('End (exclusive) of the claim in code points.'),
+  exact: z.string().min(1).describe('The text from start to end.'),
+  prefix: z.string().describe('Up to 32 code points of text before start.'),
+  suffix: z.string().describe('Up to 32 code points of text after end.'),
+  note: z.string().optional(),
+  sources: z.array(SourceSchema),
+  annotator: AnnotatorSchema,
+  created: IsoDateTime,
+  modified: IsoDateTime,
+};
+
+const endAfterStart = { error: 'end must be greater than start' };
+
 export const ClaimSchema = z
   .looseObject({
-    id: NonBlank,
+    ...spanFields,
     label: z.enum(LABELS),
-    start: CodePointOffset.describe('Start of the claim in code points into the article text.'),
-    end: CodePointOffset.describe('End (exclusive) of the claim in code points.'),
-    exact: z.string().min(1).describe('The text from start to end.'),
-    prefix: z.string().describe('Up to 32 code points of text before start.'),
-    suffix: z.string().describe('Up to 32 code points of text after end.'),
-    note: z.string().optional(),
-    sources: z.array(SourceSchema),
-    annotator: AnnotatorSchema,
-    created: IsoDateTime,
-    modified: IsoDateTime,
     review: ReviewSchema.optional().describe('Present on claims of an adjudicated layer.'),
     comments: z.array(CommentSchema).optional().describe('Remarks on the claim, by its annotator or others.'),
     anchor: AnchorSchema.optional().describe('Present on a claim carried over from another version of the text.'),
   })
-  .refine((claim) => claim.end > claim.start, { error: 'end must be greater than start' });
+  .refine((claim) => claim.end > claim.start, endAfterStart);
+
+/** Words another tool annotated that carry none of the three labels yet: kept for a person to label. */
+export const UnlabelledSchema = z.looseObject(spanFields).refine((claim) => claim.end > claim.start, endAfterStart);
 
 export const ArticleSchema = z.looseObject({
   id: NonBlank,
@@ -113,6 +123,7 @@ export const ArticleSchema = z.looseObject({
     .describe('SHA-256 of the UTF-8 bytes of text, lowercase hex.'),
   text: z.string().describe('The article text the offsets index into; LF line ends.'),
   claims: z.array(ClaimSchema),
+  unlabelled: z.array(UnlabelledSchema).optional().describe('Annotations imported from other tools, placed on words but waiting for a label.'),
 });
 
 /** "Article `from` republishes (excerpts, translates, cites) article `to`", by article id. */
@@ -152,6 +163,7 @@ export const ExportFileSchema = z
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 export type ExportArticle = z.infer<typeof ArticleSchema>;
 export type ExportClaim = z.infer<typeof ClaimSchema>;
+export type ExportUnlabelled = z.infer<typeof UnlabelledSchema>;
 export type ExportSource = z.infer<typeof SourceSchema>;
 
 /** The JSON Schema of the version 1 format, as published in schemas/. */

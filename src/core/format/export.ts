@@ -12,9 +12,10 @@ import {
   type ClaimComment,
   type ClaimThread,
   type Source,
+  type UnlabelledClaim,
 } from '../model';
 import { OffsetIndex } from '../text';
-import type { ExportArticle, ExportClaim, ExportFile, ExportSource } from './claimtrail-v1';
+import type { ExportArticle, ExportClaim, ExportFile, ExportSource, ExportUnlabelled } from './claimtrail-v1';
 
 /** An article with its text and claims, as export takes it and import gives it back. */
 export interface ArticleBundle {
@@ -23,6 +24,8 @@ export interface ArticleBundle {
   claims: Claim[];
   /** Comments on these claims, where there are any. */
   comments?: ClaimComment[];
+  /** Annotations from other tools placed on this text, waiting for a label. */
+  unlabelled?: UnlabelledClaim[];
 }
 
 /** Links between articles and claims that travel with an export. */
@@ -38,7 +41,25 @@ function exportSource(source: Source, offsets: OffsetIndex): ExportSource {
   return { ...rest, attribution: { start: offsets.toCodePoint(start), end: offsets.toCodePoint(end), exact } };
 }
 
-function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
+/** An annotation waiting for a label, as the file holds it (code points). */
+export function exportUnlabelled(item: UnlabelledClaim, offsets: OffsetIndex): ExportUnlabelled {
+  return {
+    id: item.id,
+    start: offsets.toCodePoint(item.start),
+    end: offsets.toCodePoint(item.end),
+    exact: item.exact,
+    prefix: item.prefix,
+    suffix: item.suffix,
+    ...(item.note ? { note: item.note } : {}),
+    sources: item.sources.map((source) => exportSource(source, offsets)),
+    annotator: { id: item.annotator.id, name: item.annotator.name },
+    created: item.created,
+    modified: item.modified,
+  };
+}
+
+/** A claim as the file holds it: code points, and its comments with it. */
+export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
   // An orphan's offsets are not into this text: it keeps those it had, in code points already.
   const orphan = isOrphan(claim);
   return {
@@ -60,7 +81,7 @@ function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly Clai
   };
 }
 
-function exportArticle({ article, text, claims, comments = [] }: ArticleBundle): ExportArticle {
+function exportArticle({ article, text, claims, comments = [], unlabelled = [] }: ArticleBundle): ExportArticle {
   const offsets = new OffsetIndex(text);
   const byClaim = new Map<string, ClaimComment[]>();
   for (const comment of comments) byClaim.set(comment.claimId, [...(byClaim.get(comment.claimId) ?? []), comment]);
@@ -72,6 +93,7 @@ function exportArticle({ article, text, claims, comments = [] }: ArticleBundle):
     textSha256: article.textSha256,
     text,
     claims: [...claims].sort(compareClaims).map((claim) => exportClaim(claim, offsets, byClaim.get(claim.id))),
+    ...(unlabelled.length ? { unlabelled: [...unlabelled].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).map((u) => exportUnlabelled(u, offsets)) } : {}),
   };
 }
 

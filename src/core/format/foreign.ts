@@ -1,49 +1,104 @@
 /**
- * Annotations from other tools (W3C Web Annotation, Hypothesis) onto the articles of a
- * library: each names its document (URL, text hash or title) and its words (a position, a
- * quote with context, or both); this finds the article, places the words (by position when the
- * quote is there, else by re-anchoring the quote), and reports what could not be placed and why.
- * Annotations without one of our labels are kept apart, for a person to label.
+ * Annotations from other tools (W3C Web Annotation, Hypothesis, brat) onto article texts: each
+ * names its document (URL, text hash or title) and its words (a position, a quote with context,
+ * or both); this finds the article, places the words (by position when the quote is there, else
+ * by re-anchoring the quote), gives each a label by the person's rules, and reports every
+ * annotation it could not use, with a reason code and why. Nothing leaves here that a claimtrail
+ * import would refuse: every claim passes the v1 checks (refusalOf) first.
  */
 import { anchor, type AnchorStatus } from '../anchor';
-import { isOrphan, LABELS, nowIso, type Annotator, type Article, type Claim, type Label, type Source } from '../model';
+import { isOrphan, LABELS, nowIso, type Annotator, type Article, type Claim, type Label, type Source, type UnlabelledClaim } from '../model';
 import { quoteOf } from '../quote';
-import { OffsetIndex } from '../text';
+import { isClusterBoundary } from '../selection';
+import { OffsetIndex, splitsSurrogatePair } from '../text';
 import type { ArticleBundle } from './export';
+import { refusalOf } from './import';
 
-/** How an annotation names its words. Positions count code points or UTF-16 units, as `units` says. */
+/** Why an annotation was not placed, as `--report` names it. */
+export type ReasonCode =
+  | 'no-target'
+  | 'unsupported-selector'
+  | 'bad-position'
+  | 'not-found'
+  | 'ambiguous'
+  | 'other-document'
+  | 'no-label'
+  | 'duplicate-id'
+  | 'bad-offsets'
+  | 'text-mismatch';
+
+/** One annotation that did not become a claim: its id in the file, the reason code, and why in words. */
+export interface Unplaced {
+  source: string;
+  reason: ReasonCode;
+  message: string;
+}
+
+/** One annotation that became a claim: its id in the file, the claim's id, and its words (code points). */
+export interface Placed {
+  source: string;
+  claim: string;
+  start: number;
+  end: number;
+  exact: string;
+  status: Exclude<AnchorStatus, 'orphan'>;
+}
+
+/** What became of every annotation of a file: the shape `claimtrail convert --report` writes. */
+export interface PlacementReport {
+  placed: Placed[];
+  unplaced: Unplaced[];
+  /** Things done that the person should know of, e.g. two labels in one annotation's tags. */
+  warnings: { source: string; message: string }[];
+}
+
+/** A position as the file gave it: numbers when they are, anything else to say what it was. */
+export interface RawPosition {
+  start: unknown;
+  end: unknown;
+}
+
+/** How an annotation names its words. */
 export interface ForeignTarget {
   /** URLs, `urn:sha256:` IRIs and the like, tried in turn against the library. */
   sources: string[];
   title?: string;
-  position?: { start: number; end: number };
+  position?: RawPosition;
   quote?: { exact: string; prefix?: string; suffix?: string };
+  /** Selectors it has that plain text cannot use, described ("an XPathSelector"). */
+  unusable?: string[];
 }
 
 /** One annotation read from another tool's file, before it is placed. */
 export interface ForeignAnnotation {
   id: string;
+  /** How the report names it, when not by its id (brat: "news.ann T3"). */
+  source?: string;
   target: ForeignTarget;
-  label: Label | null;
+  /** Its tags, classifications or type: where a label may be named. */
+  tags: string[];
   note?: string;
   /** Sources in order; `words` are words of the same article that name a source, placed like the target. */
   sources: (Source | { words: Pick<ForeignTarget, 'position' | 'quote'> })[];
   annotator: Annotator;
   created?: string;
   modified?: string;
+  /** Set by a reader that already knows the annotation cannot be placed (brat offsets, say). */
+  refused?: { reason: ReasonCode; message: string };
 }
 
-/** An annotation placed on words but with no label of ours: a claim waiting for one. */
-export type UnlabelledClaim = Omit<Claim, 'label'>;
+/** How tags become labels: tags mapped to labels (any case), and a label for the rest; else they wait unlabelled. */
+export interface LabelRules {
+  map?: ReadonlyMap<string, Label>;
+  otherwise?: Label;
+}
 
 /** What placing a file's annotations gave. */
 export interface ForeignResult {
-  /** Labelled claims, per article of the library. */
+  /** Claims and annotations waiting for a label, per article. */
   bundles: ArticleBundle[];
-  unlabelled: UnlabelledClaim[];
   anchored: Record<Exclude<AnchorStatus, 'orphan'>, number>;
-  /** Annotations not placed, grouped by reason, with how many and a few examples. */
-  notPlaced: { reason: string; count: number }[];
+  report: PlacementReport;
   total: number;
 }
 
@@ -56,154 +111,301 @@ export interface LibraryArticle {
 /** Placing a position given in `units` needs the text's offset table to read code points. */
 export type PositionUnits = 'code points' | 'utf-16';
 
-/** The article an annotation names: by URL or text hash first, then by title. */
-function findArticle(target: ForeignTarget, library: readonly LibraryArticle[]): LibraryArticle | undefined {
-  for (const source of target.sources) {
-    const hash = /^urn:sha256:([0-9a-f]{64})$/i.exec(source)?.[1]?.toLowerCase();
-    const found = library.find((l) => (hash ? l.article.textSha256 === hash : l.article.url === source));
-    if (found) return found;
-  }
-  return target.title ? library.find((l) => l.article.title === target.title) : undefined;
+/** What placing takes besides the annotations. */
+export interface PlaceOptions {
+  /**
+   * The one article to place on (the command line's --text), instead of finding each
+   * annotation's article in the library: only annotations of that document are placed on it.
+   */
+  onto?: LibraryArticle;
+  rules?: LabelRules;
+  now?: string;
 }
 
-type Placed =
-  | { status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number }
-  | { status: 'orphan' }
-  | { status: 'none' }
-  | { status: 'ambiguous'; count: number };
+/** An address as compared: no fragment, no tracking parameters, no trailing slash, host in lower case. */
+export function sameDocumentUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$)/.test(key)) u.searchParams.delete(key);
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+const hashOf = (source: string) => /^urn:sha256:([0-9a-f]{64})$/i.exec(source)?.[1]?.toLowerCase();
+
+/** Whether the target names this article: by its text's hash or its URL. */
+function names(target: ForeignTarget, article: Article): boolean {
+  const url = article.url && sameDocumentUrl(article.url);
+  return target.sources.some((s) => hashOf(s) === article.textSha256 || (!!url && sameDocumentUrl(s) === url));
+}
+
+/** The article an annotation names: by URL or text hash first, then by title. */
+function findArticle(target: ForeignTarget, library: readonly LibraryArticle[]): LibraryArticle | undefined {
+  return library.find((l) => names(target, l.article)) ?? (target.title ? library.find((l) => l.article.title === target.title) : undefined);
+}
+
+/** How to name a document in a message: its title and address as far as known. */
+function documentName(target: ForeignTarget): string {
+  const title = target.title ? `“${target.title}”` : '';
+  const source = target.sources[0] ?? '';
+  return [title, source && (title ? `(${source})` : source)].filter(Boolean).join(' ') || 'an unnamed document';
+}
+
+/** The document an annotation is on, as grouping by document needs it. */
+const documentKey = (target: ForeignTarget) => target.sources[0] ?? target.title ?? '';
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A quote as the text holds it: CR line ends as LF, like the text itself. */
+function cleanQuote(quote: ForeignTarget['quote']): ForeignTarget['quote'] | string {
+  if (!quote?.exact) return undefined;
+  const lf = (s: string | undefined) => s?.replace(/\r\n?/g, '\n');
+  if (LONE_SURROGATE.test(quote.exact)) return 'its quote begins or ends inside a character (half of an emoji)';
+  return { exact: lf(quote.exact)!, ...(quote.prefix ? { prefix: lf(quote.prefix) } : {}), ...(quote.suffix ? { suffix: lf(quote.suffix) } : {}) };
+}
+
+/** A position as UTF-16 offsets into the text, or why it cannot be used. */
+function positionIn(raw: RawPosition | undefined, text: string, offsets: OffsetIndex, units: PositionUnits): { start: number; end: number } | string | undefined {
+  if (!raw) return undefined;
+  const shown = `${JSON.stringify(raw.start)}..${JSON.stringify(raw.end)}`;
+  const { start, end } = raw;
+  if (typeof start !== 'number' || typeof end !== 'number') return `its position ${shown} is not a pair of numbers`;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return `its position ${shown} is not in whole characters`;
+  if (start < 0 || end < 0) return `its position ${shown} is negative`;
+  if (end <= start) return `its position ${shown} ends before it starts`;
+  const length = units === 'utf-16' ? text.length : offsets.codePointLength;
+  if (end > length) return `its position ${shown} is past the end of the text (${length} ${units === 'utf-16' ? 'UTF-16 units' : 'characters'})`;
+  const at = units === 'utf-16' ? { start, end } : { start: offsets.toUtf16(start)!, end: offsets.toUtf16(end)! };
+  if (splitsSurrogatePair(text, at.start) || splitsSurrogatePair(text, at.end)) return `its position ${shown} falls inside a character (an emoji's two halves)`;
+  if (!isClusterBoundary(text, at.start) || !isClusterBoundary(text, at.end)) return `its position ${shown} falls inside a character (a letter and its combining mark)`;
+  return at;
+}
+
+type Placing =
+  | { ok: true; status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number }
+  | { ok: false; reason: ReasonCode; message: string };
 
 /** Where the words are: the position when the quote is there (or there is no quote), else the quote re-anchored. */
-function place(
-  position: { start: number; end: number } | undefined,
-  quote: { exact: string; prefix?: string; suffix?: string } | undefined,
-  text: string,
-  offsets: OffsetIndex,
-  units: PositionUnits,
-): Placed {
-  const convert = (n: number) => (units === 'utf-16' ? (n >= 0 && n <= text.length ? n : undefined) : offsets.toUtf16(n));
-  const start = position && convert(position.start);
-  const end = position && convert(position.end);
-  const at = start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
-  if (!quote?.exact) return at ? { status: 'exact', ...at } : { status: 'none' };
-  if (at && text.slice(at.start, at.end) === quote.exact) return { status: 'exact', ...at };
+function place(words: Pick<ForeignTarget, 'position' | 'quote' | 'unusable'>, text: string, offsets: OffsetIndex, units: PositionUnits): Placing {
+  const at = positionIn(words.position, text, offsets, units);
+  const quote = cleanQuote(words.quote);
+  const badPosition = typeof at === 'string' ? at : undefined;
+  const position = typeof at === 'object' ? at : undefined;
+  if (typeof quote === 'string') return { ok: false, reason: 'bad-position', message: badPosition ? `${badPosition}, and ${quote}` : quote };
+  if (!quote) {
+    if (position) return { ok: true, status: 'exact', ...position };
+    if (badPosition) return { ok: false, reason: 'bad-position', message: badPosition };
+    if (words.unusable?.length) {
+      return { ok: false, reason: 'unsupported-selector', message: `it names its words only by ${words.unusable.join(' and ')}, which plain text cannot use` };
+    }
+    return { ok: false, reason: 'no-target', message: 'it selects no words: a note on the whole page' };
+  }
+  if (position && text.slice(position.start, position.end) === quote.exact) return { ok: true, status: 'exact', ...position };
   if (!quote.prefix && !quote.suffix) {
     // A quote with no context (as some tools write them): its only occurrence, or the one
     // nearest the position given; without a position, several occurrences are not guessed between.
     const starts: number[] = [];
     for (let i = text.indexOf(quote.exact); i !== -1; i = text.indexOf(quote.exact, i + 1)) starts.push(i);
-    const nearest = at ? starts.sort((a, b) => Math.abs(a - at.start) - Math.abs(b - at.start))[0] : starts.length === 1 ? starts[0] : undefined;
-    if (nearest !== undefined) return { status: 'moved', start: nearest, end: nearest + quote.exact.length };
-    if (starts.length > 1) return { status: 'ambiguous', count: starts.length };
+    const nearest = position ? starts.sort((a, b) => Math.abs(a - position.start) - Math.abs(b - position.start))[0] : starts.length === 1 ? starts[0] : undefined;
+    if (nearest !== undefined) return { ok: true, status: 'moved', start: nearest, end: nearest + quote.exact.length };
+    if (starts.length > 1) {
+      return { ok: false, reason: 'ambiguous', message: `its quote occurs ${starts.length} times and it gives no context or position to choose between them` };
+    }
   }
-  const found = anchor({ start: at?.start ?? 0, end: at?.end ?? 0, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }, text);
-  return found.status === 'orphan' ? found : { status: found.status, start: found.start, end: found.end };
+  const found = anchor({ start: position?.start ?? 0, end: position?.end ?? 0, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }, text);
+  if (found.status === 'orphan') {
+    const also = badPosition ? ` (and ${badPosition})` : '';
+    return { ok: false, reason: 'not-found', message: `its quote “${quote.exact.length > 60 ? `${quote.exact.slice(0, 60)}…` : quote.exact}” is not in the text${also}` };
+  }
+  return { ok: true, status: found.status, start: found.start, end: found.end };
+}
+
+/** The label an annotation's tags give under the rules, and a warning when they name more than one. */
+export function labelFor(tags: readonly string[], rules: LabelRules = {}): { label: Label | null; warning?: string } {
+  const named: Label[] = [];
+  for (const tag of tags) {
+    const key = tag.trim().toLowerCase();
+    const label = (LABELS as readonly string[]).includes(key) ? (key as Label) : rules.map?.get(key);
+    if (label && !named.includes(label)) named.push(label);
+  }
+  if (named.length > 1) return { label: named[0]!, warning: `its tags name ${named.join(' and ')}: ${named[0]} was taken` };
+  return { label: named[0] ?? rules.otherwise ?? null };
+}
+
+/** Of annotations sharing an id, the one modified last (the later in the file on a tie) is kept; the others are reported. */
+function withoutDuplicates(annotations: readonly ForeignAnnotation[], unplaced: Unplaced[]): ForeignAnnotation[] {
+  const kept = new Map<string, ForeignAnnotation>();
+  for (const a of annotations) {
+    const other = kept.get(a.id);
+    if (!other) {
+      kept.set(a.id, a);
+      continue;
+    }
+    const [keep, drop] = (a.modified ?? '') >= (other.modified ?? '') ? [a, other] : [other, a];
+    kept.set(a.id, keep);
+    unplaced.push({ source: drop.id, reason: 'duplicate-id', message: `another annotation in the file has the id “${a.id}” and ${keep.modified && keep.modified !== drop.modified ? `a later date (${keep.modified})` : 'comes later'}: that one was kept` });
+  }
+  return annotations.filter((a) => kept.get(a.id) === a);
 }
 
 /**
- * Places annotations on the library's articles (or all of them `onto` one given article). An
- * annotation is placed when its article is in the library and its words are found there; the
- * rest are counted by reason.
+ * Which documents of the file the one given article is: those naming its URL or hash; when none
+ * does, those whose quotes are in its text; annotations that name no document at all go with it.
+ */
+function documentsOf(annotations: readonly ForeignAnnotation[], onto: Article, text: string): Set<string> {
+  const keys = new Set(annotations.map((a) => documentKey(a.target)));
+  const byUrl = new Set(annotations.filter((a) => names(a.target, onto)).map((a) => documentKey(a.target)));
+  if (byUrl.size) return byUrl;
+  const matching = new Set(['']);
+  for (const key of keys) {
+    const mine = annotations.filter((a) => documentKey(a.target) === key);
+    const quoted = mine.some((a) => a.target.quote?.exact && text.includes(a.target.quote.exact.replace(/\r\n?/g, '\n')));
+    if (quoted || (keys.size === 1 && !onto.url)) matching.add(key);
+  }
+  return matching;
+}
+
+/**
+ * Places annotations on the library's articles (or only on `options.onto`, when it is their
+ * document). Each annotation becomes a claim (with a label), an annotation waiting for a label,
+ * or a line of the report saying why not; claims are checked against the v1 import first.
  */
 export async function placeAnnotations(
   annotations: readonly ForeignAnnotation[],
   library: readonly LibraryArticle[],
   units: PositionUnits,
-  options: { onto?: LibraryArticle; now?: string } = {},
+  options: PlaceOptions = {},
 ): Promise<ForeignResult> {
   const now = options.now ?? nowIso();
-  const result: ForeignResult = { bundles: [], unlabelled: [], anchored: { exact: 0, moved: 0, fuzzy: 0 }, notPlaced: [], total: annotations.length };
-  const reasons = new Map<string, number>();
-  const miss = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  const texts = new Map<string, { text: string; offsets: OffsetIndex; bundle: ArticleBundle }>();
-  for (const a of annotations) {
-    const named = a.target.sources.length > 0 || !!a.target.title;
-    if (!named && !options.onto && !a.target.quote) {
-      miss('it has no target');
-      continue;
-    }
-    const found = options.onto ?? findArticle(a.target, library);
-    if (!found) {
-      const name = a.target.title ? `“${a.target.title}”` : a.target.sources[0] ?? 'an unnamed document';
-      miss(`the article is not in the library: add ${name}${a.target.title && a.target.sources[0] ? ` (${a.target.sources[0]})` : ''} first`);
-      continue;
-    }
+  const report: PlacementReport = { placed: [], unplaced: [], warnings: [] };
+  const result: ForeignResult = { bundles: [], anchored: { exact: 0, moved: 0, fuzzy: 0 }, report, total: annotations.length };
+  const nameOf = (a: ForeignAnnotation) => a.source ?? a.id;
+  const miss = (a: ForeignAnnotation, reason: ReasonCode, message: string) => report.unplaced.push({ source: nameOf(a), reason, message });
+  const texts = new Map<string, { text: string; offsets: OffsetIndex; bundle: ArticleBundle & { unlabelled: UnlabelledClaim[] } }>();
+  const entryOf = async (found: LibraryArticle) => {
     let entry = texts.get(found.article.id);
     if (!entry) {
       const text = await found.text();
-      entry = { text, offsets: new OffsetIndex(text), bundle: { article: found.article, text, claims: [] } };
+      entry = { text, offsets: new OffsetIndex(text), bundle: { article: found.article, text, claims: [], unlabelled: [] } };
       texts.set(found.article.id, entry);
     }
-    const placed = place(a.target.position, a.target.quote, entry.text, entry.offsets, units);
-    if (placed.status === 'none') {
-      miss('no text position or quote: a note on the whole page');
+    return entry;
+  };
+  const unique = withoutDuplicates(annotations, report.unplaced);
+  const ontoDocuments = options.onto && documentsOf(unique, options.onto.article, (await entryOf(options.onto)).text);
+  for (const a of unique) {
+    if (a.refused) {
+      miss(a, a.refused.reason, a.refused.message);
       continue;
     }
-    if (placed.status === 'orphan') {
-      miss('its quote was not found in the article text');
-      continue;
+    let found: LibraryArticle | undefined;
+    if (options.onto) {
+      found = ontoDocuments!.has(documentKey(a.target)) ? options.onto : undefined;
+      if (!found) {
+        miss(a, 'other-document', `it is on ${documentName(a.target)}, not on this text${options.onto.article.url ? '' : ' (give --url to name the text’s address)'}`);
+        continue;
+      }
+    } else {
+      found = findArticle(a.target, library);
+      if (!found) {
+        miss(a, 'other-document', `its document is not in the library: add ${documentName(a.target)} first`);
+        continue;
+      }
     }
-    if (placed.status === 'ambiguous') {
-      miss('its quote occurs several times and it gives no context or position to choose between them');
-      continue;
-    }
-    result.anchored[placed.status]++;
+    const entry = await entryOf(found);
     const { text, offsets } = entry;
+    const placed = place(a.target, text, offsets, units);
+    if (!placed.ok) {
+      miss(a, placed.reason, placed.message);
+      continue;
+    }
     const sources = a.sources.flatMap((source): Source[] => {
       if (!('words' in source)) return [source];
-      const words = place(source.words.position, source.words.quote, text, offsets, units);
-      if (!('start' in words)) return [];
+      const words = place(source.words, text, offsets, units);
+      if (!words.ok) {
+        report.warnings.push({ source: nameOf(a), message: `a source naming words of the text was left out: ${words.message}` });
+        return [];
+      }
       const exact = text.slice(words.start, words.end);
       return [{ citation: exact, attribution: { start: words.start, end: words.end, exact } }];
     });
-    const claim: UnlabelledClaim = {
+    const { label, warning } = labelFor(a.tags, options.rules);
+    const item: UnlabelledClaim = {
       id: a.id,
       articleId: found.article.id,
       start: placed.start,
       end: placed.end,
-      ...quoteOf(entry.text, placed),
-      ...(a.note?.trim() ? { note: a.note.trim() } : {}),
+      ...quoteOf(text, placed),
+      ...(a.note?.trim() ? { note: a.note.replace(/\r\n?/g, '\n').trim() } : {}),
       sources,
       annotator: a.annotator,
       created: a.created ?? now,
       modified: a.modified ?? a.created ?? now,
     };
-    if (a.label) entry.bundle.claims.push({ ...claim, label: a.label });
-    else result.unlabelled.push(claim);
+    const claim: Claim | UnlabelledClaim = label ? { ...item, label } : item;
+    const refusal = refusalOf(claim, { id: found.article.id, text }, offsets);
+    if (refusal) {
+      miss(a, 'bad-offsets', `it would not survive export and import: ${refusal}`);
+      continue;
+    }
+    if (warning) report.warnings.push({ source: nameOf(a), message: warning });
+    if ('label' in claim) {
+      entry.bundle.claims.push(claim);
+      result.anchored[placed.status]++;
+      report.placed.push({ source: nameOf(a), claim: claim.id, start: offsets.toCodePoint(claim.start), end: offsets.toCodePoint(claim.end), exact: claim.exact, status: placed.status });
+    } else {
+      entry.bundle.unlabelled.push(claim);
+      const tags = a.tags.filter((t) => t.trim());
+      miss(a, 'no-label', `${tags.length ? `its tags (${tags.join(', ')}) name` : 'it names'} none of sourced, disputed, opinion: kept as an annotation waiting for a label`);
+    }
   }
-  result.bundles = [...texts.values()].map((t) => t.bundle);
-  result.notPlaced = [...reasons].map(([reason, count]) => ({ reason, count }));
+  result.bundles = [...texts.values()].map((t) => t.bundle).filter((b) => b.claims.length || b.unlabelled.length);
   return result;
 }
 
-/** A file's JSON, or the reason it is not JSON, in the words every reader uses. */
-export function parseJson(json: string): { ok: true; data: unknown } | { ok: false; problem: string } {
-  try {
-    return { ok: true, data: JSON.parse(json) };
-  } catch (error) {
-    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
-  }
-}
+const REASON_WORDS: Record<ReasonCode, string> = {
+  'no-target': 'selecting no words',
+  'unsupported-selector': 'with selectors plain text cannot use',
+  'bad-position': 'with an impossible position',
+  'not-found': 'whose words are not in the text',
+  ambiguous: 'whose words occur several times',
+  'other-document': 'on another document',
+  'no-label': 'waiting for a label',
+  'duplicate-id': 'repeating another annotation’s id',
+  'bad-offsets': 'with impossible offsets',
+  'text-mismatch': 'whose words differ from the text at their offsets',
+};
 
-/** One of our labels named by a tag or classification (any case), or null. */
-export function labelOf(values: readonly unknown[]): Label | null {
-  for (const value of values) {
-    const label = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    if ((LABELS as readonly string[]).includes(label)) return label as Label;
-  }
-  return null;
-}
+/** How many annotations of the report are written out by name; the rest are counted. */
+const NAMED = 12;
 
-/** "12 placed (10 exact, 2 moved); 3 not: 2 because …, 1 because …" */
-export function describeResult(result: ForeignResult): string {
-  const placed = result.anchored.exact + result.anchored.moved + result.anchored.fuzzy;
+/** The report in words, as the browser shows it and the command line prints it: a summary, then a line per annotation not placed. */
+export function describeResult(result: ForeignResult): string[] {
+  const { report } = result;
+  const placed = report.placed.length;
   const how = (['exact', 'moved', 'fuzzy'] as const).filter((s) => result.anchored[s]).map((s) => `${result.anchored[s]} ${s}`).join(', ');
-  const missing = result.total - placed;
-  const unlabelled = result.unlabelled.length ? ` ${result.unlabelled.length} have none of our labels and wait to be labelled.` : '';
-  const why = result.notPlaced.map((r) => `${r.count}: ${r.reason}`).join('; ');
-  return `${placed} of ${result.total} annotations placed${how ? ` (${how})` : ''}.${unlabelled}${missing ? ` ${missing} not placed — ${why}.` : ''}`;
+  const waiting = report.unplaced.filter((u) => u.reason === 'no-label').length;
+  const refused = report.unplaced.length - waiting;
+  const counts = [...new Set(report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => u.reason))]
+    .map((code) => `${report.unplaced.filter((u) => u.reason === code).length} ${REASON_WORDS[code]}`);
+  const summary = `${placed} of ${result.total} annotations placed as claims${how ? ` (${how})` : ''}.`
+    + (waiting ? ` ${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a label.` : '')
+    + (refused ? ` ${refused} not placed: ${counts.join('; ')}.` : '');
+  const lines = report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => `${u.source}: ${u.message} [${u.reason}]`);
+  const notes = report.warnings.map((w) => `${w.source}: ${w.message}`);
+  const all = [...lines, ...notes];
+  return [summary, ...all.slice(0, NAMED), ...(all.length > NAMED ? [`…and ${all.length - NAMED} more`] : [])];
 }
 
 /** Claims of a bundle that sit on words (orphans have none to give another tool). */
 export function placedClaims(bundle: ArticleBundle): Claim[] {
   return bundle.claims.filter((c) => !isOrphan(c));
+}
+
+/** The placed claims and waiting annotations of a result: what an import would store. */
+export function placedCount(result: ForeignResult): number {
+  return result.bundles.reduce((n, b) => n + b.claims.length + (b.unlabelled?.length ?? 0), 0);
 }

@@ -6,8 +6,10 @@
  */
 import { newId, type Annotator, type Claim, type Source } from '../model';
 import type { ArticleBundle } from './export';
-import { labelOf, parseJson, placedClaims, type ForeignAnnotation } from './foreign';
-import { articleIri } from './w3c';
+import { utcInstant } from '../dates';
+import { placedClaims, type ForeignAnnotation } from './foreign';
+import { isObject, parseJson, str, type Json } from './json';
+import { articleIri, readSelectors } from './w3c';
 
 const DOMAIN = 'claimtrail';
 const SOURCES_HEADING = 'Sources:';
@@ -65,9 +67,6 @@ export function toHypothesis(bundles: readonly ArticleBundle[], exporter: Annota
   };
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A note and the sources listed after it under "Sources:". */
 function splitText(text: string): { note?: string; sources: Source[] } {
@@ -89,15 +88,14 @@ function splitText(text: string): { note?: string; sources: Source[] } {
   return { ...(note.trim() ? { note: note.trim() } : {}), sources };
 }
 
-/** Our annotator for a Hypothesis user: ours come back as they were; others keep their account. */
+/**
+ * The annotator of a Hypothesis annotation: its account as the id, whatever the account's
+ * domain, so a file can never make claims under a local annotator's name.
+ */
 function annotatorOf(raw: Json): Annotator {
   const user = str(raw.user) ?? 'acct:unknown@hypothes.is';
   const info = isObject(raw.user_info) ? str(raw.user_info.display_name) : undefined;
   const account = /^acct:([^@]+)@(.+)$/.exec(user);
-  if (account?.[2] === DOMAIN) {
-    const id = decodeURIComponent(account[1]!);
-    return { id, name: info ?? id };
-  }
   return { id: user, name: info ?? account?.[1] ?? user };
 }
 
@@ -106,23 +104,18 @@ function readAnnotation(raw: Json): ForeignAnnotation {
   const target = targets.find((t) => Array.isArray(t.selector)) ?? targets[0] ?? {};
   const uri = str(raw.uri) ?? str(target.source);
   const title = isObject(raw.document) && Array.isArray(raw.document.title) ? str(raw.document.title[0]) : undefined;
+  const tags = (Array.isArray(raw.tags) ? raw.tags : []).filter((t): t is string => typeof t === 'string');
   const result: ForeignAnnotation = {
     id: str(raw.id) ?? newId(),
-    target: { sources: uri ? [uri] : [], ...(title ? { title } : {}) },
-    label: labelOf(Array.isArray(raw.tags) ? raw.tags : []),
+    target: { sources: uri ? [uri] : [], ...(title ? { title } : {}), ...readSelectors(target) },
+    tags,
     ...splitText(str(raw.text) ?? ''),
     annotator: annotatorOf(raw),
   };
-  for (const s of (Array.isArray(target.selector) ? target.selector : []).filter(isObject)) {
-    if (s.type === 'TextPositionSelector' && typeof s.start === 'number' && typeof s.end === 'number') result.target.position = { start: s.start, end: s.end };
-    if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string') {
-      result.target.quote = { exact: s.exact, ...(str(s.prefix) ? { prefix: s.prefix as string } : {}), ...(str(s.suffix) ? { suffix: s.suffix as string } : {}) };
-    }
-  }
-  const created = str(raw.created);
-  const updated = str(raw.updated);
-  if (created && !Number.isNaN(Date.parse(created))) result.created = new Date(created).toISOString();
-  if (updated && !Number.isNaN(Date.parse(updated))) result.modified = new Date(updated).toISOString();
+  const created = utcInstant(raw.created);
+  const updated = utcInstant(raw.updated);
+  if (created) result.created = created;
+  if (updated) result.modified = updated;
   return result;
 }
 
@@ -130,7 +123,11 @@ function readAnnotation(raw: Json): ForeignAnnotation {
 export function readHypothesis(json: string): { ok: true; annotations: ForeignAnnotation[] } | { ok: false; problem: string } {
   const parsed = parseJson(json);
   if (!parsed.ok) return parsed;
-  const { data } = parsed;
+  return readHypothesisData(parsed.data);
+}
+
+/** The annotations of parsed Hypothesis JSON, or why it is not Hypothesis. */
+export function readHypothesisData(data: unknown): { ok: true; annotations: ForeignAnnotation[] } | { ok: false; problem: string } {
   const raw = Array.isArray(data) ? data : isObject(data) ? (data.annotations ?? data.rows) : undefined;
   if (!Array.isArray(raw) || !raw.every((a) => isObject(a) && ('uri' in a || 'target' in a))) {
     return { ok: false, problem: 'not a Hypothesis file: expected {"annotations": [...]} with each annotation\'s "uri" and "target"' };

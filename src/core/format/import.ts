@@ -4,10 +4,13 @@
  * Nothing here writes anything: a file either passes whole or yields the problems found.
  */
 import type * as z from 'zod';
-import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source } from '../model';
-import { OffsetIndex, sha256Hex } from '../text';
-import { ExportFileSchema, type ExportArticle, type ExportClaim, type ExportSource } from './claimtrail-v1';
-import type { ArticleBundle } from './export';
+import { defaultTitle } from '../article';
+import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source, UnlabelledClaim } from '../model';
+import { isClusterBoundary } from '../selection';
+import { OffsetIndex, sha256Hex, unnormalisedText } from '../text';
+import { ClaimSchema, ExportFileSchema, UnlabelledSchema, type ExportArticle, type ExportClaim, type ExportSource, type ExportUnlabelled } from './claimtrail-v1';
+import { exportClaim, exportUnlabelled, type ArticleBundle } from './export';
+import { parseJson } from './json';
 
 /** How many problems a failed file reports by name; the rest are counted. */
 export const MAX_REPORTED_PROBLEMS = 5;
@@ -78,6 +81,10 @@ function checkedRange(
   if (actual !== span.exact) {
     return `"exact" is "${shorten(span.exact)}" but the text at ${span.start}..${span.end} is "${shorten(actual)}"`;
   }
+  const inside = [span.start, span.end].find((_, k) => !isClusterBoundary(text, k ? end : start));
+  if (inside !== undefined) {
+    return `offset ${inside} falls inside a character (between a letter and its combining mark, or within an emoji); claims start and end between characters`;
+  }
   return { start, end };
 }
 
@@ -90,19 +97,16 @@ function readSource(raw: ExportSource, where: string, text: string, offsets: Off
   return source;
 }
 
-/**
- * Checks one claim against its article's text; returns it with UTF-16 offsets, or problems.
- * An orphan (a claim carried over that found no words here) keeps its old offsets unchecked.
- */
-function readClaim(
-  raw: ExportClaim,
+/** The span fields of a claim or an unlabelled annotation, checked against the text, with UTF-16 offsets; null after a problem. */
+function readSpan(
+  raw: ExportClaim | ExportUnlabelled,
+  orphan: boolean,
   where: string,
-  article: ExportArticle,
+  article: { id: string; text: string },
   offsets: OffsetIndex,
   problems: string[],
-): Claim | null {
+): UnlabelledClaim | null {
   const text = article.text;
-  const orphan = raw.anchor?.status === 'orphan';
   let start = raw.start;
   let end = raw.end;
   if (!orphan) {
@@ -123,7 +127,6 @@ function readClaim(
   return {
     id: raw.id,
     articleId: article.id,
-    label: raw.label,
     start,
     end,
     exact: raw.exact,
@@ -134,6 +137,25 @@ function readClaim(
     annotator: { id: raw.annotator.id, name: raw.annotator.name },
     created: raw.created,
     modified: raw.modified,
+  };
+}
+
+/**
+ * Checks one claim against its article's text; returns it with UTF-16 offsets, or problems.
+ * An orphan (a claim carried over that found no words here) keeps its old offsets unchecked.
+ */
+function readClaim(
+  raw: ExportClaim,
+  where: string,
+  article: { id: string; text: string },
+  offsets: OffsetIndex,
+  problems: string[],
+): Claim | null {
+  const span = readSpan(raw, raw.anchor?.status === 'orphan', where, article, offsets, problems);
+  if (!span) return null;
+  return {
+    ...span,
+    label: raw.label,
     ...(raw.review ? {
       review: {
         status: raw.review.status,
@@ -160,10 +182,28 @@ function readClaim(
   };
 }
 
+/**
+ * Why a claimtrail import would refuse this claim (or annotation waiting for a label) on this
+ * text, or null when it would read it back as it is. Every claim made from another tool's file
+ * passes here before it is stored or written, so the library never holds what its own export
+ * and import would refuse.
+ */
+export function refusalOf(item: Claim | UnlabelledClaim, article: { id: string; text: string }, offsets: OffsetIndex): string | null {
+  const labelled = 'label' in item;
+  const exported = labelled ? exportClaim(item, offsets) : exportUnlabelled(item, offsets);
+  const parsed = (labelled ? ClaimSchema : UnlabelledSchema).safeParse(exported);
+  if (!parsed.success) return issueMessages(parsed.error).join('; ');
+  const problems: string[] = [];
+  const back = labelled ? readClaim(parsed.data as ExportClaim, 'claim', article, offsets, problems) : readSpan(parsed.data, false, 'claim', article, offsets, problems);
+  if (!back) return problems.join('; ').replace(/^claim: /, '');
+  return null;
+}
+
 function toArticle(raw: ExportArticle, added: string): Article {
   return {
     id: raw.id,
-    title: raw.title,
+    // A blank title would give a nameless library entry: the text's first line, as when adding.
+    title: raw.title.trim() ? raw.title : defaultTitle(raw.text),
     ...(raw.author ? { author: raw.author } : {}),
     ...(raw.outlet ? { outlet: raw.outlet } : {}),
     ...(raw.published ? { published: raw.published } : {}),
@@ -175,16 +215,18 @@ function toArticle(raw: ExportArticle, added: string): Article {
 }
 
 /**
- * Reads the text of a claimtrail file. Succeeds only when every article's hash matches its
- * text and every claim's offsets, exact, prefix and suffix match that text.
+ * Reads the text of a claimtrail file. Succeeds only when every article's text is normalised
+ * (as adding an article leaves it) and matches its hash, and every claim's offsets, exact, prefix
+ * and suffix match that text and fall between characters; ids of claims, annotations waiting for
+ * a label and comments are each used once.
  */
 export async function readExportFile(json: string, onProgress?: Progress, now = new Date().toISOString()): Promise<ReadResult> {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    return failure([`not JSON: ${(error as Error).message}`]);
-  }
+  const parsed = parseJson(json);
+  return parsed.ok ? readExportData(parsed.data, onProgress, now) : failure([parsed.problem]);
+}
+
+/** Reads parsed JSON as a claimtrail file, with the checks of readExportFile. */
+export async function readExportData(data: unknown, onProgress?: Progress, now = new Date().toISOString()): Promise<ReadResult> {
   const envelope = envelopeProblem(data);
   if (envelope) return failure([envelope]);
 
@@ -195,6 +237,7 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
   const problems: string[] = [];
   const articles: ArticleBundle[] = [];
   const seenClaims = new Set<string>();
+  const seenComments = new Set<string>();
   const seenTexts = new Set<string>();
   const total = file.articles.reduce((sum, a) => sum + a.claims.length, 0) || 1;
   let done = 0;
@@ -209,24 +252,39 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
       continue;
     }
     seenTexts.add(raw.textSha256);
+    const unnormalised = unnormalisedText(raw.text);
+    if (unnormalised) {
+      problems.push(`${where}: the text is not normalised: ${unnormalised}`);
+      continue;
+    }
     const offsets = new OffsetIndex(raw.text);
     const claims: Claim[] = [];
     const comments: ClaimComment[] = [];
+    const unlabelled: UnlabelledClaim[] = [];
+    const firstUse = (id: string, what: string, at: string) => {
+      if (!seenClaims.has(id)) return seenClaims.add(id);
+      problems.push(`${at}: ${what} id "${id}" appears twice in this file`);
+      return false;
+    };
     for (const [j, rawClaim] of raw.claims.entries()) {
       const claimWhere = `${where}.claims[${j}]`;
-      if (seenClaims.has(rawClaim.id)) {
-        problems.push(`${claimWhere}: claim id "${rawClaim.id}" appears twice in this file`);
-        continue;
-      }
-      seenClaims.add(rawClaim.id);
+      if (!firstUse(rawClaim.id, 'claim', claimWhere)) continue;
       const claim = readClaim(rawClaim, claimWhere, raw, offsets, problems);
       if (claim) claims.push(claim);
-      for (const c of rawClaim.comments ?? []) {
+      for (const [k, c] of (rawClaim.comments ?? []).entries()) {
+        if (seenComments.has(c.id)) problems.push(`${claimWhere}.comments[${k}]: comment id "${c.id}" appears twice in this file`);
+        seenComments.add(c.id);
         comments.push({ id: c.id, claimId: rawClaim.id, articleId: raw.id, by: { id: c.by.id, name: c.by.name }, at: c.at, text: c.text });
       }
       if (++done % 2000 === 0) onProgress?.(done / total);
     }
-    articles.push({ article: toArticle(raw, now), text: raw.text, claims, ...(comments.length ? { comments } : {}) });
+    for (const [j, rawItem] of (raw.unlabelled ?? []).entries()) {
+      const itemWhere = `${where}.unlabelled[${j}]`;
+      if (!firstUse(rawItem.id, 'annotation', itemWhere)) continue;
+      const item = readSpan(rawItem, false, itemWhere, raw, offsets, problems);
+      if (item) unlabelled.push(item);
+    }
+    articles.push({ article: toArticle(raw, now), text: raw.text, claims, ...(comments.length ? { comments } : {}), ...(unlabelled.length ? { unlabelled } : {}) });
   }
   onProgress?.(1);
   if (problems.length) return failure(problems);

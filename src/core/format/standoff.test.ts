@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../testing/corpus';
 import { createClaim, type Article, type Claim } from '../model';
 import { normalizeText, sha256Hex } from '../text';
-import { annOf, readBratZip, toBratZip } from './brat';
+import { annOf, placeBratPairs, readBratZip, toBratZip } from './brat';
 import { csvField, toCsv } from './csv';
 import type { ArticleBundle } from './export';
 import { describeResult, placeAnnotations, type LibraryArticle } from './foreign';
@@ -38,7 +38,7 @@ describe('Hypothesis', () => {
     const placed = await placeAnnotations(read.annotations, [{ article: original.article, text: async () => TEXT }], 'utf-16');
     const back = placed.bundles[0]!.claims;
     expect(back.map(pick)).toEqual(original.claims.map(pick));
-    expect(back.map((c) => [c.note, c.sources, c.annotator, c.id])).toEqual(original.claims.map((c) => [c.note, c.sources, me, c.id]));
+    expect(back.map((c) => [c.note, c.sources, c.annotator, c.id])).toEqual(original.claims.map((c) => [c.note, c.sources, { id: 'acct:ana%40example@claimtrail', name: 'Ana' }, c.id]));
   });
 
   it('imports annotations made elsewhere with a report of what was placed and why the rest was not', async () => {
@@ -69,12 +69,13 @@ describe('Hypothesis', () => {
     if (!read.ok) throw new Error(read.problem);
     const placed = await placeAnnotations(read.annotations, library, 'utf-16');
     expect(placed.bundles[0]!.claims.map((c) => [c.label, c.exact, c.annotator.name, c.note])).toEqual([['sourced', 'quotes the Russian daily Izvestia', 'Bob', 'note h1']]);
-    expect(placed.unlabelled.map((c) => c.exact)).toEqual(['A geopolitical project that would upset regional balances.']);
-    expect(describeResult(placed)).toBe(
-      '2 of 5 annotations placed (1 exact, 1 moved). 1 have none of our labels and wait to be labelled. 3 not placed — ' +
-      '1: no text position or quote: a note on the whole page; 1: the article is not in the library: add “Another story” (https://elsewhere.example/other) first; ' +
-      '1: its quote was not found in the article text.',
-    );
+    expect(placed.bundles[0]!.unlabelled!.map((c) => c.exact)).toEqual(['A geopolitical project that would upset regional balances.']);
+    expect(describeResult(placed)).toEqual([
+      '1 of 5 annotations placed as claims (1 exact). 1 waits for a label. 3 not placed: 1 selecting no words; 1 on another document; 1 whose words are not in the text.',
+      'h3: it selects no words: a note on the whole page [no-target]',
+      'h4: its document is not in the library: add “Another story” (https://elsewhere.example/other) first [other-document]',
+      'h5: its quote “words that are not in this article at all” is not in the text [not-found]',
+    ]);
     expect(readHypothesis('{"rows": [{"nope": 1}]}')).toEqual({ ok: false, problem: expect.stringContaining('not a Hypothesis file') });
   });
 });
@@ -96,13 +97,17 @@ describe('brat standoff', () => {
     const names = Object.keys(unzipSync(zip)).sort();
     expect(names).toEqual(['Troops-quoted-a1b2c3d4.ann', 'Troops-quoted-a1b2c3d4.txt', 'annotation.conf']);
     expect(strFromU8(unzipSync(zip)['annotation.conf']!)).toContain('[entities]\nSourced\nDisputed\nOpinion');
-    const { bundles, problems } = await readBratZip(zip, { id: 'bea', name: 'Bea' });
-    expect(problems).toEqual([]);
+    const read = await readBratZip(zip, { id: 'bea', name: 'Bea' });
+    if (!read.ok) throw new Error(read.problem);
+    const [result] = await placeBratPairs(read.pairs);
+    expect(result!.report.unplaced).toEqual([]);
+    const { bundles } = result!;
     expect(bundles[0]!.text).toBe(TEXT);
     expect(bundles[0]!.claims.map(pick)).toEqual(original.claims.map(pick));
     expect(bundles[0]!.claims.map((c) => c.note)).toEqual(['Matches the ministry’s figure. Second line.', undefined, '=1+1']);
     const again = await readBratZip(zip, { id: 'bea', name: 'Bea' });
-    expect(again.bundles[0]!.claims.map((c) => c.id)).toEqual(bundles[0]!.claims.map((c) => c.id));
+    if (!again.ok) throw new Error(again.problem);
+    expect((await placeBratPairs(again.pairs))[0]!.bundles[0]!.claims.map((c) => c.id)).toEqual(bundles[0]!.claims.map((c) => c.id));
   });
 });
 

@@ -117,8 +117,10 @@ describe('W3C round trip', () => {
     const placed = await placeAnnotations(read.annotations, library, 'code points');
     expect(placed.anchored).toEqual({ exact: 3, moved: 0, fuzzy: 0 });
     const back = placed.bundles[0]!.claims;
-    const pick = (c: Claim) => ({ id: c.id, label: c.label, start: c.start, end: c.end, exact: c.exact, note: c.note, sources: c.sources, annotator: c.annotator, created: c.created });
+    const pick = (c: Claim) => ({ id: c.id, label: c.label, start: c.start, end: c.end, exact: c.exact, note: c.note, sources: c.sources, name: c.annotator.name, created: c.created });
     expect(back.map(pick)).toEqual(original.claims.map(pick));
+    // A file never speaks for a local annotator: the creator keeps its IRI as the id.
+    expect(back[0]!.annotator.id).toBe('urn:claimtrail:annotator:ana%40example');
   });
 
   it('reads a bare annotation from another tool: tagging body, bodyValue note, quote only; unlabelled ones wait', async () => {
@@ -136,11 +138,13 @@ describe('W3C round trip', () => {
     if (!read.ok) throw new Error(read.problem);
     const placed = await placeAnnotations(read.annotations, [{ article, text: async () => TEXT }], 'code points');
     expect(placed.bundles[0]!.claims.map((c) => [c.label, c.exact])).toEqual([['disputed', 'Flags']]);
-    expect(placed.unlabelled.map((c) => [c.exact, c.note])).toEqual([['Nobody disputes it.', 'plain note']]);
-    expect(placed.notPlaced).toEqual([
-      { reason: 'the article is not in the library: add https://example.org/elsewhere first', count: 1 },
-      { reason: 'its quote occurs several times and it gives no context or position to choose between them', count: 1 },
+    expect(placed.bundles[0]!.unlabelled!.map((c) => [c.exact, c.note])).toEqual([['Nobody disputes it.', 'plain note']]);
+    expect(placed.report.unplaced.map((u) => [u.source, u.reason])).toEqual([
+      ['http://other.example/anno/1', 'no-label'],
+      ['http://other.example/anno/3', 'other-document'],
+      ['http://other.example/anno/4', 'ambiguous'],
     ]);
+    expect(placed.report.unplaced[1]!.message).toBe('its document is not in the library: add https://example.org/elsewhere first');
     expect(readW3C('{"type": "Nothing"}')).toEqual({ ok: false, problem: expect.stringContaining('not a W3C Web Annotation file') });
   });
 });
