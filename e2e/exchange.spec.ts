@@ -121,7 +121,8 @@ test('every bad file is named with its problem, and nothing from it is stored', 
   };
   const cases: [string, (f: any) => unknown, RegExp][] = [
     ['not-json.json', () => '{"format": "claimtrail", "version": 1,', /not JSON/],
-    ['other-tool.json', () => JSON.stringify({ annotations: [] }), /not a claimtrail export/],
+    ['other-tool.json', () => JSON.stringify({ annotations: [] }), /Read as a Hypothesis file\.the file holds no annotations/],
+    ['unknown.json', () => JSON.stringify({ items: [1, 2] }), /not a file claimtrail imports/],
     ['version-2.json', (f) => { withNewArticle(f); f.version = 2; }, /unsupported claimtrail format version 2/],
     ['outside.json', (f) => { withNewArticle(f); f.articles[0].claims[0].end = 1_000_000; }, /articles\[0\]\.claims\[0\]: offsets \d+\.\.1000000 are outside the text/],
     ['wrong-exact.json', (f) => { withNewArticle(f); f.articles[0].claims[0].exact = 'something else'; }, /"exact" is "something else" but the text at/],

@@ -72,7 +72,7 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
     await startApp(other, 'Bea');
     await addCorpus(other, [CORPUS_FILES[2], CORPUS_FILES[4]]);
     await importFile(other, path);
-    await expect(other.getByRole('status')).toContainText(`(${format}): 2 of 2 annotations placed (2 exact).`);
+    await expect(other.getByRole('status')).toContainText(`(${format}): 2 claims added, 0 updated, 0 already present; 0 new articles.2 of 2 annotations placed as claims (2 exact).`);
     await openArticle(other, ARABIC);
     expect(await highlights(other)).toEqual([{ label: 'disputed', text: 'was created by Russia immediately after the collapse of the USSR in 1992' }]);
     await expect(other.locator('.claim-entry')).toContainText('Ana (read-only)');
@@ -99,16 +99,22 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
   }));
   expect(text).toContain(ARABIC_WORDS);
   await importFile(page, path);
-  // The first names a URL the library does not know: without a match it cannot be placed.
-  await expect(page.getByRole('alert')).toContainText('no annotation could be placed; nothing was stored');
-  await expect(page.getByRole('alert')).toContainText('the article is not in the library: add https://somewhere.example/csto first');
+  // The first has no tag: the import asks what to do with it, and it is left waiting for a label.
+  const labels = page.getByRole('dialog', { name: 'Labels for other-tool.jsonld (W3C Web Annotation)' });
+  await expect(labels.getByLabel('All other annotations (1 with no tag)')).toHaveValue('');
+  await labels.getByRole('button', { name: 'Import' }).click();
+  // It names a URL the library does not know: without a match it cannot be placed.
+  await expect(page.getByRole('alert')).toContainText('other-tool.jsonld was not imported; nothing from it was stored:');
+  await expect(page.getByRole('alert')).toContainText('no annotation could be placed');
+  await expect(page.getByRole('alert')).toContainText('https://tool.example/1: its document is not in the library: add https://somewhere.example/csto first [other-document]');
 
   // Give the article that URL, and import again: the unlabelled one waits to be labelled.
   await page.getByRole('button', { name: /^Edit details of The CSTO is a Tool/ }).click();
   await page.getByLabel('URL').fill('https://somewhere.example/csto');
   await page.getByRole('button', { name: 'Save details' }).click();
   await importFile(page, path);
-  await expect(page.getByRole('status')).toContainText('1 of 2 annotations placed (1 moved). 1 have none of our labels and wait to be labelled. 1 not placed');
+  await labels.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status')).toContainText('0 of 2 annotations placed as claims. 1 waits for a label. 1 not placed: 1 on another document.');
   await openArticle(page, ARABIC);
   const waiting = page.getByRole('region', { name: 'Unlabelled (1)' });
   await expect(waiting).toContainText('worth checking');

@@ -62,6 +62,7 @@ async function labelRules(format: string, annotations: readonly ForeignAnnotatio
 
 /** Stores what placing other tools' annotations gave, or says why nothing could be. */
 async function storePlaced(store: Store, format: string, name: string, results: ForeignResult[]): Promise<ImportOutcome> {
+  if (!results.some((r) => r.total > 0)) return { status: 'invalid', format, problems: ['the file holds no annotations'] };
   const lines = results.flatMap(describeResult);
   if (!results.some((r) => placedCount(r) > 0)) return { status: 'invalid', format, problems: ['no annotation could be placed', ...lines] };
   post({ type: 'progress', stage: 'saving', fraction: null });

@@ -168,16 +168,21 @@ export class Store {
     });
   }
 
-  /** Every article that has claims (or the one named), with its text and all its claims, for export. */
+  /**
+   * Every article that has claims or annotations waiting for a label (or the one named), with its
+   * text, claims, comments and waiting annotations, for export.
+   */
   exportBundles(articleId?: string): Promise<ArticleBundle[]> {
     return this.run('read the claims for export', async () => {
-      const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'comments'], 'readonly');
-      const [articles, texts, pages, comments] = await Promise.all(articleId === undefined
-        // Everything in four requests at once, grouped here: far fewer round trips than per article.
-        ? [tx.objectStore('articles').getAll(), tx.objectStore('texts').getAll(), tx.objectStore('claimPages').getAll(), tx.objectStore('comments').getAll()]
+      const stores = ['articles', 'texts', 'claimPages', 'comments', 'unlabelled'] as const;
+      const tx = this.db.transaction([...stores], 'readonly');
+      const [articles, texts, pages, comments, unlabelled] = await Promise.all(articleId === undefined
+        // Everything in five requests at once, grouped here: far fewer round trips than per article.
+        ? [tx.objectStore('articles').getAll(), tx.objectStore('texts').getAll(), tx.objectStore('claimPages').getAll(), tx.objectStore('comments').getAll(), tx.objectStore('unlabelled').getAll()]
         : [
           tx.objectStore('articles').getAll(articleId), tx.objectStore('texts').getAll(articleId),
           tx.objectStore('claimPages').getAll(pagesOf(articleId)), tx.objectStore('comments').index('byArticle').getAll(articleId),
+          tx.objectStore('unlabelled').index('byArticle').getAll(articleId),
         ]);
       await tx.done;
       const claims = pages.flatMap((page) => page.claims);
@@ -190,14 +195,15 @@ export class Store {
         }
         return by;
       };
-      const [claimsOf, commentsOf] = [group(claims), group(comments)];
+      const [claimsOf, commentsOf, waitingOf] = [group(claims), group(comments), group(unlabelled)];
       const textOf = new Map(texts.map((t) => [t.id, t.text]));
       return articles.sort(libraryOrder).flatMap((article) => {
-        const mine = claimsOf.get(article.id);
+        const mine = claimsOf.get(article.id) ?? [];
+        const waiting = waitingOf.get(article.id) ?? [];
         const text = textOf.get(article.id);
-        if (!mine?.length || text === undefined) return [];
+        if ((!mine.length && !waiting.length) || text === undefined) return [];
         const remarks = commentsOf.get(article.id);
-        return [{ article, text, claims: mine, ...(remarks?.length ? { comments: remarks } : {}) }];
+        return [{ article, text, claims: mine, ...(remarks?.length ? { comments: remarks } : {}), ...(waiting.length ? { unlabelled: waiting } : {}) }];
       });
     });
   }

@@ -181,7 +181,10 @@ export class Exchange {
         labels: (format, tags, untagged) => this.askLabels(file.name, format, tags, untagged),
       });
       this.notices.progress(null);
-      if (outcome.status === 'invalid') this.notices.addError(`${file.name}${outcome.format === 'unknown' ? '' : ` (${outcome.format})`} was not imported; nothing from it was stored:`, outcome.problems);
+      if (outcome.status === 'invalid') {
+        const as = outcome.format === 'unknown' || outcome.format === 'claimtrail' ? [] : [`Read as a ${outcome.format} file.`];
+        this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, [...as, ...outcome.problems]);
+      }
       else if (outcome.status === 'failed') this.notices.addError(`${file.name} was not imported:`, [outcome.message]);
       else if (outcome.status === 'cancelled') reports.push(`${file.name}: cancelled, nothing stored.`);
       else reports.push(...importLines(file.name, outcome.format, outcome.report, outcome.lines));

@@ -22,7 +22,8 @@ export function downloadAdjudicated(bundle: ArticleBundle, lines: Comparison[], 
 
 /** Review progress per article and the agreement figures over the whole library, and per article. */
 export async function libraryAgreement(store: Store): Promise<Node[]> {
-  const [bundles, decisions] = await Promise.all([store.exportBundles(), store.decisions()]);
+  const [all, decisions] = await Promise.all([store.exportBundles(), store.decisions()]);
+  const bundles = all.filter((b) => b.claims.length > 0);
   const report = agreementReport(bundles);
   const decided = new Map(decisions.map((d) => [d.key, d]));
   const progress = bundles.flatMap((b) => {

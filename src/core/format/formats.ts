@@ -50,7 +50,7 @@ export const EXPORT_FORMATS = {
     label: 'claimtrail (JSON)', prefix: 'claimtrail-', extension: '.json', type: 'application/json', none: 'Nothing to export yet: no article has claims.',
     make: ({ bundles, annotator, at, generator, links, indent }) => ({
       content: json(toExportFile(bundles, annotator, at, generator, links), indent),
-      count: bundles.reduce((n, x) => n + x.claims.length, 0),
+      count: bundles.reduce((n, x) => n + x.claims.length + (x.unlabelled?.length ?? 0), 0),
     }),
   },
   w3c: {
