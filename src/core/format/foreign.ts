@@ -199,7 +199,7 @@ function place(words: Pick<ForeignTarget, 'position' | 'quote' | 'unusable'>, te
     if (position) return { ok: true, status: 'exact', ...position };
     if (badPosition) return { ok: false, reason: 'bad-position', message: badPosition };
     if (words.unusable?.length) {
-      return { ok: false, reason: 'unsupported-selector', message: `it names its words only by ${words.unusable.join(' and ')}, which plain text cannot use` };
+      return { ok: false, reason: 'unsupported-selector', message: `it names its words only with ${words.unusable.join(' and ')}, which plain text cannot use` };
     }
     return { ok: false, reason: 'no-target', message: 'it selects no words: a note on the whole page' };
   }

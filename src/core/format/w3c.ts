@@ -84,10 +84,9 @@ export function toW3C(bundles: readonly ArticleBundle[], generator: string, expo
 const types = (v: Json): string[] => list(v.type ?? v['@type']).filter((t): t is string => typeof t === 'string');
 const isHttp = (v: unknown): v is string => typeof v === 'string' && /^https?:\/\//i.test(v);
 
-/** "an XPathSelector" for a selector claimtrail cannot use on plain text. */
+/** "XPathSelector" for a selector claimtrail cannot use on plain text, and where it was. */
 function describeSelector(kind: string, refined: boolean): string {
-  const name = kind || 'a selector of no type';
-  return `${kind ? (/^[AEIOU]/.test(kind) ? 'an ' : 'a ') : ''}${name}${refined ? ' (inside a refinedBy)' : ''}`;
+  return `${kind || 'a selector of no type'}${refined ? ' (inside a refinedBy)' : ''}`;
 }
 
 /**
