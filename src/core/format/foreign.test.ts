@@ -237,7 +237,7 @@ describe('brat', () => {
         const stored = `${bom ? '\uFEFF' : ''}${parts.map(([w, b]) => w + b).join('')}`;
         const { article, text } = await makeArticle(stored);
         const wordStarts = [...text.matchAll(/[^\s]+/g)].map((m) => m.index);
-        const [a, b] = [wordStarts[x % wordStarts.length]!, wordStarts[y % wordStarts.length]!].sort((p, q) => p - q);
+        const [a = 0, b = 0] = [wordStarts[x % wordStarts.length]!, wordStarts[y % wordStarts.length]!].sort((p, q) => p - q);
         const end = b + /^[^\s]+/.exec(text.slice(b))![0].length;
         const claim = createClaim(text, article.id, { start: a, end }, 'opinion', bea, NOW)!;
         // brat counts offsets in the file as stored: write the .ann against that text.
