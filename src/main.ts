@@ -7,6 +7,7 @@ import { ARTICLE_FILE_TYPES } from './files/article-files';
 import { Store } from './store/db';
 import { App } from './ui/app';
 import { formDialog } from './ui/dialogs';
+import { restoreLeftOver, WriteJournal } from './ui/journal';
 import { h } from './ui/dom';
 import { Notices } from './ui/notices';
 
@@ -44,10 +45,10 @@ function filePicker(accept: string, onFiles: (files: File[]) => void): HTMLInput
 }
 
 function isExportFile(file: File): boolean {
-  return /\.jsonld?$/i.test(file.name) || file.type === 'application/json' || file.type === 'application/ld+json';
+  return /\.(jsonld?|zip)$/i.test(file.name) || ['application/json', 'application/ld+json', 'application/zip'].includes(file.type);
 }
 
-/** Dropping files anywhere: annotation files (claimtrail, W3C, Hypothesis) are imported, everything else is added as articles. */
+/** Dropping files anywhere: annotation files (claimtrail, W3C, Hypothesis, brat zips) are imported, everything else is added as articles. */
 function acceptDrops(app: App): void {
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
   document.addEventListener('dragover', (event) => {
@@ -103,8 +104,16 @@ async function main(): Promise<void> {
   await addDemoOnce(store).catch((error: Error) => notices.error(error.message));
 
   const articlePicker = filePicker(ARTICLE_FILE_TYPES, (files) => void app!.addArticleFiles(files));
-  const importPicker = filePicker('.json,.jsonld,application/json,application/ld+json', (files) => void app!.importFiles(files));
-  app = new App(store, annotator, mainElement, notices, () => articlePicker.click());
+  const importPicker = filePicker('.json,.jsonld,.zip,application/json,application/ld+json,application/zip', (files) => void app!.importFiles(files));
+  const journal = new WriteJournal(store.name);
+  try {
+    const { restored, lost } = await restoreLeftOver(journal, store);
+    if (restored.length) notices.report('Stored now what the page had not finished storing when it closed:', restored);
+    if (lost.length) notices.error('Changes made just before the page closed were not stored, and the claims have changed since:', lost);
+  } catch (error) {
+    notices.error((error as Error).message);
+  }
+  app = new App(store, annotator, mainElement, notices, () => articlePicker.click(), journal);
 
   const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
   who.addEventListener('click', async () => {

@@ -48,3 +48,14 @@ export class ClaimHistory {
     return action;
   }
 }
+
+/** A claim action in words, for messages about it: "labelling “…” disputed", "a change to the claim on “…”". */
+export function describeChanges(changes: readonly ClaimChange[]): string {
+  const quote = (claim: Claim) => `“${claim.exact.length > 40 ? `${claim.exact.slice(0, 40)}…` : claim.exact}”`;
+  const [first] = changes;
+  if (!first) return 'nothing';
+  const more = changes.length > 1 ? ` and ${changes.length - 1} more` : '';
+  if (!first.before && first.after) return `labelling ${quote(first.after)} ${first.after.label}${more}`;
+  if (first.before && !first.after) return `deleting the claim on ${quote(first.before)}${more}`;
+  return `a change to the claim on ${quote(first.after!)}${more}`;
+}

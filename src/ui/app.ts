@@ -22,6 +22,7 @@ import { Provenance } from './provenance';
 import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
 import type { Notices } from './notices';
+import type { WriteJournal } from './journal';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
@@ -48,8 +49,9 @@ export class App {
     private readonly main: HTMLElement,
     private readonly notices: Notices,
     private readonly chooseArticleFiles: () => void,
+    private readonly journal: WriteJournal,
   ) {
-    this.claims = new ClaimCommands(store, notices, () => this.annotator, () => this.article);
+    this.claims = new ClaimCommands(store, notices, () => this.annotator, () => this.article, journal);
     const host = { store, notices, annotator: () => this.annotator, commit: (changes: ClaimChange[]) => this.claims.commit(changes), refresh: () => this.refresh() };
     this.provenance = new Provenance(host);
     this.threads = new Threads(host);
@@ -137,6 +139,8 @@ export class App {
       reveal: (claimId) => view.editor.reveal(claimId),
       relabel: (claimId, label) => void claims.update(claimId, { label }),
       setNote: (claimId, note) => void claims.update(claimId, { note: note || undefined }),
+      draft: (claimId) => this.journal.draft(claimId),
+      keepDraft: (claimId, text) => (text === undefined ? this.journal.setDraft(claimId, undefined) : this.journal.typeDraft(claimId, text)),
       addSource: (claimId, source) => void claims.updateSources(claimId, (sources) => [...sources, source]),
       removeSource: (claimId, index) => void claims.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
       remove: (claimId) => void claims.remove(claimId),

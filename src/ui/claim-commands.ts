@@ -1,15 +1,16 @@
 /**
  * What claim actions do. Every change goes through `commit`, which draws it in the open
- * article, writes it in one transaction, records it for undo, and takes the drawing back and
- * says why if the write fails.
+ * article, writes it in one transaction (journalled from the same task, so a reload cannot lose
+ * it), records it for undo, and takes the drawing back and says why if the write fails.
  */
 import { selectorsOf } from '../core/anchor';
-import { ClaimHistory, invertChanges, type ClaimChange } from '../core/history';
+import { ClaimHistory, describeChanges, invertChanges, type ClaimChange } from '../core/history';
 import { createClaim, newId, nowIso, type Annotator, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import { claimRange, type Range } from '../core/selection';
 import type { Store } from '../store/db';
 import { errorMessage } from '../store/errors';
 import type { ArticleView } from './article-view';
+import type { WriteJournal } from './journal';
 import type { Notices } from './notices';
 
 export class ClaimCommands {
@@ -20,6 +21,7 @@ export class ClaimCommands {
     private readonly notices: Notices,
     private readonly annotator: () => Annotator,
     private readonly view: () => ArticleView | null,
+    private readonly journal: WriteJournal,
   ) {}
 
   /** Draws, stores and records one action; undraws it and says why if storing fails. */
@@ -31,7 +33,7 @@ export class ClaimCommands {
     };
     draw(changes);
     try {
-      await this.store.applyChanges(changes);
+      await this.journal.track(describeChanges(changes), { kind: 'claims', changes }, () => this.store.applyChanges(changes));
     } catch (error) {
       draw(invertChanges(changes));
       this.notices.error(errorMessage(error));
@@ -97,7 +99,7 @@ export class ClaimCommands {
     if (!item) return;
     const claim: Claim = { ...item, label, modified: nowIso() };
     try {
-      await this.store.labelUnlabelled(claim);
+      await this.journal.track(describeChanges([{ before: null, after: claim }]), { kind: 'labelled', claim }, () => this.store.labelUnlabelled(claim));
       view.unlabelled = view.unlabelled.filter((u) => u.id !== id);
       view.editor.apply([{ before: null, after: claim }]);
     } catch (error) {
@@ -145,7 +147,7 @@ export class ClaimCommands {
   async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
     const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
     try {
-      await this.store.addComment(comment);
+      await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () => this.store.addComment(comment));
       view.addComment(comment);
       view.panel.rerender();
       this.notices.status('Comment added.');

@@ -15,6 +15,10 @@ export interface ClaimActions {
   reveal(id: string): void;
   relabel(id: string, label: Label): void;
   setNote(id: string, note: string): void;
+  /** The unsaved note typed for a claim before the page was last closed, if any. */
+  draft(id: string): string | undefined;
+  /** Keeps the note being typed (text) or forgets it once saved (undefined). */
+  keepDraft(id: string, text: string | undefined): void;
   addSource(id: string, source: Source): void;
   removeSource(id: string, index: number): void;
   remove(id: string): void;
@@ -96,11 +100,17 @@ export function orphanElement(claim: Claim, actions: ClaimActions): HTMLLIElemen
 function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
   const labelSelect = h('select', { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
     ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])));
-  const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note' });
-  note.value = claim.note ?? '';
+  const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note', 'aria-describedby': `note-draft-${claim.id}` });
+  const draft = actions.draft(claim.id);
+  const restored = draft !== undefined && draft.trim() !== (claim.note ?? '');
+  note.value = restored ? draft : claim.note ?? '';
+  const draftHint = h('p', { id: `note-draft-${claim.id}`, class: 'hint', hidden: !restored }, 'Draft kept from before: not saved yet.');
   const saveNote = () => {
+    actions.keepDraft(claim.id, undefined);
+    draftHint.hidden = true;
     if (note.value.trim() !== (claim.note ?? '')) actions.setNote(claim.id, note.value.trim());
   };
+  note.addEventListener('input', () => actions.keepDraft(claim.id, note.value));
   note.addEventListener('change', saveNote);
   const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
   const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
@@ -131,7 +141,7 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
   });
   return h('div', { class: 'claim-editor' },
     h('div', { class: 'field' }, h('label', { for: labelSelect.id }, 'Label'), labelSelect),
-    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note,
+    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note, draftHint,
       h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note')),
     claim.sources.length
       ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((source, i) =>
