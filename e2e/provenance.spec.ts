@@ -161,14 +161,18 @@ test('a claim attributed to words of the text, exported as claimtrail and as Cla
   await page.getByRole('button', { name: 'Export as…' }).click();
   await page.getByLabel('Format').selectOption({ label: 'schema.org ClaimReview (JSON-LD)' });
   await page.getByRole('button', { name: 'Export', exact: true }).last().click();
+  // ClaimReview names the page that publishes the review: asked once, offered again next time.
+  await page.getByLabel('Address of the page that publishes these fact checks').fill('https://desk.example/checks/csto');
+  await page.getByRole('button', { name: 'Export', exact: true }).last().click();
   const reviews = await downloadJson(await download);
   expect((await download).suggestedFilename()).toMatch(/^claimtrail-claimreview-\d{8}-\d{6}\.jsonld$/);
   expect(reviews).toEqual([expect.objectContaining({
     '@type': 'ClaimReview',
+    url: 'https://desk.example/checks/csto',
     claimReviewed: 'A geopolitical project that would upset regional balances.',
     reviewBody: 'Other analysts disagree.',
     reviewRating: expect.objectContaining({ alternateName: 'Disputed' }),
-    itemReviewed: expect.objectContaining({ author: { '@type': 'Thing', name: 'the Russian daily Izvestia' } }),
+    itemReviewed: expect.objectContaining({ author: { '@type': 'Organization', name: 'the Russian daily Izvestia' } }),
   })]);
 });
 

@@ -50,7 +50,8 @@ describe('claimtrail convert', () => {
     expect(Object.keys(unzipSync(readFileSync(zip))).filter((n) => n.endsWith('.ann'))).toHaveLength(1);
     const csv = await convert(source, '--to', 'csv');
     expect(csv.out.startsWith('\uFEFFarticle title,url,label')).toBe(true);
-    const reviews = JSON.parse((await convert(source, '--to', 'claimreview')).out);
+    expect((await convert(source, '--to', 'claimreview')).err).toContain('claimreview needs --review-url');
+    const reviews = JSON.parse((await convert(source, '--to', 'claimreview', '--review-url', 'https://desk.example/checks')).out);
     expect(reviews).toHaveLength(1);
   });
 

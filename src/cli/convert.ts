@@ -19,10 +19,11 @@ import { readW3C } from '../core/format/w3c';
 import { LABELS, type Annotator, type Label } from '../core/model';
 import { options, readBytes, readText } from './args';
 
-export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis|brat|csv|claimreview [--out PATH]
+export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis|brat|csv|claimreview [--out PATH] [--review-url URL]
        claimtrail convert FILE --from w3c|hypothesis|brat [--text ARTICLE.txt] [--url URL]
                           [--map TAG=LABEL]... [--label LABEL] [--out PATH] [--report PATH]
-  convert   a claimtrail file to another format (brat needs --out, a .zip), or another tool's
+  convert   a claimtrail file to another format (brat needs --out, a .zip; claimreview needs
+            --review-url, the page that publishes the fact checks), or another tool's
             annotations, with the text they are on (brat: an .ann with --text, or a zip of
             .txt/.ann pairs), to a claimtrail file. Only annotations of that text's document are
             placed (matched by --url, then by quote). --map and --label give labels to tags and
@@ -59,7 +60,7 @@ function documentOf(annotations: readonly ForeignAnnotation[], result: ForeignRe
 
 /** Runs `convert`; returns the exit code. */
 export async function convert(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const names = ['--to', '--from', '--text', '--out', '--url', '--map', '--label', '--report'];
+  const names = ['--to', '--from', '--text', '--out', '--url', '--map', '--label', '--report', '--review-url'];
   const { values, all, positional, problem } = options(args, names, ['--map']);
   const [to, from, textPath, outPath, url] = ['--to', '--from', '--text', '--out', '--url'].map((k) => values.get(k));
   const file = positional[0] ?? '';
@@ -75,6 +76,8 @@ export async function convert(args: string[], out: (text: string) => void, err: 
     (zip && textPath ? 'a brat zip holds its texts: leave out --text' : undefined) ??
     (to && ['--url', '--map', '--label', '--report', '--text'].some((k) => values.has(k)) ? '--text, --url, --map, --label and --report go with --from' : undefined) ??
     (url && !HttpUrl.safeParse(url).success ? '--url must be an http or https address' : undefined) ??
+    (to === 'claimreview' && !HttpUrl.safeParse(values.get('--review-url') ?? '').success ? 'claimreview needs --review-url URL, the http or https page that publishes the fact checks' : undefined) ??
+    (values.has('--review-url') && to !== 'claimreview' ? '--review-url goes with --to claimreview' : undefined) ??
     (typeof rules === 'string' ? rules : undefined) ??
     (to === 'brat' && !outPath ? 'brat is a zip: give --out FILE.zip' : undefined);
   if (wrong) {
@@ -131,6 +134,7 @@ export async function convert(args: string[], out: (text: string) => void, err: 
   if (input instanceof Error) return refuse([input.message]);
   const read = await readExportFile(input);
   if (!read.ok) return refuse(read.problems);
-  write(outPath, EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2 }).content);
+  const reviewUrl = values.get('--review-url');
+  write(outPath, EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2, ...(reviewUrl ? { reviewUrl } : {}) }).content);
   return 0;
 }

@@ -11,6 +11,8 @@ export interface ExportRequest {
   annotator: Annotator;
   at: string;
   generator: string;
+  /** ClaimReview's `url`: the page that publishes the fact checks. */
+  reviewUrl?: string;
 }
 
 /** What the export worker made: the file (null when there was nothing to put in it), or why it failed. */

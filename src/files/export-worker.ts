@@ -9,12 +9,12 @@ import type { ExportOutcome, ExportRequest } from './export-file';
 
 const post = (message: ExportOutcome) => (self as unknown as Worker).postMessage(message);
 
-async function make({ database, format, articleId, annotator, at, generator }: ExportRequest): Promise<ExportOutcome> {
+async function make({ database, format, articleId, annotator, at, generator, reviewUrl }: ExportRequest): Promise<ExportOutcome> {
   const store = await Store.open(database);
   try {
     const [bundles, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
     const { type, make } = EXPORT_FORMATS[format];
-    const made = make({ bundles, annotator, at, generator, links: { relations, threads } });
+    const made = make({ bundles, annotator, at, generator, links: { relations, threads }, ...(reviewUrl ? { reviewUrl } : {}) });
     return { status: 'made', file: made.count ? new Blob([made.content], { type }) : null, count: made.count, articles: bundles.length };
   } finally {
     store.close();

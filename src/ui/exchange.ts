@@ -7,6 +7,7 @@
  */
 import { version } from '../../package.json';
 import { makeArticle } from '../core/article';
+import { HttpUrl } from '../core/format/claimtrail-v1';
 import { EXPORT_FORMATS, exportNameOf, type ExportFormatName } from '../core/format/formats';
 import { LABEL_NAMES, LABELS, type Annotator, type Label } from '../core/model';
 import { readArticleFile } from '../files/article-files';
@@ -91,14 +92,34 @@ export class Exchange {
         ...(articleId ? [{ name: 'scope', label: 'Claims of', type: 'select' as const, options: [{ value: 'article', label: 'This article' }, { value: 'all', label: 'All articles' }] }] : []),
       ],
     });
-    if (values) await this.exportIn(values.format as ExportFormatName, values.scope === 'article' ? articleId : undefined);
+    if (!values) return;
+    const format = values.format as ExportFormatName;
+    const reviewUrl = format === 'claimreview' ? await this.askReviewUrl() : undefined;
+    if (format === 'claimreview' && !reviewUrl) return;
+    await this.exportIn(format, values.scope === 'article' ? articleId : undefined, reviewUrl);
+  }
+
+  /** Asks where the fact checks are published (ClaimReview requires it), offering the address given last time. */
+  private async askReviewUrl(): Promise<string | undefined> {
+    const last = await this.store.getSetting<string>('reviewUrl');
+    const values = await formDialog({
+      title: 'Where the fact checks are published',
+      submit: 'Export',
+      fields: [{
+        name: 'url', label: 'Address of the page that publishes these fact checks', type: 'url', required: true, value: last,
+        check: (v) => (HttpUrl.safeParse(v).success ? null : 'Give the http or https address of the fact-check page.'),
+      }],
+    });
+    if (!values?.url) return undefined;
+    await this.store.setSetting('reviewUrl', values.url);
+    return values.url;
   }
 
   /** Downloads the claims of one article, or of all, in `format`: the file is made in a worker, the page stays responsive. */
-  private async exportIn(format: ExportFormatName, articleId?: string): Promise<void> {
+  private async exportIn(format: ExportFormatName, articleId?: string, reviewUrl?: string): Promise<void> {
     const now = new Date();
     this.notices.progress('Exporting…', null);
-    const made = await exportInWorker({ database: this.store.name, format, articleId, annotator: this.annotator(), at: now.toISOString(), generator: `claimtrail ${version}` });
+    const made = await exportInWorker({ database: this.store.name, format, articleId, annotator: this.annotator(), at: now.toISOString(), generator: `claimtrail ${version}`, ...(reviewUrl ? { reviewUrl } : {}) });
     this.notices.progress(null);
     if (made.status === 'failed') {
       this.notices.error(made.message);

@@ -22,6 +22,8 @@ export interface ExportInput {
   links?: ExportLinks;
   /** JSON indentation: none in the app (a third smaller and quicker), 2 in the CLI. */
   indent?: number;
+  /** Where the fact checks are published: ClaimReview's required `url`. */
+  reviewUrl?: string;
 }
 
 /** A made export: the file's content and how many claims it holds. */
@@ -72,8 +74,9 @@ export const EXPORT_FORMATS = {
   claimreview: {
     label: 'schema.org ClaimReview (JSON-LD)', prefix: 'claimtrail-claimreview-', extension: '.jsonld', type: 'application/ld+json',
     none: 'No claim to publish as a ClaimReview: label a claim disputed or sourced and give it a note.',
-    make: ({ bundles, indent }) => {
-      const reviews = toClaimReviews(bundles);
+    make: ({ bundles, indent, reviewUrl }) => {
+      if (!reviewUrl) throw new Error('a ClaimReview needs the address of the page that publishes the fact checks');
+      const reviews = toClaimReviews(bundles, reviewUrl);
       return { content: json(reviews, indent), count: reviews.length };
     },
   },

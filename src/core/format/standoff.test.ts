@@ -118,9 +118,22 @@ describe('CSV', () => {
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toHaveLength(5); // header, three claims, and the final line end
     expect(rows[1]).toBe('"Troops, “quoted”",https://example.org/t,opinion,13,20,😀 first,,,Ana,2026-11-23T10:00:00.000Z');
-    expect(rows[2]).toBe('"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.",https://iz.ru/1 — Izvestia; TASS,Ana,2026-11-23T10:00:00.000Z');
+    expect(rows[2]).toBe('"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.","https://iz.ru/1 — Izvestia; TASS",Ana,2026-11-23T10:00:00.000Z');
     expect(rows[3]).toContain(',"went.\nقوات حفظ السلام arrived",\'=1+1,');
     expect(csvField('say "no"')).toBe('"say ""no"""');
+    expect(csvField(-3)).toBe('-3');
+  });
+});
+
+describe('CSV injection (OWASP)', () => {
+  it('defuses formulas behind spacing, no-break spaces, line breaks and fullwidth signs, and quotes every locale separator', () => {
+    for (const cell of ['=1+1', ' =1+1', '\u00a0=1+1', '\n=1+1', '\r\n@SUM(A1)', '＝1+1', '＋1', '－1', '＠x', '\t=1', '-2+3']) {
+      expect(csvField(cell).replace(/^"/, '').startsWith("'"), JSON.stringify(cell)).toBe(true);
+    }
+    expect(csvField('a;=1+1')).toBe('"a;=1+1"');
+    expect(csvField('a\tb')).toBe('"a\tb"');
+    expect(csvField('plain words')).toBe('plain words');
+    expect(csvField('e-mail')).toBe('e-mail');
     expect(csvField(-3)).toBe('-3');
   });
 });
