@@ -208,3 +208,24 @@ test('a change that a closed page never stored is put back on the next start, an
   await expect(page.locator('.claim-entry .label-tag')).toHaveText('Opinion');
   await expect(page.getByText('Stored now')).toHaveCount(0);
 });
+
+test('titles and names cannot be disguised by bidi controls, a date that is not ISO stays as written, a blank title is named', async ({ page }) => {
+  await startApp(page, 'Ana');
+  const text = 'Plain first line.\nThe minister said 2,000 troops went.';
+  const spoof = await makeArticle(text, { title: 'Invoice \u202Egnp.exe', published: 'Issue 12' });
+  const blank = await makeArticle('Second article, first line.\nMore.');
+  const at = text.indexOf('2,000');
+  const claim = createClaim(text, spoof.article.id, { start: at, end: at + 12 }, 'opinion', { id: 'eve', name: 'Eve \u202Enosrep' })!;
+  const path = test.info().outputPath('spoof.json');
+  const file = toExportFile([{ ...spoof, claims: [claim] }, { ...blank, article: { ...blank.article, title: ' ' }, claims: [] }], { id: 'eve', name: 'Eve' }, new Date().toISOString(), 'test');
+  writeFileSync(path, JSON.stringify(file));
+  await importFiles(page, [path]);
+  await expect(page.getByRole('status')).toContainText('spoof.json: 1 claims added');
+  const item = page.locator('.library-item', { hasText: 'Invoice' });
+  await expect(item.locator('.article-link')).toHaveText('Invoice [U+202E]gnp.exe');
+  await expect(item.locator('.byline')).toContainText('Issue 12');
+  await expect(item.locator('time')).toHaveCount(0);
+  await expect(page.locator('.library-item .article-link', { hasText: 'Second article, first line.' })).toBeVisible();
+  await openArticle(page, /Invoice/);
+  await expect(page.locator('.claim-entry')).toContainText('Eve [U+202E]nosrep');
+});

@@ -7,9 +7,14 @@
 const ISO_PARTIAL = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const TIME = '(?:,? \\d{1,2}:\\d{2}(?::\\d{2})?)?';
+/** A date in English words: "18 April 2017" or "April 18, 2017", with an optional time. */
+const WORDS_DATE = new RegExp(`^(?:\\d{1,2} ${MONTHS}\\.? \\d{4}|${MONTHS}\\.? \\d{1,2},? \\d{4})${TIME}$`, 'i');
+
 /**
  * The instant a file's date names, as ISO 8601 UTC, or undefined. A date-time without a zone,
- * and a date written in words ("18 April 2017"), are taken as UTC.
+ * and a date in English words ("18 April 2017"), are taken as UTC; nothing else is guessed at.
  */
 export function utcInstant(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
@@ -17,7 +22,7 @@ export function utcInstant(value: unknown): string | undefined {
   const iso = ISO_DATE_TIME.exec(s);
   const candidate = ISO_PARTIAL.test(s) ? (s.length === 10 ? `${s}T00:00:00Z` : undefined)
     : iso ? (iso[1] ? s : `${s}Z`)
-    : /[a-z]{3}/i.test(s) && !/\b(utc|gmt|z)\b|[+-]\d{2}:?\d{2}$/i.test(s) ? `${s} UTC` : s;
+    : WORDS_DATE.test(s) ? `${s} UTC` : undefined;
   if (candidate === undefined) return undefined;
   const time = Date.parse(candidate);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();

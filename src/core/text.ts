@@ -131,3 +131,14 @@ export class OffsetIndex {
     return lo;
   }
 }
+
+/** Bidi embeddings, overrides and isolates: invisible characters that reorder what follows them. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The text with each bidi control shown as its code ("[U+202E]"), so a title, name or address
+ * cannot be disguised by reordering (`http://x/\u202Egnp.exe` would read "exe.png").
+ */
+export function visibleBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase()}]`);
+}

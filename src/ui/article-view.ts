@@ -5,7 +5,7 @@ import type { Article, ClaimComment, Label, UnlabelledClaim } from '../core/mode
 import type { Range } from '../core/selection';
 import { ArticleEditor } from '../editor/article-editor';
 import { ClaimPanel, type ClaimActions } from './claim-panel';
-import { formatDate, h } from './dom';
+import { h, publishedElement } from './dom';
 import { byline } from './library';
 
 /** What the app does for an article view; comments and decisions the view holds itself. */
@@ -83,7 +83,7 @@ export class ArticleView {
       h('h1', { id: 'article-title', dir: 'auto' }, article.title),
       h('p', { class: 'byline' },
         byline(article) || 'Unknown author',
-        article.published ? h('time', { datetime: article.published }, ` · ${formatDate(article.published)}`) : null,
+        publishedElement(article.published),
         article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null),
       h('button', { type: 'button', class: 'quiet', onclick: () => this.actions.editDetails(article) }, 'Edit details'));
   }

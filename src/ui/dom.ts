@@ -1,10 +1,16 @@
 /**
  * Building DOM from data. Every string becomes a text node or an attribute value: input is
- * never parsed as HTML, so no title, note or citation can inject markup or script.
+ * never parsed as HTML, so no title, note or citation can inject markup or script; and bidi
+ * controls in it are shown as their codes, so none can disguise a name or an address.
  */
+import { isoPublished } from '../core/dates';
+import { visibleBidiControls } from '../core/text';
 
 type Child = Node | string | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined | ((event: never) => void);
+
+/** Attributes people read (or hear): bidi controls in them are shown too. */
+const SHOWN_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder']);
 
 /**
  * Creates an element. Attributes whose name starts with `on` and whose value is a function are
@@ -20,9 +26,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') element.addEventListener(name.slice(2), value as EventListener);
     else if (value === true) element.setAttribute(name, '');
-    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, String(value));
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, SHOWN_ATTRIBUTES.has(name) ? visibleBidiControls(String(value)) : String(value));
   }
-  element.append(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  element.append(...children.flatMap((c) => (c === null || c === undefined || c === false ? [] : [typeof c === 'string' ? visibleBidiControls(c) : c])));
   return element;
 }
 
@@ -39,6 +45,27 @@ export function formatDate(value: string | undefined, withTime = false): string 
   if (withTime) return DATE_TIME.format(date);
   // A bare date means that calendar day, wherever the reader is.
   return (/^\d{4}-\d\d-\d\d$/.test(value) ? DATE_UTC : DATE).format(date);
+}
+
+const MONTH = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/**
+ * A publication date for people: an ISO date (or year, or year and month) formatted, anything
+ * else shown as it was written, never read by a lenient parser ("Issue 12" stays "Issue 12").
+ */
+export function formatPublished(value: string): string {
+  const iso = isoPublished(value);
+  if (!iso) return value;
+  if (iso.instant) return DATE.format(new Date(iso.instant));
+  if (iso.day) return DATE_UTC.format(new Date(Date.UTC(iso.year, iso.month! - 1, iso.day)));
+  if (iso.month) return MONTH.format(new Date(Date.UTC(iso.year, iso.month - 1, 1)));
+  return String(iso.year);
+}
+
+/** " · date" after a byline: a <time> for an ISO date, plain text for anything else. */
+export function publishedElement(value: string | undefined): HTMLElement | null {
+  if (!value) return null;
+  return isoPublished(value) ? h('time', { datetime: value.trim() }, ` · ${formatPublished(value)}`) : h('span', {}, ` · ${value}`);
 }
 
 /** Shortens long text for lists, at a whole character. */

@@ -1,7 +1,7 @@
 /** The library: every article with its byline, date and claim counts per label. */
 import { LABEL_NAMES, LABELS, type Article } from '../core/model';
 import type { ArticleSummary } from '../store/db';
-import { formatDate, h } from './dom';
+import { h, publishedElement } from './dom';
 
 export interface LibraryActions {
   addFiles(): void;
@@ -41,7 +41,7 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
       'li',
       { class: 'library-item' },
       h('h2', {}, h('a', { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link' }, article.title)),
-      h('p', { class: 'byline' }, byline(article) || 'Unknown author', article.published ? h('time', { datetime: article.published }, ` · ${formatDate(article.published)}`) : null),
+      h('p', { class: 'byline' }, byline(article) || 'Unknown author', publishedElement(article.published)),
       countBadges(counts),
       h('button', { type: 'button', class: 'quiet', 'aria-label': `Edit details of ${article.title}`, onclick: () => actions.editDetails(article) }, 'Edit details'),
     ),

@@ -9,7 +9,7 @@ import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, sim
 import type { Store } from '../store/db';
 import { errorMessage } from '../store/errors';
 import { formDialog } from './dialogs';
-import { ellipsis, formatDate, h } from './dom';
+import { ellipsis, formatPublished, h } from './dom';
 import { idle } from './steps';
 import type { Notices } from './notices';
 
@@ -155,7 +155,7 @@ export class Threads {
       const article = articles.get(c.articleId);
       return h('tr', { 'data-claim-id': c.id },
         h('td', {}, h('a', { href: `#/article/${encodeURIComponent(c.articleId)}` }, article?.title ?? '—')),
-        h('td', {}, article?.published ? formatDate(article.published) : '—'),
+        h('td', {}, article?.published ? formatPublished(article.published) : '—'),
         h('td', {}, article?.outlet ?? article?.author ?? '—'),
         h('td', {}, h('q', { dir: 'auto' }, ellipsis(c.exact, 300))),
         h('td', {}, `${c.annotator.name}: `, h('span', { class: `label-tag label-${c.label}` }, LABEL_NAMES[c.label])),
