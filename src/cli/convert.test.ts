@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../core/article';
 import { ExportFileSchema } from '../core/format/claimtrail-v1';
@@ -63,5 +63,83 @@ describe('claimtrail convert', () => {
     expect((await convert(bad, '--to', 'brat')).err).toContain('brat is a zip: give --out FILE.zip');
     expect((await convert(bad, '--to', 'pdf')).code).toBe(2);
     expect((await convert(bad, '--from', 'w3c')).err).toContain('--from needs --text');
+  });
+});
+
+describe('claimtrail convert --from, with other tools’ real shapes', () => {
+  const text = 'The minister said 2,000 troops went home.\nCritics called it a rescue mission.';
+  const textPath = join(dir, 'article.txt');
+  writeFileSync(textPath, text);
+  const annotation = (id: string, uri: string, exact: string, tags: string[]) => ({
+    id, uri, tags, text: '', user: 'acct:bob@hypothes.is', document: { title: ['Troops home'] },
+    target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }],
+  });
+  const write = (name: string, body: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof body === 'string' ? body : JSON.stringify(body));
+    return path;
+  };
+
+  it('maps tags to labels, keeps the rest waiting, places only the text’s document, keeps its address and title, and reports each annotation', async () => {
+    const file = write('h.json', { annotations: [
+      annotation('a1', 'https://news.example/troops', '2,000 troops', ['Claim']),
+      annotation('a2', 'https://news.example/troops', 'a rescue mission', ['misc']),
+      annotation('a3', 'https://other.example/page', 'anything', ['Claim']),
+    ] });
+    const out = join(dir, 'h-out.json');
+    const report = join(dir, 'h-report.json');
+    const run = await convert(file, '--from', 'hypothesis', '--text', textPath, '--url', 'https://news.example/troops', '--map', 'claim=sourced', '--out', out, '--report', report);
+    expect(run.code).toBe(0);
+    const written = ExportFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    const article = written.articles[0]!;
+    expect([article.url, article.title]).toEqual(['https://news.example/troops', 'Troops home']);
+    expect(article.claims.map((c) => [c.label, c.exact])).toEqual([['sourced', '2,000 troops']]);
+    expect(article.unlabelled!.map((u) => u.exact)).toEqual(['a rescue mission']);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual({
+      placed: [{ source: 'a1', claim: 'a1', start: 18, end: 30, exact: '2,000 troops', status: 'moved' }],
+      unplaced: [
+        { source: 'a2', reason: 'no-label', message: 'its tags (misc) name none of sourced, disputed, opinion: kept as an annotation waiting for a label' },
+        { source: 'a3', reason: 'other-document', message: 'it is on “Troops home” (https://other.example/page), not on this text' },
+      ],
+      warnings: [],
+    });
+    // --label gives the rest a label; the file re-imports whole.
+    const all = await convert(file, '--from', 'hypothesis', '--text', textPath, '--url', 'https://news.example/troops', '--map', 'Claim=sourced', '--label', 'opinion');
+    expect(ExportFileSchema.parse(JSON.parse(all.out)).articles[0]!.claims.map((c) => c.label)).toEqual(['sourced', 'opinion']);
+    expect(all.err).toContain('2 of 3 annotations placed as claims (2 moved). 1 not placed: 1 on another document.');
+  });
+
+  it('exits 1 when nothing could be written, saying why; 2 on bad arguments', async () => {
+    const elsewhere = write('e.json', { annotations: [annotation('x', 'https://other.example/page', 'not in it', ['opinion'])] });
+    const run = await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--url', 'https://news.example/troops');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('Nothing was written: no annotation of');
+    expect(run.out).toBe('');
+    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--map', 'x=maybe')).code).toBe(2);
+    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--url', 'javascript:alert(1)')).err).toContain('--url must be an http or https address');
+    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--label', 'true')).err).toContain('--label must be one of sourced, disputed, opinion');
+    const collection = write('c.json', { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: 'https://x.example/page1' });
+    expect(await convert(collection, '--from', 'w3c', '--text', textPath)).toMatchObject({ code: 1, err: expect.stringContaining('points to its first page by address') });
+  });
+
+  it('reads brat from an .ann with its text as stored (CRLF, BOM), and from a zip of pairs', async () => {
+    const stored = '\uFEFFThe minister said 2,000 troops went home.\r\nCritics called it a rescue mission.\r\n';
+    const txt = write('news.txt', stored);
+    const cp = (s: string) => Array.from(s).length;
+    const at = cp(stored.slice(0, stored.indexOf('Critics')));
+    const ann = write('news.ann', `T1\tOpinion ${at} ${at + 7}\tCritics\r\nT2\tPerson 1 13\tThe minister\r\nT3\tOpinion 16 10\tx\r\n`);
+    const report = join(dir, 'brat-report.json');
+    const run = await convert(ann, '--from', 'brat', '--text', txt, '--report', report);
+    expect(run.code).toBe(0);
+    const article = ExportFileSchema.parse(JSON.parse(run.out)).articles[0]!;
+    expect(article.claims.map((c) => [c.label, c.exact])).toEqual([['opinion', 'Critics']]);
+    expect(article.unlabelled!.map((u) => u.exact)).toEqual(['The minister']);
+    expect(JSON.parse(readFileSync(report, 'utf8')).unplaced.map((u: { reason: string }) => u.reason)).toEqual(['no-label', 'bad-offsets']);
+    const zip = join(dir, 'pairs.zip');
+    writeFileSync(zip, zipSync({ 'news.txt': strToU8(stored), 'news.ann': strToU8(readFileSync(ann, 'utf8')) }));
+    const fromZip = await convert(zip, '--from', 'brat', '--map', 'person=sourced');
+    expect(fromZip.code).toBe(0);
+    expect(ExportFileSchema.parse(JSON.parse(fromZip.out)).articles[0]!.claims.map((c) => [c.label, c.exact])).toEqual([['sourced', 'The minister'], ['opinion', 'Critics']]);
+    expect((await convert(zip, '--from', 'brat', '--text', txt)).code).toBe(2);
   });
 });
