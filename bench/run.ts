@@ -322,6 +322,14 @@ async function main(): Promise<void> {
         }
         figures[`start-up to usable library with ${articles} articles and ${name} claims stored, ms`] = stats(startup, { budget: 500 });
         step('start-up measured');
+        // Another file of as many claims into a library that already holds claims: every id is
+        // looked up across the library (ids stay unique), which a fresh profile skips.
+        const other = join(dir, `import-${total}-more.json`);
+        writeFileSync(other, await libraryFileOf(articles, 50_000, each, total * 7 + 1));
+        const more = await importFile(last!, other);
+        figures[`import ${name} more claims into a library of ${name} (ids checked), ms`] = stats([more.ms], { budget: 5000 });
+        figures[`  longest task while importing into a full library, ms`] = stats([more.longest]);
+        step('import into a full library measured');
       }
       await last!.context().close();
     }
