@@ -60,21 +60,12 @@ export function exportUnlabelled(item: UnlabelledClaim, offsets: OffsetIndex): E
 
 /** A claim as the file holds it: code points, and its comments with it. */
 export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
-  // An orphan's offsets are not into this text: it keeps those it had, in code points already.
-  const orphan = isOrphan(claim);
+  const { label, ...span } = claim;
   return {
-    id: claim.id,
-    label: claim.label,
-    start: orphan ? claim.anchor!.from.start : offsets.toCodePoint(claim.start),
-    end: orphan ? claim.anchor!.from.end : offsets.toCodePoint(claim.end),
-    exact: claim.exact,
-    prefix: claim.prefix,
-    suffix: claim.suffix,
-    ...(claim.note ? { note: claim.note } : {}),
-    sources: claim.sources.map((source) => exportSource(source, offsets)),
-    annotator: { id: claim.annotator.id, name: claim.annotator.name },
-    created: claim.created,
-    modified: claim.modified,
+    ...exportUnlabelled(span, offsets),
+    label,
+    // An orphan's offsets are not into this text: it keeps those it had, in code points already.
+    ...(isOrphan(claim) ? { start: claim.anchor!.from.start, end: claim.anchor!.from.end } : {}),
     ...(comments.length ? { comments: comments.map(({ id, by, at, text }) => ({ id, by: { id: by.id, name: by.name }, at, text })) } : {}),
     ...(claim.review ? { review: { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] } } : {}),
     ...(claim.anchor ? { anchor: { ...claim.anchor, from: { ...claim.anchor.from } } } : {}),
