@@ -7,9 +7,9 @@
  * claimtrail file. Everything is stored in one transaction. Only the questions and the reports
  * cross to the page, never the claims.
  */
-import { placeBratPairs, readBratZip } from '../core/format/brat';
+import { readBratZip } from '../core/format/brat';
 import { importFormatOf, isZip, UNKNOWN_FORMAT } from '../core/format/detect';
-import { describeResult, labelFor, placeAnnotations, placedCount, type ForeignAnnotation, type ForeignResult, type LabelRules, type LibraryArticle } from '../core/format/foreign';
+import { describeResult, labelFor, placeAnnotations, placeBratPairs, placedCount, type ForeignAnnotation, type ForeignResult, type LabelRules, type LibraryArticle } from '../core/format/foreign';
 import { readHypothesisData } from '../core/format/hypothesis';
 import { readExportData } from '../core/format/import';
 import { parseJson } from '../core/format/json';

@@ -9,10 +9,10 @@
  */
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { makeArticle } from '../article';
-import { LABEL_NAMES, LABELS, type Annotator, type Article, type Claim } from '../model';
+import { LABEL_NAMES, LABELS, type Annotator, type Claim } from '../model';
 import { normalizeWithOffsets, OffsetIndex } from '../text';
-import type { ArticleBundle } from './export';
-import { placeAnnotations, placedClaims, type ForeignAnnotation, type ForeignResult, type LabelRules } from './foreign';
+import { placedClaims, type ArticleBundle } from './export';
+import type { BratPair, ForeignAnnotation } from './foreign';
 
 /** brat's configuration for our three labels, so the files open in brat as they are. */
 const ANNOTATION_CONF = `[entities]\n${LABELS.map((l) => LABEL_NAMES[l]).join('\n')}\n\n[relations]\n\n[events]\n\n[attributes]\n`;
@@ -120,13 +120,6 @@ export function readAnn(ann: string, raw: string, article: { textSha256: string 
   return [...found.values()];
 }
 
-/** One `.txt` of a brat zip as an article, with the annotations of its `.ann`, before they are placed. */
-export interface BratPair {
-  article: Article;
-  text: string;
-  annotations: ForeignAnnotation[];
-}
-
 /** The pairs of a brat zip (each `.txt` with the `.ann` of the same name), or why it is not one. */
 export async function readBratZip(zip: Uint8Array, annotator: Annotator): Promise<{ ok: true; pairs: BratPair[] } | { ok: false; problem: string }> {
   let files: Record<string, Uint8Array>;
@@ -147,12 +140,4 @@ export async function readBratZip(zip: Uint8Array, annotator: Annotator): Promis
     pairs.push({ article, text, annotations: readAnn(decode(files[annName]!), raw, article, annotator, annName) });
   }
   return { ok: true, pairs };
-}
-
-/** Each pair's annotations placed on its own text, under the label rules. */
-export function placeBratPairs(pairs: readonly BratPair[], rules: LabelRules = {}): Promise<ForeignResult[]> {
-  return Promise.all(pairs.map(({ article, text, annotations }) => {
-    const onto = { article, text: async () => text };
-    return placeAnnotations(annotations, [onto], 'code points', { onto, rules });
-  }));
 }

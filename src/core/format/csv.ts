@@ -9,8 +9,7 @@
  */
 import { compareClaims } from '../model';
 import { OffsetIndex } from '../text';
-import type { ArticleBundle } from './export';
-import { placedClaims } from './foreign';
+import { placedClaims, type ArticleBundle } from './export';
 
 export const CSV_COLUMNS = ['article title', 'url', 'label', 'start', 'end', 'exact', 'note', 'sources', 'annotator', 'created'] as const;
 

@@ -118,3 +118,8 @@ export function exportFileName(date: Date): string {
   const iso = date.toISOString();
   return `claimtrail-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}.json`;
 }
+
+/** Claims of a bundle that sit on words (orphans have none to give another tool). */
+export function placedClaims(bundle: ArticleBundle): Claim[] {
+  return bundle.claims.filter((c) => !isOrphan(c));
+}

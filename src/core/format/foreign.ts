@@ -7,7 +7,7 @@
  * import would refuse: every claim passes the v1 checks (refusalOf) first.
  */
 import { anchor, type AnchorStatus } from '../anchor';
-import { isOrphan, LABELS, nowIso, type Annotator, type Article, type Claim, type Label, type Source, type UnlabelledClaim } from '../model';
+import { LABELS, nowIso, type Annotator, type Article, type Claim, type Label, type Source, type UnlabelledClaim } from '../model';
 import { quoteOf } from '../quote';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, splitsSurrogatePair } from '../text';
@@ -400,12 +400,22 @@ export function describeResult(result: ForeignResult): string[] {
   return [summary, ...all.slice(0, NAMED), ...(all.length > NAMED ? [`…and ${all.length - NAMED} more`] : [])];
 }
 
-/** Claims of a bundle that sit on words (orphans have none to give another tool). */
-export function placedClaims(bundle: ArticleBundle): Claim[] {
-  return bundle.claims.filter((c) => !isOrphan(c));
-}
-
 /** The placed claims and waiting annotations of a result: what an import would store. */
 export function placedCount(result: ForeignResult): number {
   return result.bundles.reduce((n, b) => n + b.claims.length + (b.unlabelled?.length ?? 0), 0);
+}
+
+/** One `.txt` of a brat zip as an article, with the annotations of its `.ann`, before they are placed. */
+export interface BratPair {
+  article: Article;
+  text: string;
+  annotations: ForeignAnnotation[];
+}
+
+/** Each brat pair's annotations placed on its own text, under the label rules. */
+export function placeBratPairs(pairs: readonly BratPair[], rules: LabelRules = {}): Promise<ForeignResult[]> {
+  return Promise.all(pairs.map(({ article, text, annotations }) => {
+    const onto = { article, text: async () => text };
+    return placeAnnotations(annotations, [onto], 'code points', { onto, rules });
+  }));
 }

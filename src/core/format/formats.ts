@@ -6,8 +6,7 @@ import type { Annotator } from '../model';
 import { toBratZip } from './brat';
 import { toClaimReviews } from './claimreview';
 import { toCsv } from './csv';
-import { exportFileName, toExportFile, type ArticleBundle, type ExportLinks } from './export';
-import { placedClaims } from './foreign';
+import { exportFileName, placedClaims, toExportFile, type ArticleBundle, type ExportLinks } from './export';
 import { toHypothesis } from './hypothesis';
 import { toW3C } from './w3c';
 

@@ -5,9 +5,9 @@
  * reading turns back into sources.
  */
 import { newId, type Annotator, type Claim, type Source } from '../model';
-import type { ArticleBundle } from './export';
+import { placedClaims, type ArticleBundle } from './export';
 import { utcInstant } from '../dates';
-import { placedClaims, type ForeignAnnotation } from './foreign';
+import type { ForeignAnnotation } from './foreign';
 import { isObject, parseJson, str, type Json } from './json';
 import { articleIri, readSelectors } from './w3c';
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../testing/corpus';
 import { createClaim, type Article, type Claim } from '../model';
 import { normalizeText, sha256Hex } from '../text';
-import { annOf, placeBratPairs, readBratZip, toBratZip } from './brat';
+import { annOf, readBratZip, toBratZip } from './brat';
 import { csvField, toCsv } from './csv';
 import type { ArticleBundle } from './export';
-import { describeResult, placeAnnotations, type LibraryArticle } from './foreign';
+import { describeResult, placeAnnotations, placeBratPairs, type LibraryArticle } from './foreign';
 import { readHypothesis, toHypothesis } from './hypothesis';
 
 const me = { id: 'ana@example', name: 'Ana' };

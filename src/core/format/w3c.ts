@@ -9,9 +9,9 @@ import { utcInstant } from '../dates';
 import { newId, type Annotator, type Claim } from '../model';
 import { stableUuid } from '../merge';
 import { OffsetIndex } from '../text';
-import { placedClaims, type ForeignAnnotation, type ForeignTarget } from './foreign';
+import type { ForeignAnnotation, ForeignTarget } from './foreign';
 import { isObject, list, parseJson, str, type Json } from './json';
-import type { ArticleBundle } from './export';
+import { placedClaims, type ArticleBundle } from './export';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
