@@ -143,6 +143,13 @@ export interface ClaimThread {
   modified: string;
 }
 
+/** Counts of claims per label. */
+export function countLabels(claims: Iterable<Pick<Claim, 'label'>>): Record<Label, number> {
+  const counts = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+  for (const claim of claims) counts[claim.label]++;
+  return counts;
+}
+
 /** Current time as ISO 8601 UTC. */
 export function nowIso(): string {
   return new Date().toISOString();

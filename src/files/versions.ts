@@ -7,8 +7,9 @@
 import { ANCHOR_STATUSES } from '../core/anchor';
 import { carryClaims } from '../core/carry';
 import type { ArticleBundle } from '../core/format/export';
-import type { ParsedExport } from '../core/format/import';
-import type { Article } from '../core/model';
+import { refusalOf, type ParsedExport } from '../core/format/import';
+import { isOrphan, type Article } from '../core/model';
+import { OffsetIndex } from '../core/text';
 import { closestVersion, fingerprint, type Fingerprint } from '../core/similarity';
 import type { Store } from '../store/db';
 import { libraryFingerprints } from '../store/fingerprints';
@@ -59,12 +60,17 @@ export async function carryVersions(store: Store, file: ParsedExport, asVersions
     if (!target) throw new Error(`“${stored.title}” is no longer in the library`);
     const carried = new Set(target.claims.map((c) => c.anchor?.from.claim));
     const todo = bundle.claims.filter((c) => !carried.has(c.id));
-    const { claims, counts } = carryClaims(todo, { articleId: bundle.article.id, text: bundle.text }, { articleId: stored.id, text: target.text });
+    const carriedAll = carryClaims(todo, { articleId: bundle.article.id, text: bundle.text }, { articleId: stored.id, text: target.text });
+    const { counts } = carriedAll;
+    // Carried claims pass the import's checks too (orphans keep their old words, unchecked).
+    const offsets = new OffsetIndex(target.text);
+    const claims = carriedAll.claims.filter((c) => isOrphan(c) || !refusalOf(c, { id: stored.id, text: target.text }, offsets));
+    const refused = carriedAll.claims.length - claims.length;
     const newIds = new Map(claims.map((c) => [c.anchor!.from.claim!, c.id]));
     const comments = (bundle.comments ?? []).flatMap((c) => (newIds.has(c.claimId) ? [{ ...c, claimId: newIds.get(c.claimId)!, articleId: stored.id }] : []));
     articles[index] = { article: target.article, text: target.text, claims, comments };
     renamed.set(bundle.article.id, stored.id);
-    lines.push(`${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.`);
+    lines.push(`${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.${refused ? ` ${refused} left out: their words there would not survive export and import.` : ''}`);
   }
   const ids = (id: string) => renamed.get(id) ?? id;
   return { file: { ...file, articles, relations: file.relations.map((r) => ({ ...r, from: ids(r.from), to: ids(r.to) })) }, lines };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaimChange } from '../core/history';
 import { LABELS, type Claim, type Label } from '../core/model';
-import { PAGE_SIZE } from './claim-pages';
+import { PAGE_SIZE } from './page-layout';
 import { Store } from './db';
 
 const me = { id: 'me', name: 'Me' };

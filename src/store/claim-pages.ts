@@ -1,5 +1,5 @@
 /**
- * Claims are stored in pages: one record holds up to PAGE_SIZE claims of one article. IndexedDB
+ * Claims are stored in pages (page-layout.ts): one record holds up to PAGE_SIZE claims of one article. IndexedDB
  * in Chromium pays ~50 µs per record written whatever its size, so 100,000 claims as 100,000
  * records take ~5 s to store, and as ~400 pages ~0.3 s. A page is keyed [articleId, seq]; the
  * `byClaim` index finds a claim's page by id, and each article's counts per label are kept in
@@ -7,26 +7,10 @@
  */
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { ClaimChange } from '../core/history';
-import { LABELS, type Claim, type Label } from '../core/model';
+import { countLabels, LABELS, type Claim, type Label } from '../core/model';
+import { paginate, PAGE_SIZE, type ClaimPage } from './page-layout';
 import type { ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
-
-/** Claims per page: small enough that rewriting a page for one edit stays well under a millisecond. */
-export const PAGE_SIZE = 256;
-
-/** One stored page of an article's claims; `claimIds` mirrors `claims` for the `byClaim` index. */
-export interface ClaimPage {
-  articleId: string;
-  seq: number;
-  claimIds: string[];
-  claims: Claim[];
-}
-
-/** An article's stored claim counts per label. */
-export interface ClaimCounts {
-  articleId: string;
-  counts: Record<Label, number>;
-}
 
 type Names = StoreNames<ClaimtrailSchema>;
 type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<ClaimtrailSchema, ArrayLike<Names>, Mode>;
@@ -35,23 +19,6 @@ type Pages<Mode extends IDBTransactionMode> = IDBPObjectStore<ClaimtrailSchema, 
 /** The key range of one article's pages. */
 export function pagesOf(articleId: string): IDBKeyRange {
   return IDBKeyRange.bound([articleId, 0], [articleId, Infinity]);
-}
-
-/** Counts of claims per label. */
-export function countLabels(claims: Iterable<Claim>): Record<Label, number> {
-  const counts = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
-  for (const claim of claims) counts[claim.label]++;
-  return counts;
-}
-
-/** Splits an article's claims into pages, numbered from `seq`. */
-export function paginate(articleId: string, claims: readonly Claim[], seq = 0): ClaimPage[] {
-  const pages: ClaimPage[] = [];
-  for (let i = 0; i < claims.length; i += PAGE_SIZE) {
-    const part = claims.slice(i, i + PAGE_SIZE);
-    pages.push({ articleId, seq: seq + pages.length, claimIds: part.map((c) => c.id), claims: part });
-  }
-  return pages;
 }
 
 /** Every claim of an article, in stored order. */

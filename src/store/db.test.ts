@@ -6,7 +6,7 @@ import { toExportFile } from '../core/format/export';
 import { createClaim, type Article, type Claim } from '../core/model';
 import { fingerprint } from '../core/similarity';
 import { sha256Hex } from '../core/text';
-import { PAGE_SIZE } from './claim-pages';
+import { PAGE_SIZE } from './page-layout';
 import { DB_VERSION, Store } from './db';
 
 const me = { id: 'me', name: 'Me' };

@@ -3,14 +3,14 @@
  */
 import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Decision } from '../core/adjudication';
-import type { Article, ArticleRelation, Claim, ClaimComment, ClaimThread, UnlabelledClaim } from '../core/model';
+import { countLabels, type Article, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type UnlabelledClaim } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
-import { countLabels, paginate, type ClaimCounts, type ClaimPage } from './claim-pages';
+import { paginate, type ClaimCounts, type ClaimPage } from './page-layout';
 
 export interface ClaimtrailSchema extends DBSchema {
   articles: { key: string; value: Article; indexes: { bySha: string } };
   texts: { key: string; value: { id: string; text: string } };
-  /** Claims in pages of up to PAGE_SIZE per article (see claim-pages.ts). */
+  /** Claims in pages of up to PAGE_SIZE per article (see page-layout.ts). */
   claimPages: { key: [string, number]; value: ClaimPage; indexes: { byClaim: string } };
   /** Each article's claim counts per label, kept with every claim write. */
   claimCounts: { key: string; value: ClaimCounts };
