@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The claimtrail command. Runs the TypeScript sources through tsx, so it works right after
-// `npm ci` with no build step: `npx claimtrail agree FILE...`.
-import { register } from 'tsx/esm/api';
-
-register();
-const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2), (text) => console.log(text), (text) => console.error(text));
+// The claimtrail command, built to plain JavaScript by `npm ci` (prepare) or `npm run build`.
+try {
+  await import('../build/cli/claimtrail.mjs');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('build/cli/claimtrail.mjs')) throw error;
+  console.error('claimtrail: the command is not built yet: run `npm ci` or `npm run build` first.');
+  process.exitCode = 1;
+}

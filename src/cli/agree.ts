@@ -1,6 +1,10 @@
 /** `claimtrail agree`: agreement figures for the annotators in claimtrail export files. */
 import { formatFigure as num, PAIRING_RULE, type Figure, type SpanScores } from '../core/agreement';
-import type { AgreementReport, Figures } from '../core/agreement-report';
+import { agreementReport, mergeBundles, type AgreementReport, type Figures } from '../core/agreement-report';
+import type { ArticleBundle } from '../core/format/export';
+import { readExportFile } from '../core/format/import';
+import { readText } from './args';
+import { AGREE_USAGE } from './usage';
 
 function prf(scores: SpanScores): string {
   return `${num(scores.precision)} / ${num(scores.recall)} / ${num(scores.f1)}`;
@@ -50,4 +54,36 @@ export function formatAgreement(report: AgreementReport): string {
       'Span scores take the first annotator as reference. Label figures use paired claims only.',
     ].join('\n'),
   ].join('\n\n');
+}
+
+/** Runs `agree`; returns the exit code. */
+export async function agree(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  const unknown = files.filter((f) => f.startsWith('--'));
+  if (unknown.length || !files.length) {
+    err(unknown.length ? `claimtrail agree: unknown option ${unknown[0]}\n${AGREE_USAGE}` : AGREE_USAGE);
+    return 2;
+  }
+  const read: ArticleBundle[][] = [];
+  let failed = false;
+  for (const file of files) {
+    const text = readText(file);
+    if (text instanceof Error) {
+      err(text.message);
+      failed = true;
+      continue;
+    }
+    const result = await readExportFile(text);
+    if (!result.ok) {
+      err(`${file} was not read:\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+      failed = true;
+      continue;
+    }
+    read.push(result.value.articles);
+  }
+  if (failed) return 1;
+  const report = agreementReport(mergeBundles(read).filter((b) => b.claims.length > 0));
+  out(json ? JSON.stringify(report, null, 2) : formatAgreement(report));
+  return 0;
 }

@@ -7,9 +7,8 @@ import { carryClaims } from '../core/carry';
 import { toExportFile } from '../core/format/export';
 import { readExportFile } from '../core/format/import';
 import { options, readText } from './args';
+import { CARRY_USAGE } from './usage';
 
-export const CARRY_USAGE = `usage: claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
-  carry   re-anchor the claims of one article of a claimtrail file onto the text of NEW.txt`;
 
 /** Runs `carry`; returns the exit code. */
 export async function carry(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {

@@ -18,18 +18,8 @@ import { readExportFile } from '../core/format/import';
 import { readW3C } from '../core/format/w3c';
 import { LABELS, type Annotator, type Label } from '../core/model';
 import { options, readBytes, readText } from './args';
+import { CONVERT_USAGE } from './usage';
 
-export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis|brat|csv|claimreview [--out PATH] [--review-url URL]
-       claimtrail convert FILE --from w3c|hypothesis|brat [--text ARTICLE.txt] [--url URL]
-                          [--map TAG=LABEL]... [--label LABEL] [--out PATH] [--report PATH]
-  convert   a claimtrail file to another format (brat needs --out, a .zip; claimreview needs
-            --review-url, the page that publishes the fact checks), or another tool's
-            annotations, with the text they are on (brat: an .ann with --text, or a zip of
-            .txt/.ann pairs), to a claimtrail file. Only annotations of that text's document are
-            placed (matched by --url, then by quote). --map and --label give labels to tags and
-            types; annotations left without one are kept as waiting for a label. --report writes
-            what became of each annotation as JSON. Exit 0 when something was written, 1 when the
-            file was refused or nothing in it could be used, 2 on bad arguments.`;
 
 const TO = ['w3c', 'hypothesis', 'brat', 'csv', 'claimreview'];
 const FROM = ['w3c', 'hypothesis', 'brat'];

@@ -74,3 +74,13 @@ describe('claimtrail agree', () => {
     expect(stdout).toContain('Overall (1 article)');
   }, 30_000);
 });
+
+describe('the built command', () => {
+  it('prints its version and help from plain JavaScript (built by npm ci / npm run build), with no TypeScript compiler at run time', async () => {
+    const cwd = join(import.meta.dirname, '../..');
+    const { stdout } = await promisify(execFile)('node', ['bin/claimtrail.mjs', '--version'], { cwd });
+    expect(stdout.trim()).toMatch(/^claimtrail \d+\.\d+\.\d+$/);
+    const { stderr } = await promisify(execFile)('node', ['bin/claimtrail.mjs', '--help'], { cwd });
+    expect(stderr).toContain('claimtrail convert FILE --from w3c|hypothesis|brat');
+  });
+});
