@@ -149,9 +149,9 @@ async function importFile(page: Page, path: string): Promise<{ ms: number; longe
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import annotations' }).click();
   await (await chooser).setFiles(path);
-  const { ms, text } = (await page.evaluate('window.__imported')) as { ms: number; text: string };
+  const { ms, text } = await page.evaluate<{ ms: number; text: string }>('window.__imported');
   if (!text.includes('Imported')) throw new Error(`import failed: ${text}`);
-  return { ms, longest: (await page.evaluate('window.__longest()')) as number };
+  return { ms, longest: await page.evaluate<number>('window.__longest()') };
 }
 
 /** Opens an article from the library; milliseconds to painted highlights and the next task, and the longest task. */
@@ -159,7 +159,7 @@ async function openTimed(page: Page, id: string): Promise<{ ms: number; longest:
   await page.goto(`${BASE}#/`);
   await page.waitForSelector('.library-item');
   await page.evaluate(WATCH_LONG_TASKS);
-  const ms = (await page.evaluate(`new Promise((resolve) => {
+  const ms = await page.evaluate<number>(`new Promise((resolve) => {
     const t0 = performance.now();
     const observer = new MutationObserver(() => {
       if (!document.querySelector('.article-text mark.claim')) return;
@@ -168,10 +168,10 @@ async function openTimed(page: Page, id: string): Promise<{ ms: number; longest:
     });
     observer.observe(document.getElementById('main'), { childList: true, subtree: true });
     location.hash = ${JSON.stringify(`#/article/${encodeURIComponent(id)}`)};
-  })`)) as number;
+  })`);
   // Let the work that follows the first paint (the provenance box) run, then read the longest task.
   await page.waitForTimeout(smoke ? 200 : 1500);
-  return { ms, longest: (await page.evaluate('window.__longest()')) as number };
+  return { ms, longest: await page.evaluate<number>('window.__longest()') };
 }
 
 /** Labels the first words of the i-th line, by key `2` or a toolbar click; milliseconds to the painted highlight. */
@@ -193,14 +193,14 @@ async function labelTimed(page: Page, i: number, useClick: boolean): Promise<num
   await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify(useClick ? 'click' : 'keydown')));
   if (useClick) await page.getByRole('toolbar').getByRole('button', { name: 'Sourced', exact: true }).click();
   else await page.keyboard.press('2');
-  const ms = (await page.evaluate('window.__interaction')) as number;
+  const ms = await page.evaluate<number>('window.__interaction');
   if ((await page.locator('mark.claim').count()) <= marks) throw new Error('no highlight was painted');
   return ms;
 }
 
 /** Scrolls the open article top to bottom, a screen and a half per frame; the frame durations. */
 async function scrollFrames(page: Page): Promise<number[]> {
-  return (await page.evaluate(`new Promise((resolve) => {
+  return page.evaluate<number[]>(`new Promise((resolve) => {
     const el = document.scrollingElement;
     el.scrollTop = 0;
     const frames = [];
@@ -213,7 +213,7 @@ async function scrollFrames(page: Page): Promise<number[]> {
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
-  })`)) as number[];
+  })`);
 }
 
 /** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
@@ -232,7 +232,7 @@ async function exportTimed(page: Page): Promise<{ ms: number; longest: number }>
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await download;
-  return { ms: (await page.evaluate('window.__exported')) as number, longest: (await page.evaluate('window.__longest()')) as number };
+  return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()') };
 }
 
 /** The id of the article whose title is given, from the library's links. */
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
       const byClick: number[] = [];
       await page.evaluate(WATCH_LONG_TASKS);
       for (let i = 0; i < RUNS * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
-      const labelLongest = (await page.evaluate('window.__longest()')) as number;
+      const labelLongest = await page.evaluate<number>('window.__longest()');
       const labelBudget = size === 5_000_000 ? 100 : 50;
       figures[`label by key on ${label}, to painted highlight, ms`] = stats(byKey, { budget: labelBudget });
       figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
@@ -318,7 +318,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < RUNS; i++) {
           await last!.reload();
           await last!.waitForSelector('body[data-ready]');
-          startup.push((await last!.evaluate("performance.getEntriesByName('claimtrail:ready')[0].startTime")) as number);
+          startup.push(await last!.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));
         }
         figures[`start-up to usable library with ${articles} articles and ${name} claims stored, ms`] = stats(startup, { budget: 500 });
         step('start-up measured');
@@ -355,7 +355,10 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       let done = 0;
       let failed = 0;
-      while (done < c.length && performance.now() - t0 < budget) done += 10, failed += api.domAnchor(c.slice(done - 10, done), t).failed;
+      while (done < c.length && performance.now() - t0 < budget) {
+        done += 10;
+        failed += api.domAnchor(c.slice(done - 10, done), t).failed;
+      }
       return { ms: performance.now() - t0, done, failed };
     }, [claims, changed, DOM_ANCHOR_BUDGET] as const);
     const reanchorName = `re-anchor ${REANCHOR.claims.toLocaleString('en')} claims onto a ${REANCHOR.size / 1_000_000} MB article with ${REANCHOR.edits} edits, ms`;

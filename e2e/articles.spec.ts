@@ -58,7 +58,7 @@ test('text files lose their BOM and CR line ends; markdown is shown as text; tit
 test('HTML is read as text with its metadata, and never executed', async ({ page }) => {
   await startApp(page);
   let dialogs = 0;
-  page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+  page.on('dialog', (d) => { dialogs++; d.dismiss().catch((e: unknown) => console.error(e)); });
   const html = tempFile('page.html', `<!doctype html><html><head>
     <title>Fallback title</title>
     <meta property="og:title" content="Meta &amp; title">

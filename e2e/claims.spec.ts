@@ -156,9 +156,9 @@ test('a claim never splits an Arabic letter from its diacritics', async ({ page 
   await openArticle(page, /The CSTO is a Tool of Russia/);
   const text = readCorpus(ARABIC);
   const line = text.split('\n').find((l) => /\p{M}/u.test(l) && /\p{Script=Arabic}/u.test(l))!;
-  const mark = [...line.matchAll(/\p{M}/gu)][3]!.index!;
+  const mark = [...line.matchAll(/\p{M}/gu)][3]!.index;
   // Start the selection on a combining mark and end it just before another.
-  const nextMark = [...line.matchAll(/\p{M}/gu)].find((m) => m.index! > mark + 6)!.index!;
+  const nextMark = [...line.matchAll(/\p{M}/gu)].find((m) => m.index > mark + 6)!.index;
   await selectInParagraph(page, line.slice(0, 20), mark, nextMark);
   await expect(page.getByRole('toolbar', { name: 'Label the selected claim' })).toBeVisible();
   await page.keyboard.press('1');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { JsonFile } from '../src/testing/json';
 import { annotateElsewhere, CORPUS_FILES, downloadJson, openArticle, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
@@ -90,9 +91,9 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   expect(validateExport(adjudicated)).toEqual([]);
   expect(adjudicated.annotator.name).toBe('review by Cy');
   const reviewed = adjudicated.articles[0].claims;
-  expect(reviewed.map((c: any) => c.review.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'relabelled']);
-  expect(reviewed.find((c: any) => c.review.status === 'relabelled')).toMatchObject({ label: 'sourced', exact: 'A geopolitical project that would upset regional balances.' });
-  expect(reviewed.every((c: any) => c.annotator.name === 'review by Cy' && c.review.by.name === 'Cy')).toBe(true);
+  expect(reviewed.map((c: JsonFile) => c.review.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'relabelled']);
+  expect(reviewed.find((c: JsonFile) => c.review.status === 'relabelled')).toMatchObject({ label: 'sourced', exact: 'A geopolitical project that would upset regional balances.' });
+  expect(reviewed.every((c: JsonFile) => c.annotator.name === 'review by Cy' && c.review.by.name === 'Cy')).toBe(true);
   const adjudicatedFile = test.info().outputPath('adjudicated.json');
   writeFileSync(adjudicatedFile, JSON.stringify(adjudicated));
   const fresh = await (await browser.newContext()).newPage();

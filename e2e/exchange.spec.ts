@@ -7,6 +7,7 @@ import {
   addCorpus, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, readCorpus,
   selectInParagraph, startApp, validateExport,
 } from './helpers';
+import type { JsonFile } from '../src/testing/json';
 
 
 const EMOJI_TEXT = 'Emoji line 👍🏽 and 𝄞 music\nThe family 👩‍👩‍👧 said the bridge opened in 1998.\nEnd.';
@@ -22,7 +23,7 @@ async function importFiles(page: Page, paths: string[]): Promise<void> {
 }
 
 /** Marks claims on three articles, including Arabic and emoji text, and exports them. */
-async function annotateAndExport(page: Page): Promise<{ path: string; file: any; drawn: Record<string, unknown> }> {
+async function annotateAndExport(page: Page): Promise<{ path: string; file: JsonFile; drawn: Record<string, unknown> }> {
   await startApp(page, 'Ana');
   await addCorpus(page, [CORPUS_FILES[2], CORPUS_FILES[4]]);
   const drawn: Record<string, unknown> = {};
@@ -71,8 +72,8 @@ test('export is valid against the schema, in code points; a colleague imports it
       expect(claim.annotator.name).toBe('Ana');
     }
   }
-  const emoji = file.articles.find((a: any) => a.text === EMOJI_TEXT);
-  const bridge = emoji.claims.find((c: any) => c.exact === 'said the bridge opened in 1998');
+  const emoji = file.articles.find((a: JsonFile) => a.text === EMOJI_TEXT);
+  const bridge = emoji.claims.find((c: JsonFile) => c.exact === 'said the bridge opened in 1998');
   // UTF-16 would put it 5 later: three astral characters and a ZWJ sequence precede it.
   expect(bridge.start).toBe(Array.from(EMOJI_TEXT.slice(0, EMOJI_TEXT.indexOf('said'))).length);
 
@@ -107,7 +108,7 @@ test('every bad file is named with its problem, and nothing from it is stored', 
   };
   const before = await libraryBefore();
 
-  const variant = (name: string, change: (f: any) => unknown) => {
+  const variant = (name: string, change: (f: JsonFile) => unknown) => {
     const copy = structuredClone(file);
     const replaced = change(copy);
     const path = tempPath(name);
@@ -115,11 +116,11 @@ test('every bad file is named with its problem, and nothing from it is stored', 
     return path;
   };
   // Each bad file also carries a new article, so a partial write would show in the library.
-  const withNewArticle = (f: any) => {
+  const withNewArticle = (f: JsonFile) => {
     const text = 'An article that must not be stored.';
     f.articles.push({ id: 'new', title: 'Must not appear', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [] });
   };
-  const cases: [string, (f: any) => unknown, RegExp][] = [
+  const cases: [string, (f: JsonFile) => unknown, RegExp][] = [
     ['not-json.json', () => '{"format": "claimtrail", "version": 1,', /not JSON/],
     ['other-tool.json', () => JSON.stringify({ annotations: [] }), /Read as a Hypothesis file\.the file holds no annotations/],
     ['unknown.json', () => JSON.stringify({ items: [1, 2] }), /not a file claimtrail imports/],

@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, type Browser, type Download, type Page } from '@playwright/test';
 import { corpusPath } from '../src/testing/corpus';
+import type { JsonFile } from '../src/testing/json';
 
 export { CORPUS_FILES, corpusPath, readCorpus } from '../src/testing/corpus';
 
@@ -79,11 +80,11 @@ export async function selectWithMouse(page: Page, exact: string, nth = 0): Promi
 /** Selects text by DOM offsets inside one paragraph (for right-to-left text, where mouse x is not reading order). */
 export async function selectInParagraph(page: Page, paragraphText: string, start: number, end: number): Promise<void> {
   await page.locator('.article-text').evaluate((root, [needle, a, b]) => {
-    const p = [...root.querySelectorAll('p')].find((el) => el.textContent!.includes(needle as string))!;
+    const p = [...root.querySelectorAll('p')].find((el) => el.textContent.includes(needle))!;
     const node = p.firstChild as Text;
     const range = document.createRange();
-    range.setStart(node, a as number);
-    range.setEnd(node, b as number);
+    range.setStart(node, a);
+    range.setEnd(node, b);
     (root as HTMLElement).focus();
     const selection = getSelection()!;
     selection.removeAllRanges();
@@ -103,8 +104,8 @@ export async function markClaim(page: Page, exact: string, label: 'Sourced' | 'D
 export async function panelClaims(page: Page): Promise<{ label: string; quote: string }[]> {
   return page.locator('.claim-entry').evaluateAll((entries) =>
     entries.map((e) => ({
-      label: e.querySelector('.label-tag')!.textContent!,
-      quote: e.querySelector('q')!.textContent!,
+      label: e.querySelector('.label-tag')!.textContent,
+      quote: e.querySelector('q')!.textContent,
     })));
 }
 
@@ -122,7 +123,7 @@ export async function highlights(page: Page): Promise<{ label: string; text: str
         claim.paragraph = paragraph;
       } else {
         const label = [...mark.classList].find((c) => /^claim-(sourced|disputed|opinion)$/.test(c))!.slice(6);
-        claims.set(id, { label, text: mark.textContent!, paragraph });
+        claims.set(id, { label, text: mark.textContent, paragraph });
       }
     }
     return [...claims.values()].map(({ label, text }) => ({ label, text })).sort((a, b) => a.text.localeCompare(b.text));
@@ -130,8 +131,8 @@ export async function highlights(page: Page): Promise<{ label: string; text: str
 }
 
 /** The JSON of a finished download. */
-export async function downloadJson(download: Download): Promise<any> {
-  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+export async function downloadJson(download: Download): Promise<JsonFile> {
+  return JSON.parse(readFileSync((await download.path()), 'utf8'));
 }
 
 /** Clicks Export and returns the download. */

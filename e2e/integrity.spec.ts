@@ -9,6 +9,7 @@ import { toExportFile } from '../src/core/format/export';
 import { readExportFile } from '../src/core/format/import';
 import { createClaim, type Article, type Claim } from '../src/core/model';
 import { makeArticle } from '../src/core/article';
+import type { JsonFile } from '../src/testing/json';
 import { addCorpus, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, readCorpus, selectWithMouse, startApp } from './helpers';
 
 async function importFiles(page: Page, paths: string[]): Promise<void> {
@@ -18,7 +19,7 @@ async function importFiles(page: Page, paths: string[]): Promise<void> {
 }
 
 /** The library's export, checked as any claimtrail would check it: it must read back whole. */
-async function exportedWhole(page: Page): Promise<{ json: any; claims: Claim[] }> {
+async function exportedWhole(page: Page): Promise<{ json: JsonFile; claims: Claim[] }> {
   const json = await downloadJson(await exportFile(page));
   const read = await readExportFile(JSON.stringify(json));
   if (!read.ok) throw new Error(`the export does not re-import: ${read.problems.join('; ')}`);
@@ -82,7 +83,7 @@ test('twenty actions each followed at once by a reload: none is lost', async ({ 
   let asked = 0;
   page.on('dialog', (dialog) => {
     asked++;
-    void dialog.accept();
+    dialog.accept().catch((e: unknown) => console.error(e));
   });
   const words = ['Kazakhstan', 'Izvestia', 'Emomali Rakhmon', 'Dushanbe', 'Taliban'];
   const expected = new Map<string, string>();
@@ -117,7 +118,7 @@ test('twenty actions each followed at once by a reload: none is lost', async ({ 
     await expect(page.locator('body[data-ready]')).toBeAttached();
     expect(page.url()).toBe(url);
     await expect(page.locator('.claim-entry')).toHaveCount(expected.size);
-    const shown = await page.locator('.claim-entry').evaluateAll((entries) => entries.map((e) => [e.querySelector('q')!.textContent!, e.querySelector('.label-tag')!.textContent!.toLowerCase()]));
+    const shown = await page.locator('.claim-entry').evaluateAll((entries) => entries.map((e) => [e.querySelector('q')!.textContent, e.querySelector('.label-tag')!.textContent.toLowerCase()]));
     expect(new Map(shown.map(([q, l]) => [words.find((w) => q!.includes(w))!, l]))).toEqual(expected);
   }
   console.log(`${asked} of 20 reloads found a write in flight`);

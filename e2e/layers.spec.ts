@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { JsonFile } from '../src/testing/json';
 import { addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
@@ -69,7 +70,7 @@ test('another annotator\'s import is a separate, read-only layer that can be sho
     .toHaveText('Bea: Which issue of Izvestia? <b>Date</b> please.');
   const exported = await downloadJson(await exportFile(page));
   expect(validateExport(exported)).toEqual([]);
-  const commented = exported.articles[0].claims.find((c: any) => c.annotator.name === 'Ana' && c.exact.includes('Izvestia'));
+  const commented = exported.articles[0].claims.find((c: JsonFile) => c.annotator.name === 'Ana' && c.exact.includes('Izvestia'));
   expect(commented.comments).toEqual([{ id: expect.any(String), by: { id: expect.any(String), name: 'Bea' }, at: expect.any(String), text: 'Which issue of Izvestia? <b>Date</b> please.' }]);
   await page.screenshot({ path: test.info().outputPath('layers.png') });
   expect(await seriousViolations(page)).toEqual([]);

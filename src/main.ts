@@ -7,7 +7,9 @@ import { ARTICLE_FILE_TYPES } from './files/article-files';
 import { Store } from './store/db';
 import { App } from './ui/app';
 import { formDialog } from './ui/dialogs';
+import { guard, reportFailuresTo } from './ui/guard';
 import { restoreLeftOver, WriteJournal } from './ui/journal';
+import { errorMessage } from './core/errors';
 import { h } from './ui/dom';
 import { Notices } from './ui/notices';
 
@@ -66,10 +68,10 @@ function acceptDrops(app: App): void {
     const files = [...(event.dataTransfer?.files ?? [])];
     const exports = files.filter(isExportFile);
     const articles = files.filter((f) => !isExportFile(f));
-    void (async () => {
+    guard(async () => {
       if (articles.length) await app.addArticleFiles(articles);
       if (exports.length) await app.importFiles(exports);
-    })();
+    });
   });
 }
 
@@ -81,49 +83,45 @@ function undoKeys(app: App): void {
     const key = event.key.toLowerCase();
     if (key !== 'z' && key !== 'y') return;
     event.preventDefault();
-    if (key === 'y' || event.shiftKey) void app.redo();
-    else void app.undo();
+    if (key === 'y' || event.shiftKey) guard(app.redo());
+    else guard(app.undo());
   });
 }
 
-async function main(): Promise<void> {
-  const notices = new Notices(document.getElementById('notices')!);
-  const mainElement = document.getElementById('main')!;
-  let app: App | undefined;
-  let store: Store;
-  try {
-    store = await Store.open('claimtrail', {
-      onChange: (change) => app?.onExternalChange(change),
-      onVersionChange: () => app?.onVersionChange(),
-    });
-  } catch (error) {
-    notices.error((error as Error).message);
-    return;
-  }
+async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
+  // Other tabs may speak before the app is made: until then there is nothing to bring in step.
+  const started: { app?: App } = {};
+  const store = await Store.open('claimtrail', {
+    onChange: (change) => started.app?.onExternalChange(change),
+    onVersionChange: () => started.app?.onVersionChange(),
+    onBlocked: () => notices.error('claimtrail is being updated, but another claimtrail tab still has the old version open: close that tab (or reload it) to go on.'),
+    onTerminated: () => notices.error('The browser closed claimtrail’s storage unexpectedly (it may be low on disk space). What was stored is safe: reload the page to go on.'),
+  });
   const annotator = await annotatorOf(store);
-  await addDemoOnce(store).catch((error: Error) => notices.error(error.message));
+  await addDemoOnce(store).catch((error: unknown) => notices.error(errorMessage(error)));
 
-  const articlePicker = filePicker(ARTICLE_FILE_TYPES, (files) => void app!.addArticleFiles(files));
-  const importPicker = filePicker('.json,.jsonld,.zip,application/json,application/ld+json,application/zip', (files) => void app!.importFiles(files));
+  const articlePicker = filePicker(ARTICLE_FILE_TYPES, (files) => guard(() => app.addArticleFiles(files)));
+  const importPicker = filePicker('.json,.jsonld,.zip,application/json,application/ld+json,application/zip', (files) => guard(() => app.importFiles(files)));
   const journal = new WriteJournal(store.name);
   try {
     const { restored, lost } = await restoreLeftOver(journal, store);
     if (restored.length) notices.report('Stored now what the page had not finished storing when it closed:', restored);
     if (lost.length) notices.error('Changes made just before the page closed were not stored, and the claims have changed since:', lost);
   } catch (error) {
-    notices.error((error as Error).message);
+    notices.error(errorMessage(error));
   }
-  app = new App(store, annotator, mainElement, notices, () => articlePicker.click(), journal);
+  const app = new App(store, annotator, mainElement, notices, () => articlePicker.click(), journal);
+  started.app = app;
 
   const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
-  who.addEventListener('click', async () => {
-    who.textContent = `Annotator: ${(await app!.renameAnnotator()).name}`;
-  });
+  who.addEventListener('click', () => guard(async () => {
+    who.textContent = `Annotator: ${(await app.renameAnnotator()).name}`;
+  }));
   document.getElementById('actions')!.append(
     h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
     h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
-    h('button', { type: 'button', onclick: () => void app!.exportAll() }, 'Export'),
-    h('button', { type: 'button', onclick: () => void app!.exportAs() }, 'Export as…'),
+    h('button', { type: 'button', onclick: () => guard(app.exportAll()) }, 'Export'),
+    h('button', { type: 'button', onclick: () => guard(app.exportAs()) }, 'Export as…'),
     who, articlePicker, importPicker,
   );
   acceptDrops(app);
@@ -133,4 +131,20 @@ async function main(): Promise<void> {
   performance.mark('claimtrail:ready');
 }
 
-void main();
+/**
+ * Starts the app. Every failed action is reported in the error box from here on; if start-up
+ * itself fails (the browser refuses storage, say), the page says why instead of staying blank.
+ */
+function start(): void {
+  const notices = new Notices(document.getElementById('notices')!);
+  const mainElement = document.getElementById('main')!;
+  reportFailuresTo((message) => notices.error(message));
+  main(notices, mainElement).catch((error: unknown) => {
+    mainElement.replaceChildren(h('div', { class: 'startup-failed', role: 'alert' },
+      h('h1', {}, 'claimtrail could not start'),
+      h('p', {}, errorMessage(error)),
+      h('p', {}, 'Nothing stored was changed. Reload the page to try again; if it keeps failing, check that this browser allows this site to store data.')));
+  });
+}
+
+start();

@@ -117,8 +117,18 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 function toWordEdges(sel: Selectors, text: string, range: Range, errors: number): { range: Range; errors: number } {
   let { start, end } = range;
   const wordAt = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
-  if (!WORD_CHAR.test(sel.prefix.slice(-1))) while (wordAt(start - 1) && wordAt(start)) start--, errors++;
-  if (!WORD_CHAR.test(sel.suffix.slice(0, 1))) while (wordAt(end) && wordAt(end - 1)) end++, errors++;
+  if (!WORD_CHAR.test(sel.prefix.slice(-1))) {
+    while (wordAt(start - 1) && wordAt(start)) {
+      start--;
+      errors++;
+    }
+  }
+  if (!WORD_CHAR.test(sel.suffix.slice(0, 1))) {
+    while (wordAt(end) && wordAt(end - 1)) {
+      end++;
+      errors++;
+    }
+  }
   return { range: { start, end }, errors };
 }
 

@@ -4,7 +4,7 @@
  */
 import { EXPORT_FORMATS } from '../core/format/formats';
 import { Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import type { ExportOutcome, ExportRequest } from './export-file';
 
 const post = (message: ExportOutcome) => (self as unknown as Worker).postMessage(message);

@@ -15,7 +15,7 @@ import { readExportData } from '../core/format/import';
 import { parseJson } from '../core/format/json';
 import { readW3CData } from '../core/format/w3c';
 import { Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import type { FromImportWorker, ImportOutcome, LabelChoice, TagCount, ToImportWorker } from './import-file';
 import { carryVersions, findVersions } from './versions';
 

@@ -8,6 +8,7 @@ import { fingerprint } from '../core/similarity';
 import { sha256Hex } from '../core/text';
 import { PAGE_SIZE } from './page-layout';
 import { DB_VERSION, Store } from './db';
+import { queue } from './transactions';
 
 const me = { id: 'me', name: 'Me' };
 let counter = 0;
@@ -210,7 +211,7 @@ describe('Store', () => {
     await v1.put('articles', other);
     const many = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => ({ ...claim, id: `many-${i}`, articleId: other.id, label: i % 2 ? 'sourced' as const : 'disputed' as const }));
     const write = v1.transaction('claims', 'readwrite');
-    for (const c of many) void write.store.put(c);
+    for (const c of many) queue(write.store.put(c));
     await write.done;
     await v1.put('settings', me, 'annotator');
     v1.close();

@@ -35,6 +35,10 @@ export interface StoreEvents {
   onVersionChange?: () => void;
   /** Another tab changed the database. */
   onChange?: (message: ChangeMessage) => void;
+  /** This tab wants a newer version, but another tab keeps the old one open. */
+  onBlocked?: () => void;
+  /** The browser closed the connection abnormally (the database was deleted, storage failed). */
+  onTerminated?: () => void;
 }
 
 /** Articles in the order the library lists them: as they were added, then by title. */
@@ -61,6 +65,12 @@ export class Store {
           // A newer version wants to upgrade: let go at once so we never block it.
           db.close();
           events.onVersionChange?.();
+        },
+        blocked() {
+          events.onBlocked?.();
+        },
+        terminated() {
+          events.onTerminated?.();
         },
       });
     } catch (error) {

@@ -20,8 +20,3 @@ export function describeStorageError(error: unknown, action: string): string {
   const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
   return `Could not ${action}${detail}. Nothing was changed.`;
 }
-
-/** What to tell a person about an error: its message (anything can be thrown). */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

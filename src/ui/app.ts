@@ -11,7 +11,7 @@ import type { ClaimChange } from '../core/history';
 import { nowIso, type Annotator, type Article } from '../core/model';
 import type { ChangeMessage } from '../store/channel';
 import type { Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import { ArticleView } from './article-view';
 import { ClaimCommands } from './claim-commands';
 import { formDialog } from './dialogs';
@@ -23,6 +23,7 @@ import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
 import type { Notices } from './notices';
 import type { WriteJournal } from './journal';
+import { guard } from './guard';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
@@ -60,7 +61,7 @@ export class App {
 
   /** Shows the view named by the address and follows later changes of it. */
   start(): Promise<void> {
-    window.addEventListener('hashchange', () => void this.route());
+    window.addEventListener('hashchange', () => guard(this.route()));
     return this.route();
   }
 
@@ -93,9 +94,9 @@ export class App {
     document.title = 'Library — claimtrail';
     this.setView(renderLibrary(summaries, {
       addFiles: () => this.chooseArticleFiles(),
-      pasteText: () => void this.exchange.pasteText(),
-      editDetails: (article) => void this.editDetails(article),
-      showAgreement: (into) => void this.showAgreement(into),
+      pasteText: () => guard(this.exchange.pasteText()),
+      editDetails: (article) => guard(this.editDetails(article)),
+      showAgreement: (into) => guard(this.showAgreement(into)),
       showProvenance: (into) => void this.provenance.librarySection(summaries.map((s) => s.article), into).catch((e) => this.notices.error(errorMessage(e))),
     }), null);
   }
@@ -134,30 +135,30 @@ export class App {
     document.title = `${bundle.article.title} — claimtrail`;
     const claims = this.claims;
     const view: ArticleView = new ArticleView(bundle, decisions, unlabelled, {
-      label: (label, selection) => void claims.label(label, selection),
-      editDetails: (article) => void this.editDetails(article),
+      label: (label, selection) => guard(claims.label(label, selection)),
+      editDetails: (article) => guard(this.editDetails(article)),
       reveal: (claimId) => view.editor.reveal(claimId),
-      relabel: (claimId, label) => void claims.update(claimId, { label }),
-      setNote: (claimId, note) => void claims.update(claimId, { note: note || undefined }),
+      relabel: (claimId, label) => guard(claims.update(claimId, { label })),
+      setNote: (claimId, note) => guard(claims.update(claimId, { note: note || undefined })),
       draft: (claimId) => this.journal.draft(claimId),
       keepDraft: (claimId, text) => (text === undefined ? this.journal.setDraft(claimId, undefined) : this.journal.typeDraft(claimId, text)),
-      addSource: (claimId, source) => void claims.updateSources(claimId, (sources) => [...sources, source]),
-      removeSource: (claimId, index) => void claims.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index)),
-      remove: (claimId) => void claims.remove(claimId),
-      copyToMine: (claimId) => void claims.copyToMine(claimId),
-      addComment: (claimId, text) => void claims.addComment(view, claimId, text),
-      undo: () => void claims.undo(),
-      redo: () => void claims.redo(),
+      addSource: (claimId, source) => guard(claims.updateSources(claimId, (sources) => [...sources, source])),
+      removeSource: (claimId, index) => guard(claims.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index))),
+      remove: (claimId) => guard(claims.remove(claimId)),
+      copyToMine: (claimId) => guard(claims.copyToMine(claimId)),
+      addComment: (claimId, text) => guard(claims.addComment(view, claimId, text)),
+      undo: () => guard(claims.undo()),
+      redo: () => guard(claims.redo()),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
-      decide: (key, decision) => void this.decide(view, key, decision),
+      decide: (key, decision) => guard(this.decide(view, key, decision)),
       exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
-      attribute: (claimId) => void claims.attribute(view, claimId),
+      attribute: (claimId) => guard(claims.attribute(view, claimId)),
       showWords: (range) => view.editor.selectRange(range),
-      confirmPlace: (claimId) => void claims.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } })),
-      detach: (claimId) => void claims.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } })),
-      reattach: (claimId) => void claims.reattach(view, claimId),
-      labelUnlabelled: (id, label) => void claims.labelUnlabelled(view, id, label),
+      confirmPlace: (claimId) => guard(claims.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } }))),
+      detach: (claimId) => guard(claims.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } }))),
+      reattach: (claimId) => guard(claims.reattach(view, claimId)),
+      labelUnlabelled: (id, label) => guard(claims.labelUnlabelled(view, id, label)),
       links: (claim, into) => void this.threads.links(claim, into).catch((e) => this.notices.error(errorMessage(e))),
     });
     this.setView(view.element, view);
@@ -279,7 +280,7 @@ export class App {
       return;
     }
     if (change.type === 'library' && this.article && !change.articleIds.includes(this.article.bundle.article.id)) return;
-    void this.refresh();
+    guard(this.refresh());
   }
 
   /** Another tab opened a newer version of the database: stop, and say how to go on. */

@@ -8,10 +8,11 @@ import { ClaimHistory, describeChanges, invertChanges, type ClaimChange } from '
 import { createClaim, newId, nowIso, type Annotator, type Claim, type ClaimComment, type Label, type Source } from '../core/model';
 import { claimRange, type Range } from '../core/selection';
 import type { Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import type { ArticleView } from './article-view';
 import type { WriteJournal } from './journal';
 import type { Notices } from './notices';
+import { guard } from './guard';
 
 export class ClaimCommands {
   private readonly history = new ClaimHistory();
@@ -125,7 +126,7 @@ export class ClaimCommands {
   async remove(claimId: string): Promise<void> {
     const before = this.mine(claimId);
     if (before && (await this.commit([{ before, after: null }]))) {
-      this.notices.status('Claim deleted.', { label: 'Undo', run: () => void this.undo() });
+      this.notices.status('Claim deleted.', { label: 'Undo', run: () => guard(this.undo()) });
     }
   }
 
@@ -139,7 +140,7 @@ export class ClaimCommands {
     const copy: Claim = { ...claim, id: newId(), annotator: this.annotator(), created: now, modified: now };
     if (await this.commit([{ before: null, after: copy }])) {
       view.editor.dispatch({ type: 'select', id: copy.id });
-      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => void this.undo() });
+      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => guard(this.undo()) });
     }
   }
 

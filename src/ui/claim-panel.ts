@@ -269,7 +269,7 @@ export class ClaimPanel {
     const element = entryElement(claim, selected, marker, comments, this.actions);
     const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
     if (old && focused) {
-      queueMicrotask(() => (element.querySelector(`[data-control="${focused}"]`) as HTMLElement | null)?.focus());
+      queueMicrotask(() => element.querySelector<HTMLElement>(`[data-control="${focused}"]`)?.focus());
     }
     if (old) old.element.replaceWith(element);
     return element;

@@ -15,7 +15,7 @@ import { exportInWorker } from '../files/export-file';
 import { importInWorker, type ImportStage, type LabelChoice, type TagCount } from '../files/import-file';
 import type { VersionQuestion } from '../files/versions';
 import type { ImportReport, Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import { formDialog } from './dialogs';
 import { download } from './download';
 import { ellipsis } from './dom';

@@ -49,7 +49,7 @@ export class Notices {
   report(headline: string, lines: readonly string[]): void {
     clearTimeout(this.statusTimer);
     const dismiss = h('button', { type: 'button', class: 'dismiss', onclick: () => this.statusBox.replaceChildren() }, 'Dismiss');
-    this.statusBox.replaceChildren(h('span', {}, `${headline} `), ...(lines.length === 1 ? [h('span', {}, lines[0]!)] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]), dismiss);
+    this.statusBox.replaceChildren(h('span', {}, `${headline} `), ...(lines.length === 1 ? [h('span', {}, lines[0])] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]), dismiss);
   }
 
   /** Shows a progress bar for long work; call with null to hide it. */

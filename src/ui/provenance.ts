@@ -10,12 +10,13 @@ import { newId, nowIso, RELATION_KINDS, type Article, type ArticleRelation, type
 import { fingerprintSteps, likelyVersions, type VersionPair } from '../core/similarity';
 import type { Store } from '../store/db';
 import { libraryFingerprints } from '../store/fingerprints';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
 import type { Notices } from './notices';
 import { inSteps } from './steps';
+import { guard } from './guard';
 
 /** What provenance needs from the app. */
 export interface ProvenanceHost {
@@ -68,8 +69,8 @@ export class Provenance {
       ? h('span', {}, articleLink(articles.get(other), other), ' looks like another version of this text')
       : h('span', {}, articleLink(a, pair.a), ' and ', articleLink(b, pair.b), ' look like versions of one text');
     return h('li', { class: 'version-suggestion' }, what, ` (${Math.round(pair.score * 100)}% of the shorter text shared). `,
-      h('button', { type: 'button', 'data-control': 'link-versions', onclick: () => void this.linkVersions(pair, articles) }, 'Link as versions…'),
-      h('button', { type: 'button', class: 'quiet', onclick: () => void this.dismiss(pair) }, 'Not versions'));
+      h('button', { type: 'button', 'data-control': 'link-versions', onclick: () => guard(this.linkVersions(pair, articles)) }, 'Link as versions…'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.dismiss(pair)) }, 'Not versions'));
   }
 
   private async dismiss(pair: VersionPair): Promise<void> {
@@ -172,14 +173,14 @@ export class Provenance {
       const other = outgoing ? r.to : r.from;
       return h('li', { class: 'relation' },
         outgoing ? `This article ${r.kind} ` : 'This article ', outgoing ? null : `${PASSIVE[r.kind]} `, articleLink(articles.get(other), other), '. ',
-        articles.has(other) ? h('button', { type: 'button', 'data-control': 'carry', onclick: () => void this.carryInto(view, other, report) }, 'Carry claims over from it') : null,
-        h('button', { type: 'button', class: 'quiet', onclick: () => void this.host.store.deleteRelation(r).then(() => this.host.refresh()) }, 'Remove link'));
+        articles.has(other) ? h('button', { type: 'button', 'data-control': 'carry', onclick: () => guard(this.carryInto(view, other, report)) }, 'Carry claims over from it') : null,
+        h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.host.store.deleteRelation(r).then(() => this.host.refresh())) }, 'Remove link'));
     };
     return h('section', { class: 'provenance', 'aria-labelledby': 'provenance-title' },
       h('h2', { id: 'provenance-title' }, 'Provenance'),
       mine.length ? h('ul', { class: 'relations' }, ...mine.map(relationItem)) : h('p', { class: 'hint' }, 'Not linked to other articles.'),
       suggestions.length ? h('ul', { class: 'version-suggestions' }, ...suggestions.map((p) => this.suggestionItem(p, articles, article.id))) : null,
-      h('button', { type: 'button', class: 'quiet', onclick: () => void this.askRelation(article, summaries.map((s) => s.article).filter((a) => a.id !== article.id)) }, 'Link to another article…'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.askRelation(article, summaries.map((s) => s.article).filter((a) => a.id !== article.id))) }, 'Link to another article…'),
       report);
   }
 

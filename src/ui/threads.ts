@@ -7,11 +7,12 @@ import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
 import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
-import { errorMessage } from '../store/errors';
+import { errorMessage } from '../core/errors';
 import { formDialog } from './dialogs';
 import { ellipsis, formatPublished, h } from './dom';
 import { idle } from './steps';
 import type { Notices } from './notices';
+import { guard } from './guard';
 
 /** What threads need from the app. */
 export interface ThreadsHost {
@@ -102,8 +103,8 @@ export class Threads {
       h('a', { href: `#/article/${encodeURIComponent(m.articleId)}` }, ellipsis(articles.get(m.articleId)?.title ?? 'another article', 60)), ': ',
       h('q', { dir: 'auto' }, ellipsis(m.text, 160)),
       ` — ${Math.round(m.score * 100)}% similar${m.claimId ? ', already a claim' : ''} `,
-      h('button', { type: 'button', 'data-control': 'same-claim', onclick: () => void this.confirm(claim, m, into) }, 'Same claim'),
-      h('button', { type: 'button', class: 'quiet', 'data-control': 'not-same', onclick: () => void this.dismiss(claim, m, into) }, 'Not the same'));
+      h('button', { type: 'button', 'data-control': 'same-claim', onclick: () => guard(this.confirm(claim, m, into)) }, 'Same claim'),
+      h('button', { type: 'button', class: 'quiet', 'data-control': 'not-same', onclick: () => guard(this.dismiss(claim, m, into)) }, 'Not the same'));
     into.replaceChildren(
       thread
         ? h('p', { class: 'thread-link' }, `In a claim thread with ${thread.claimIds.length - 1} other appearance${thread.claimIds.length === 2 ? '' : 's'}: `,
@@ -160,13 +161,13 @@ export class Threads {
         h('td', {}, h('q', { dir: 'auto' }, ellipsis(c.exact, 300))),
         h('td', {}, `${c.annotator.name}: `, h('span', { class: `label-tag label-${c.label}` }, LABEL_NAMES[c.label])),
         h('td', {}, c.sources.length ? c.sources.map((s) => s.citation ?? s.url ?? s.attribution?.exact ?? '').join('; ') : '—'),
-        h('td', {}, h('button', { type: 'button', class: 'quiet', onclick: () => void this.removeFromThread(thread, c.id) }, 'Remove')));
+        h('td', {}, h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.removeFromThread(thread, c.id)) }, 'Remove')));
     };
     const labels = new Set(claims.map((c) => c.label));
     return h('section', { class: 'thread-view', 'aria-labelledby': 'thread-title' },
       h('a', { href: '#/', class: 'back' }, '← Library'),
       h('h1', { id: 'thread-title', dir: 'auto' }, `Claim thread: “${ellipsis(thread.title, 120)}”`),
-      h('button', { type: 'button', class: 'quiet', onclick: () => void this.rename(thread) }, 'Rename thread'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.rename(thread)) }, 'Rename thread'),
       h('p', {}, `${claims.length} appearances in ${new Set(claims.map((c) => c.articleId)).size} articles; `,
         labels.size > 1 ? `judged differently (${[...labels].map((l) => LABEL_NAMES[l]).join(', ')}). ` : 'judged alike. ',
         h('a', { href: '#/provenance' }, 'See the provenance picture')),

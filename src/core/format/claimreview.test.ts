@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClaim, type Article, type Claim } from '../model';
+import type { JsonFile } from '../../testing/json';
 import { toClaimReviews } from './claimreview';
 
 const me = { id: 'me', name: 'Ana' };
@@ -19,10 +20,10 @@ const attributed = (words: string) => ({ citation: words, attribution: { start: 
  * Google's fact-check structured data guidance, as checks: what is required (claimReviewed,
  * reviewRating with alternateName, url) and what the recommended properties must be when present.
  */
-function guidanceProblems(review: any): string[] {
+function guidanceProblems(review: JsonFile): string[] {
   const problems: string[] = [];
   const isUrl = (v: unknown) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
-  const isAgent = (v: any) => v && ['Person', 'Organization'].includes(v['@type']) && typeof v.name === 'string' && v.name.trim() !== '';
+  const isAgent = (v: JsonFile) => v && ['Person', 'Organization'].includes(v['@type']) && typeof v.name === 'string' && v.name.trim() !== '';
   if (review['@context'] !== 'https://schema.org' || review['@type'] !== 'ClaimReview') problems.push('@type');
   if (typeof review.claimReviewed !== 'string' || !review.claimReviewed.trim()) problems.push('claimReviewed');
   if (!isUrl(review.url)) problems.push('url');
@@ -71,7 +72,7 @@ describe('toClaimReviews', () => {
 
   it('names a person the text attributes a claim to as a Person, and leaves out a date that is not ISO', () => {
     const said = { ...claim('It was a rescue', 'disputed', 'No.'), sources: [attributed('Critics')] };
-    const [review] = toClaimReviews([{ article: { ...article, published: 'Issue 12' }, text, claims: [said] }], REVIEWS) as any[];
+    const [review] = toClaimReviews([{ article: { ...article, published: 'Issue 12' }, text, claims: [said] }], REVIEWS) as JsonFile[];
     expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Critics' });
     expect(review.itemReviewed.datePublished).toBeUndefined();
     expect(review.itemReviewed.appearance.datePublished).toBeUndefined();

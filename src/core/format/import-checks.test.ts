@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonFile } from '../../testing/json';
 import { createClaim, type Article } from '../model';
 import { sha256Hex } from '../text';
 import { toExportFile } from './export';
@@ -8,7 +9,7 @@ const me = { id: 'me', name: 'Me' };
 const NOW = '2026-11-23T10:00:00.000Z';
 
 /** A v1 file of one article with `text` as stored and claims on the given words; `patch` changes the file. */
-async function fileOf(text: string, words: string[], patch: (f: any) => void = () => undefined): Promise<string> {
+async function fileOf(text: string, words: string[], patch: (f: JsonFile) => void = () => undefined): Promise<string> {
   const article: Article = { id: 'a', title: 'T', textSha256: await sha256Hex(text), length: text.length, added: NOW };
   const claims = words.map((w, i) => ({ ...createClaim(text, 'a', { start: text.indexOf(w), end: text.indexOf(w) + w.length }, 'opinion', me, NOW)!, id: `c${i}` }));
   const file = JSON.parse(JSON.stringify(toExportFile([{ article, text, claims }], me, NOW, 'test')));
