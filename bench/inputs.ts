@@ -24,7 +24,13 @@ export function seeded(seed: number): () => number {
 
 const VOCABULARY = [
   ...new Set(CORPUS_FILES.flatMap((f) => readCorpus(f).split(/\s+/)).filter((w) => /^[\p{L}\p{N}’'-]+[,.;:]?$/u.test(w))),
-  'قوات', 'حفظ', 'السلام', 'مُعَاهَدَة', '😀', '👩‍💼', '🇦🇲',
+  'قوات',
+  'حفظ',
+  'السلام',
+  'مُعَاهَدَة',
+  '😀',
+  '👩‍💼',
+  '🇦🇲',
 ];
 
 /** An article of about `length` UTF-16 units: paragraphs of 3–8 sentences of 8–25 words. */
@@ -87,8 +93,14 @@ async function bundleOf(text: string, count: number, seed: number, title: string
   const random = seeded(seed + 1);
   const { article } = await makeArticle(text, { title });
   const claims: Claim[] = claimsOn(text, count, seed).map((sel, i) => ({
-    id: `bench-${seed}-${i}`, articleId: article.id, label: LABELS[Math.floor(random() * 3)]!, ...sel,
-    sources: [], annotator: ANNOTATOR, created: NOW, modified: NOW,
+    id: `bench-${seed}-${i}`,
+    articleId: article.id,
+    label: LABELS[Math.floor(random() * 3)]!,
+    ...sel,
+    sources: [],
+    annotator: ANNOTATOR,
+    created: NOW,
+    modified: NOW,
   }));
   return { article, text, claims };
 }

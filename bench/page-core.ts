@@ -21,10 +21,21 @@ const flatSchema = new Schema({
 /** A document of `lines` lines, flat or in sections of SECTION_LINES as the app builds it. */
 function linesDoc(lines: readonly string[], shape: 'flat' | 'sections'): Node {
   const para = (schema: Schema, line: string) => schema.node('paragraph', null, line ? [schema.text(line)] : []);
-  if (shape === 'flat') return flatSchema.node('doc', null, lines.map((l) => para(flatSchema, l)));
+  if (shape === 'flat')
+    return flatSchema.node(
+      'doc',
+      null,
+      lines.map((l) => para(flatSchema, l)),
+    );
   const sections: Node[] = [];
   for (let i = 0; i < lines.length; i += SECTION_LINES) {
-    sections.push(articleSchema.node('section', null, lines.slice(i, i + SECTION_LINES).map((l) => para(articleSchema, l))));
+    sections.push(
+      articleSchema.node(
+        'section',
+        null,
+        lines.slice(i, i + SECTION_LINES).map((l) => para(articleSchema, l)),
+      ),
+    );
   }
   return articleSchema.node('doc', null, sections);
 }
@@ -84,16 +95,23 @@ const api = {
     document.body.append(container);
     const t0 = performance.now();
     const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
-    annotator.setAnnotations(claims.map((c, i) => ({
-      id: `c${i}`,
-      bodies: [],
-      target: { annotation: `c${i}`, selector: [{ quote: c.exact, start: c.start, end: c.end }] },
-    })) as never, true);
-    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
-      const ms = performance.now() - t0;
-      resolve({ ms, placed: annotator.getAnnotations().length });
-      annotator.destroy();
-    }, 0)));
+    annotator.setAnnotations(
+      claims.map((c, i) => ({
+        id: `c${i}`,
+        bodies: [],
+        target: { annotation: `c${i}`, selector: [{ quote: c.exact, start: c.start, end: c.end }] },
+      })) as never,
+      true,
+    );
+    return new Promise((resolve) =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const ms = performance.now() - t0;
+          resolve({ ms, placed: annotator.getAnnotations().length });
+          annotator.destroy();
+        }, 0),
+      ),
+    );
   },
   /**
    * One decoration added and then removed on a document of `lines` lines carrying `claims`

@@ -24,9 +24,20 @@ const BASE = `http://localhost:${PORT}/`;
 const RUNS = smoke ? 2 : 7;
 
 /** Articles opened and labelled: size in UTF-16 units and claims. The last is "the largest". */
-const CASES = smoke ? [[50_000, 100]] as const : [[50_000, 100], [1_000_000, 2_000], [5_000_000, 20_000]] as const;
+const CASES = smoke
+  ? ([[50_000, 100]] as const)
+  : ([
+      [50_000, 100],
+      [1_000_000, 2_000],
+      [5_000_000, 20_000],
+    ] as const);
 /** Import files: articles × claims each. */
-const IMPORTS = smoke ? [[2, 500]] as const : [[10, 1_000], [100, 1_000]] as const;
+const IMPORTS = smoke
+  ? ([[2, 500]] as const)
+  : ([
+      [10, 1_000],
+      [100, 1_000],
+    ] as const);
 const REANCHOR = smoke ? { size: 50_000, claims: 100, edits: 20 } : { size: 1_000_000, claims: 2_000, edits: 400 };
 const AGREEMENT = smoke ? 500 : 5_000;
 /** The flat-versus-sections decoration figure: lines in the document and claims drawn on it. */
@@ -71,9 +82,18 @@ function syntheticClaims(perAnnotator: number): Claim[] {
     for (let i = 0; i < perAnnotator; i++) {
       const start = Math.floor(random() * 1_000_000);
       claims.push({
-        id: `${who}${i}`, articleId: 'bench', label: (['sourced', 'disputed', 'opinion'] as const)[Math.floor(random() * 3)]!,
-        start, end: start + 20 + Math.floor(random() * 200), exact: '', prefix: '', suffix: '', sources: [],
-        annotator: { id: who, name: who }, created: '', modified: '',
+        id: `${who}${i}`,
+        articleId: 'bench',
+        label: (['sourced', 'disputed', 'opinion'] as const)[Math.floor(random() * 3)]!,
+        start,
+        end: start + 20 + Math.floor(random() * 200),
+        exact: '',
+        prefix: '',
+        suffix: '',
+        sources: [],
+        annotator: { id: who, name: who },
+        created: '',
+        modified: '',
       });
     }
   }
@@ -265,7 +285,10 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
       const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
       const openBudget = size === 1_000_000 ? 300 : size === 5_000_000 ? 1500 : undefined;
-      figures[`open ${label} to painted and responsive, ms`] = stats(opened.map((o) => o.ms), openBudget ? { budget: openBudget } : {});
+      figures[`open ${label} to painted and responsive, ms`] = stats(
+        opened.map((o) => o.ms),
+        openBudget ? { budget: openBudget } : {},
+      );
       figures[`  longest task while opening ${label}, ms`] = stats(opened.map((o) => o.longest));
       step(`opened ${label}`);
       const largest = size === CASES.at(-1)![0];
@@ -282,7 +305,8 @@ async function main(): Promise<void> {
       step(`labelling on ${label} measured`);
       const frames = await scrollFrames(page);
       figures[`scroll through ${label} after labelling: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
-        ...(size === 1_000_000 ? { budget: 0 } : {}), note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms`,
+        ...(size === 1_000_000 ? { budget: 0 } : {}),
+        note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms`,
       });
       step(`scrolling through ${label} measured`);
       if (!largest) continue;
@@ -306,11 +330,17 @@ async function main(): Promise<void> {
         imports.push(await importFile(last, path));
       }
       const name = total.toLocaleString('en');
-      figures[`import ${name} claims (${articles} articles): parse, check, store, ms`] = stats(imports.map((i) => i.ms), total >= 100_000 ? { budget: 5000 } : {});
+      figures[`import ${name} claims (${articles} articles): parse, check, store, ms`] = stats(
+        imports.map((i) => i.ms),
+        total >= 100_000 ? { budget: 5000 } : {},
+      );
       figures[`  longest task while importing ${name} claims, ms`] = stats(imports.map((i) => i.longest));
       const exports: { ms: number; longest: number }[] = [];
       for (let i = 0; i < 3; i++) exports.push(await exportTimed(last!));
-      figures[`export ${name} claims, ms`] = stats(exports.map((e) => e.ms), total >= 100_000 ? { budget: 1000 } : {});
+      figures[`export ${name} claims, ms`] = stats(
+        exports.map((e) => e.ms),
+        total >= 100_000 ? { budget: 1000 } : {},
+      );
       figures[`  longest task while exporting ${name} claims, ms`] = stats(exports.map((e) => e.longest));
       step(`import and export of ${name} measured`);
       if (articles === IMPORTS.at(-1)![0]) {
@@ -343,24 +373,31 @@ async function main(): Promise<void> {
     const original = article(REANCHOR.size, 7);
     const claims = claimsOn(original, REANCHOR.claims, 8);
     const changed = edited(original, REANCHOR.edits, 9);
-    const run = (fn: string) => core.evaluate(([f, c, t]) => (window as never as { benchCore: Record<string, (c: unknown, t: string) => { ms: number; placed: number }> }).benchCore[f]!(c, t), [fn, claims, changed] as const);
+    const run = (fn: string) =>
+      core.evaluate(
+        ([f, c, t]) => (window as never as { benchCore: Record<string, (c: unknown, t: string) => { ms: number; placed: number }> }).benchCore[f]!(c, t),
+        [fn, claims, changed] as const,
+      );
     const ours: number[] = [];
     const peer: number[] = [];
     for (let i = 0; i < (smoke ? 2 : 5); i++) {
       ours.push((await run('ours')).ms);
       peer.push((await run('hypothesis')).ms);
     }
-    const domAnchor = await core.evaluate(([c, t, budget]) => {
-      const api = (window as never as { benchCore: { domAnchor: (c: unknown, t: string) => { ms: number; failed: number } } }).benchCore;
-      const t0 = performance.now();
-      let done = 0;
-      let failed = 0;
-      while (done < c.length && performance.now() - t0 < budget) {
-        done += 10;
-        failed += api.domAnchor(c.slice(done - 10, done), t).failed;
-      }
-      return { ms: performance.now() - t0, done, failed };
-    }, [claims, changed, DOM_ANCHOR_BUDGET] as const);
+    const domAnchor = await core.evaluate(
+      ([c, t, budget]) => {
+        const api = (window as never as { benchCore: { domAnchor: (c: unknown, t: string) => { ms: number; failed: number } } }).benchCore;
+        const t0 = performance.now();
+        let done = 0;
+        let failed = 0;
+        while (done < c.length && performance.now() - t0 < budget) {
+          done += 10;
+          failed += api.domAnchor(c.slice(done - 10, done), t).failed;
+        }
+        return { ms: performance.now() - t0, done, failed };
+      },
+      [claims, changed, DOM_ANCHOR_BUDGET] as const,
+    );
     const reanchorName = `re-anchor ${REANCHOR.claims.toLocaleString('en')} claims onto a ${REANCHOR.size / 1_000_000} MB article with ${REANCHOR.edits} edits, ms`;
     figures[reanchorName] = stats(ours, { budget: 500, peer: { name: 'Hypothesis-style', median: stats(peer).median } });
     const domAnchorMs = (domAnchor.ms / domAnchor.done) * claims.length;
@@ -373,19 +410,34 @@ async function main(): Promise<void> {
       const claimsHere = claimsOn(text, count, size + 1);
       const times: number[] = [];
       for (let i = 0; i < (size >= 5_000_000 ? 2 : RUNS); i++) {
-        times.push((await core.evaluate(([c, t]) => (window as never as { benchCore: { recogito: (c: unknown, t: string) => Promise<{ ms: number }> } }).benchCore.recogito(c, t), [claimsHere, text] as const)).ms);
+        times.push(
+          (
+            await core.evaluate(
+              ([c, t]) => (window as never as { benchCore: { recogito: (c: unknown, t: string) => Promise<{ ms: number }> } }).benchCore.recogito(c, t),
+              [claimsHere, text] as const,
+            )
+          ).ms,
+        );
       }
       const name = Object.keys(figures).find((k) => k.startsWith(`open ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} /`))!;
       figures[name]!.peer = { name: '@recogito/text-annotator', median: stats(times).median };
     }
     step('rendering peer measured');
     // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
-    const lines = article(DECORATION.lines * 120, 11).split(/\n|(?<=\.) /).slice(0, DECORATION.lines);
+    const lines = article(DECORATION.lines * 120, 11)
+      .split(/\n|(?<=\.) /)
+      .slice(0, DECORATION.lines);
     for (const shape of ['flat', 'sections'] as const) {
       const sets: number[] = [];
       const views: number[] = [];
       for (let i = 0; i < (smoke ? 1 : 3); i++) {
-        const r = await core.evaluate(([l, s, c]) => (window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }).benchCore.decorationChange(l, s, c), [lines, shape, DECORATION.claims] as const);
+        const r = await core.evaluate(
+          ([l, s, c]) =>
+            (
+              window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }
+            ).benchCore.decorationChange(l, s, c),
+          [lines, shape, DECORATION.claims] as const,
+        );
         sets.push(r.set);
         views.push(r.view);
       }
@@ -394,10 +446,15 @@ async function main(): Promise<void> {
       figures[`decoration change on ${doc}: view update, ms`] = stats(views);
     }
     step('decorations measured');
-    const agreementBundles = [{ article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) }];
+    const agreementBundles = [
+      { article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) },
+    ];
     const agreement: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      agreement.push((await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles)).ms);
+      agreement.push(
+        (await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles))
+          .ms,
+      );
     }
     figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, { budget: 200 });
     await core.close();
@@ -412,7 +469,9 @@ async function main(): Promise<void> {
       figures,
       bundle: bundleSizes(),
     };
-    console.log(`claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser} — ${results.seconds} s${smoke ? ' — SMOKE, figures not meaningful' : ''}`);
+    console.log(
+      `claimtrail bench — ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.browser} — ${results.seconds} s${smoke ? ' — SMOKE, figures not meaningful' : ''}`,
+    );
     console.log('| figure | median | p95 | runs | peer | ratio to peer | budget |\n|---|---:|---:|---:|---|---:|---:|');
     for (const [name, f] of Object.entries(figures)) {
       const peerCell = f.peer ? `${f.peer.name} ${f.peer.median}` : '';

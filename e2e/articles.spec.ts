@@ -58,8 +58,13 @@ test('text files lose their BOM and CR line ends; markdown is shown as text; tit
 test('HTML is read as text with its metadata, and never executed', async ({ page }) => {
   await startApp(page);
   let dialogs = 0;
-  page.on('dialog', (d) => { dialogs++; d.dismiss().catch((e: unknown) => console.error(e)); });
-  const html = tempFile('page.html', `<!doctype html><html><head>
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss().catch((e: unknown) => console.error(e));
+  });
+  const html = tempFile(
+    'page.html',
+    `<!doctype html><html><head>
     <title>Fallback title</title>
     <meta property="og:title" content="Meta &amp; title">
     <meta name="author" content="Jane Reporter">
@@ -73,7 +78,8 @@ test('HTML is read as text with its metadata, and never executed', async ({ page
     <div>Second<br>line <img src="x" onerror="window.ran = true; alert(1)"></div>
     <ul><li>Item one</li><li>Item two</li></ul>
     <style>p { color: red }</style>
-  </body></html>`);
+  </body></html>`,
+  );
   await addFiles(page, [html]);
   await openArticle(page, 'Meta & title');
   await expect(page.locator('.article-text p')).toHaveText(['Home', 'Headline here', 'First paragraph with spaces.', 'Second', 'line', 'Item one', 'Item two']);
@@ -135,17 +141,23 @@ test('blank lines take little room, and selected text is exactly the stored text
   await expect(blank).toHaveText('\u00a0');
   const [blankHeight, textHeight] = await Promise.all([
     blank.evaluate((p) => p.getBoundingClientRect().height),
-    page.locator('.article-text p:not(.blank)').first().evaluate((p) => p.getBoundingClientRect().height),
+    page
+      .locator('.article-text p:not(.blank)')
+      .first()
+      .evaluate((p) => p.getBoundingClientRect().height),
   ]);
   expect(blankHeight).toBeLessThan(textHeight / 2);
 
   // Select with the mouse, extend over the next paragraphs with the keyboard, then copy.
   await selectWithMouse(page, 'may be the beginning');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowDown');
-  const result = await page.evaluate(() => new Promise<string>((resolve) => {
-    document.addEventListener('copy', (e) => resolve(e.clipboardData!.getData('text/plain')), { once: true });
-    document.execCommand('copy');
-  }));
+  const result = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('copy', (e) => resolve(e.clipboardData!.getData('text/plain')), { once: true });
+        document.execCommand('copy');
+      }),
+  );
   expect(result).toMatch(/^may be the beginning[^]*\n/);
   expect(readCorpus(CORPUS_FILES[1])).toContain(result);
 });

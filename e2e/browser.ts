@@ -6,12 +6,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
 
 /** Flags that keep Chromium from reaching out to the network on start-up. */
-export const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function executablePath(): string | undefined {
   try {
@@ -22,7 +17,7 @@ function executablePath(): string | undefined {
   const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (existsSync(candidate)) return candidate;
   throw new Error(
-    'No Chromium found for the end-to-end tests. Either install Playwright\'s own browser ' +
+    "No Chromium found for the end-to-end tests. Either install Playwright's own browser " +
       '(npx playwright install chromium) or install a system Chromium (on Debian: ' +
       'apt-get install -y chromium) and, if it is not at /usr/bin/chromium, point CHROMIUM_PATH at it.',
   );

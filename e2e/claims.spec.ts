@@ -62,7 +62,10 @@ test('a keyboard-only user moves through the text, extends a selection and label
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('1');
   await expect(page.locator('.claim-entry')).toHaveCount(3);
-  const lastLine = lines.filter((l) => l.trim()).pop()!.trim();
+  const lastLine = lines
+    .filter((l) => l.trim())
+    .pop()!
+    .trim();
   expect((await panelClaims(page)).map((c) => c.label)).toEqual(['Sourced', 'Disputed', 'Opinion']);
   expect((await highlights(page)).find((h) => h.label === 'opinion')!.text).toBe(lastLine);
   expect((await highlights(page)).find((h) => h.label === 'sourced')!.text).toBe(lines[0]!.trim());
@@ -141,7 +144,10 @@ test('overlapping and nested claims all stay visible and clickable', async ({ pa
   await page.waitForTimeout(600);
   await inner.click();
   await expect(page.locator('.claim-entry.is-selected q')).toHaveText(outer);
-  await page.locator('mark.claim-opinion').last().click({ position: { x: 3, y: 5 } });
+  await page
+    .locator('mark.claim-opinion')
+    .last()
+    .click({ position: { x: 3, y: 5 } });
   await expect(page.locator('.claim-entry.is-selected .label-tag')).toHaveText(/Sourced|Opinion/);
 
   // Clicking an entry selects and flashes its highlight.

@@ -6,18 +6,35 @@ import { annotateElsewhere, CORPUS_FILES, downloadJson, openArticle, seriousViol
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
-test('compare two annotators: figures matching the CLI, disagreements that jump to the text, settled by keyboard, adjudicated layer exported and re-imported', async ({ page, browser }) => {
-  const anaFile = await annotateElsewhere(browser, 'Ana', CORPUS_FILES[4], ARTICLE, [
-    ['quotes the Russian daily Izvestia', 'Sourced'],
-    ['A geopolitical project that would upset regional balances.', 'Opinion'],
-    ['Emomali Rakhmon', 'Sourced', 1],
-  ], test.info().outputPath('ana.json'));
+test('compare two annotators: figures matching the CLI, disagreements that jump to the text, settled by keyboard, adjudicated layer exported and re-imported', async ({
+  page,
+  browser,
+}) => {
+  const anaFile = await annotateElsewhere(
+    browser,
+    'Ana',
+    CORPUS_FILES[4],
+    ARTICLE,
+    [
+      ['quotes the Russian daily Izvestia', 'Sourced'],
+      ['A geopolitical project that would upset regional balances.', 'Opinion'],
+      ['Emomali Rakhmon', 'Sourced', 1],
+    ],
+    test.info().outputPath('ana.json'),
+  );
 
-  const beaFile = await annotateElsewhere(browser, 'Bea', CORPUS_FILES[4], ARTICLE, [
-    ['the Russian daily Izvestia', 'Sourced'],
-    ['A geopolitical project that would upset regional balances.', 'Disputed'],
-    ['relays the site Sputnik Tajikistan', 'Sourced'],
-  ], test.info().outputPath('bea.json'));
+  const beaFile = await annotateElsewhere(
+    browser,
+    'Bea',
+    CORPUS_FILES[4],
+    ARTICLE,
+    [
+      ['the Russian daily Izvestia', 'Sourced'],
+      ['A geopolitical project that would upset regional balances.', 'Disputed'],
+      ['relays the site Sputnik Tajikistan', 'Sourced'],
+    ],
+    test.info().outputPath('bea.json'),
+  );
 
   // Cy, the reviewer, imports both files into a third profile.
   await startApp(page, 'Cy');
@@ -43,7 +60,8 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   await expect(row.locator('td')).toHaveText([
     `${fmt(pair.exact.precision)} / ${fmt(pair.exact.recall)} / ${fmt(pair.exact.f1)}`,
     `${fmt(pair.overlap.precision)} / ${fmt(pair.overlap.recall)} / ${fmt(pair.overlap.f1)}`,
-    fmt(pair.observed), fmt(pair.kappa),
+    fmt(pair.observed),
+    fmt(pair.kappa),
   ]);
   await expect(compare.locator('[data-figure="alpha"]')).toHaveText(fmt(cli.articles[0].alpha));
   await expect(compare.locator('[data-figure="alpha-u"]')).toHaveText(fmt(cli.articles[0].alphaU));
@@ -92,7 +110,10 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   expect(adjudicated.annotator.name).toBe('review by Cy');
   const reviewed = adjudicated.articles[0].claims;
   expect(reviewed.map((c: JsonFile) => c.review.status).sort()).toEqual(['accepted', 'accepted', 'rejected', 'relabelled']);
-  expect(reviewed.find((c: JsonFile) => c.review.status === 'relabelled')).toMatchObject({ label: 'sourced', exact: 'A geopolitical project that would upset regional balances.' });
+  expect(reviewed.find((c: JsonFile) => c.review.status === 'relabelled')).toMatchObject({
+    label: 'sourced',
+    exact: 'A geopolitical project that would upset regional balances.',
+  });
   expect(reviewed.every((c: JsonFile) => c.annotator.name === 'review by Cy' && c.review.by.name === 'Cy')).toBe(true);
   const adjudicatedFile = test.info().outputPath('adjudicated.json');
   writeFileSync(adjudicatedFile, JSON.stringify(adjudicated));
@@ -118,6 +139,8 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   await page.getByRole('button', { name: 'Compute agreement' }).click();
   const overall = page.locator('.library-agreement .figures').first();
   await expect(overall.locator('caption')).toHaveText('All 1 article with claims');
-  await expect(page.getByRole('list', { name: 'Review progress' })).toContainText('After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO: 3 of 3 disagreements settled');
+  await expect(page.getByRole('list', { name: 'Review progress' })).toContainText(
+    'After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO: 3 of 3 disagreements settled',
+  );
   await expect(overall.locator('tbody tr td').nth(3)).toHaveText(fmt(cli.overall.pairs[0].kappa));
 });

@@ -4,11 +4,19 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  addCorpus, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, readCorpus,
-  selectInParagraph, startApp, validateExport,
+  addCorpus,
+  CORPUS_FILES,
+  downloadJson,
+  exportFile,
+  highlights,
+  markClaim,
+  openArticle,
+  readCorpus,
+  selectInParagraph,
+  startApp,
+  validateExport,
 } from './helpers';
 import type { JsonFile } from '../src/testing/json';
-
 
 const EMOJI_TEXT = 'Emoji line 👍🏽 and 𝄞 music\nThe family 👩‍👩‍👧 said the bridge opened in 1998.\nEnd.';
 
@@ -35,7 +43,9 @@ async function annotateAndExport(page: Page): Promise<{ path: string; file: Json
 
   await page.getByRole('link', { name: '← Library' }).click();
   await openArticle(page, /The CSTO is a Tool of Russia/);
-  const arabic = readCorpus(CORPUS_FILES[2]).split('\n').find((l) => /\p{Script=Arabic}/u.test(l))!;
+  const arabic = readCorpus(CORPUS_FILES[2])
+    .split('\n')
+    .find((l) => /\p{Script=Arabic}/u.test(l))!;
   const firstArabic = arabic.search(/\p{Script=Arabic}/u);
   await selectInParagraph(page, arabic.slice(0, 20), firstArabic, firstArabic + 40);
   await page.keyboard.press('2');
@@ -124,14 +134,52 @@ test('every bad file is named with its problem, and nothing from it is stored', 
     ['not-json.json', () => '{"format": "claimtrail", "version": 1,', /not JSON/],
     ['other-tool.json', () => JSON.stringify({ annotations: [] }), /Read as a Hypothesis file\.the file holds no annotations/],
     ['unknown.json', () => JSON.stringify({ items: [1, 2] }), /not a file claimtrail imports/],
-    ['version-2.json', (f) => { withNewArticle(f); f.version = 2; }, /unsupported claimtrail format version 2/],
-    ['outside.json', (f) => { withNewArticle(f); f.articles[0].claims[0].end = 1_000_000; }, /articles\[0\]\.claims\[0\]: offsets \d+\.\.1000000 are outside the text/],
-    ['wrong-exact.json', (f) => { withNewArticle(f); f.articles[0].claims[0].exact = 'something else'; }, /"exact" is "something else" but the text at/],
-    ['script-url.json', (f) => { withNewArticle(f); f.articles[0].claims[0].sources = [{ url: 'javascript:alert(1)' }]; }, /sources\[0\]\.url: only http and https addresses are accepted/],
-    ['tampered.json', (f) => { withNewArticle(f); f.articles[0].text += ' Tampered.'; }, /articles\[0\]: "textSha256" does not match/],
+    [
+      'version-2.json',
+      (f) => {
+        withNewArticle(f);
+        f.version = 2;
+      },
+      /unsupported claimtrail format version 2/,
+    ],
+    [
+      'outside.json',
+      (f) => {
+        withNewArticle(f);
+        f.articles[0].claims[0].end = 1_000_000;
+      },
+      /articles\[0\]\.claims\[0\]: offsets \d+\.\.1000000 are outside the text/,
+    ],
+    [
+      'wrong-exact.json',
+      (f) => {
+        withNewArticle(f);
+        f.articles[0].claims[0].exact = 'something else';
+      },
+      /"exact" is "something else" but the text at/,
+    ],
+    [
+      'script-url.json',
+      (f) => {
+        withNewArticle(f);
+        f.articles[0].claims[0].sources = [{ url: 'javascript:alert(1)' }];
+      },
+      /sources\[0\]\.url: only http and https addresses are accepted/,
+    ],
+    [
+      'tampered.json',
+      (f) => {
+        withNewArticle(f);
+        f.articles[0].text += ' Tampered.';
+      },
+      /articles\[0\]: "textSha256" does not match/,
+    ],
   ];
   await page.goto('/');
-  await importFiles(page, cases.map(([name, change]) => variant(name, change)));
+  await importFiles(
+    page,
+    cases.map(([name, change]) => variant(name, change)),
+  );
   const alert = page.getByRole('alert');
   for (const [name, , problem] of cases) {
     await expect(alert).toContainText(`${name} was not imported; nothing from it was stored:`);
@@ -150,14 +198,26 @@ test('a 50 MB import shows progress and keeps the page responsive', async ({ pag
     const start = (i * 97) % (text.length - 40);
     const end = start + 20 + (i % 17);
     return {
-      id: `claim-${i}`, label: ['sourced', 'disputed', 'opinion'][i % 3], start, end,
-      exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32),
-      note: `Note ${i}`, sources: [{ url: `https://example.org/source/${i}`, citation: `Source ${i}` }],
-      annotator: { id: 'bulk', name: 'Bulk annotator' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+      id: `claim-${i}`,
+      label: ['sourced', 'disputed', 'opinion'][i % 3],
+      start,
+      end,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+      note: `Note ${i}`,
+      sources: [{ url: `https://example.org/source/${i}`, citation: `Source ${i}` }],
+      annotator: { id: 'bulk', name: 'Bulk annotator' },
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
     };
   });
   const json = JSON.stringify({
-    format: 'claimtrail', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', generator: 'e2e', annotator: { id: 'bulk', name: 'Bulk annotator' },
+    format: 'claimtrail',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    generator: 'e2e',
+    annotator: { id: 'bulk', name: 'Bulk annotator' },
     articles: [{ id: 'bulk-article', title: 'Bulk article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims }],
   });
   expect(json.length).toBeGreaterThan(50_000_000);
@@ -171,5 +231,9 @@ test('a 50 MB import shows progress and keeps the page responsive', async ({ pag
   expect(await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))))).toBe(true);
   await expect(page.getByRole('status')).toContainText('120000 claims added', { timeout: 150_000 });
   await expect(progress).toHaveCount(0);
-  await expect(page.locator('.library-item').filter({ hasText: 'Bulk article' }).locator('.count')).toHaveText(['40000 Sourced', '40000 Disputed', '40000 Opinion']);
+  await expect(page.locator('.library-item').filter({ hasText: 'Bulk article' }).locator('.count')).toHaveText([
+    '40000 Sourced',
+    '40000 Disputed',
+    '40000 Opinion',
+  ]);
 });

@@ -5,7 +5,13 @@ import { addCorpus, CORPUS_FILES, downloadJson, highlights, markClaim, openArtic
 
 const ARABIC = /The CSTO is a Tool of Russia/; // 002: English with an Arabic paragraph
 const KAZAKHSTAN = /After their intervention in Kazakhstan/; // 004
-const ARABIC_WORDS = readCorpus(CORPUS_FILES[2]).split('\n').find((l) => /[\u0600-\u06ff]/.test(l))!.trim().split(' ').slice(0, 4).join(' ');
+const ARABIC_WORDS = readCorpus(CORPUS_FILES[2])
+  .split('\n')
+  .find((l) => /[\u0600-\u06ff]/.test(l))!
+  .trim()
+  .split(' ')
+  .slice(0, 4)
+  .join(' ');
 
 /** Downloads the claims in `format` through "Export as…", from the library (all articles) or an article. */
 async function exportAs(page: Page, format: string, scope?: 'This article' | 'All articles') {
@@ -33,9 +39,7 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
   await page.getByRole('link', { name: '← Library' }).click();
   await openArticle(page, KAZAKHSTAN);
   await markClaim(page, 'quotes the Russian daily Izvestia', 'Sourced');
-  const expected = [
-    { label: 'sourced', text: 'quotes the Russian daily Izvestia' },
-  ];
+  const expected = [{ label: 'sourced', text: 'quotes the Russian daily Izvestia' }];
   expect(await highlights(page)).toEqual(expected);
 
   // From the article: this article only, as CSV.
@@ -57,7 +61,10 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
   const brat = await exportAs(page, 'brat standoff (zip)');
   expect(brat.suggestedFilename()).toMatch(/\.zip$/);
   const zip = unzipSync(new Uint8Array(Buffer.concat(await (await brat.createReadStream()).toArray())));
-  const anns = Object.keys(zip).filter((n) => n.endsWith('.ann')).map((n) => strFromU8(zip[n]!)).join('');
+  const anns = Object.keys(zip)
+    .filter((n) => n.endsWith('.ann'))
+    .map((n) => strFromU8(zip[n]!))
+    .join('');
   expect(anns).toMatch(/^T1\tSourced \d+ \d+\tquotes the Russian daily Izvestia$/m);
   expect(anns).toMatch(/^#1\tAnnotatorNotes T1\tFounded as a treaty in 1992, as an organisation in 2002\.$/m);
   const w3cPath = test.info().outputPath('claims.jsonld');
@@ -66,13 +73,18 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
   await hypothesis.saveAs(hypothesisPath);
 
   // Fresh profiles with the same two articles: each import lands on the same words.
-  for (const [path, format] of [[w3cPath, 'W3C Web Annotation'], [hypothesisPath, 'Hypothesis']] as const) {
+  for (const [path, format] of [
+    [w3cPath, 'W3C Web Annotation'],
+    [hypothesisPath, 'Hypothesis'],
+  ] as const) {
     const context = await browser.newContext();
     const other = await context.newPage();
     await startApp(other, 'Bea');
     await addCorpus(other, [CORPUS_FILES[2], CORPUS_FILES[4]]);
     await importFile(other, path);
-    await expect(other.getByRole('status')).toContainText(`(${format}): 2 claims added, 0 updated, 0 already present; 0 new articles.2 of 2 annotations placed as claims (2 exact).`);
+    await expect(other.getByRole('status')).toContainText(
+      `(${format}): 2 claims added, 0 updated, 0 already present; 0 new articles.2 of 2 annotations placed as claims (2 exact).`,
+    );
     await openArticle(other, ARABIC);
     expect(await highlights(other)).toEqual([{ label: 'disputed', text: 'was created by Russia immediately after the collapse of the USSR in 1992' }]);
     await expect(other.locator('.claim-entry')).toContainText('Ana (read-only)');
@@ -90,13 +102,27 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
   const text = readCorpus(CORPUS_FILES[2]);
   const path = test.info().outputPath('other-tool.jsonld');
   const quote = (exact: string) => ({ type: 'TextQuoteSelector', exact });
-  writeFileSync(path, JSON.stringify({
-    '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage',
-    items: [
-      { type: 'Annotation', id: 'https://tool.example/1', bodyValue: 'worth checking', target: { source: 'https://somewhere.example/csto', selector: quote(ARABIC_WORDS) } },
-      { type: 'Annotation', id: 'https://tool.example/2', body: { type: 'TextualBody', purpose: 'tagging', value: 'Opinion' }, target: { source: 'https://elsewhere.example/x', selector: quote('nothing') } },
-    ],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        {
+          type: 'Annotation',
+          id: 'https://tool.example/1',
+          bodyValue: 'worth checking',
+          target: { source: 'https://somewhere.example/csto', selector: quote(ARABIC_WORDS) },
+        },
+        {
+          type: 'Annotation',
+          id: 'https://tool.example/2',
+          body: { type: 'TextualBody', purpose: 'tagging', value: 'Opinion' },
+          target: { source: 'https://elsewhere.example/x', selector: quote('nothing') },
+        },
+      ],
+    }),
+  );
   expect(text).toContain(ARABIC_WORDS);
   await importFile(page, path);
   // The first has no tag: the import asks what to do with it, and it is left waiting for a label.
@@ -106,7 +132,9 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
   // It names a URL the library does not know: without a match it cannot be placed.
   await expect(page.getByRole('alert')).toContainText('other-tool.jsonld was not imported; nothing from it was stored:');
   await expect(page.getByRole('alert')).toContainText('no annotation could be placed');
-  await expect(page.getByRole('alert')).toContainText('https://tool.example/1: its document is not in the library: add https://somewhere.example/csto first [other-document]');
+  await expect(page.getByRole('alert')).toContainText(
+    'https://tool.example/1: its document is not in the library: add https://somewhere.example/csto first [other-document]',
+  );
 
   // Give the article that URL, and import again: the unlabelled one waits to be labelled.
   await page.getByRole('button', { name: /^Edit details of The CSTO is a Tool/ }).click();

@@ -41,35 +41,38 @@ export async function openArticle(page: Page, title: string | RegExp): Promise<v
  * first character to its last (left-to-right text).
  */
 export async function selectWithMouse(page: Page, exact: string, nth = 0): Promise<void> {
-  const points = await page.evaluate(([target, occurrence]) => {
-    const paragraphs = [...document.querySelectorAll('.article-text p')];
-    const nodes: { node: Text; start: number }[] = [];
-    let text = '';
-    paragraphs.forEach((p, i) => {
-      if (i) text += '\n';
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push({ node: n as Text, start: text.length });
-        text += (n as Text).data;
-      }
-    });
-    let at = -1;
-    for (let k = 0; k <= occurrence; k++) at = text.indexOf(target, at + 1);
-    if (at < 0) throw new Error(`"${target}" is not in the article text`);
-    const ownerOf = (offset: number) => nodes.filter((n) => n.start <= offset).pop()!;
-    // Bring the words into view first, as a person scrolls to what they want to select.
-    ownerOf(at).node.parentElement!.scrollIntoView({ block: 'center' });
-    const rectOf = (offset: number) => {
-      const owner = ownerOf(offset);
-      const range = document.createRange();
-      range.setStart(owner.node, offset - owner.start);
-      range.setEnd(owner.node, offset - owner.start + 1);
-      return range.getClientRects()[0]!;
-    };
-    const first = rectOf(at);
-    const last = rectOf(at + target.length - 1);
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, [exact, nth] as const);
+  const points = await page.evaluate(
+    ([target, occurrence]) => {
+      const paragraphs = [...document.querySelectorAll('.article-text p')];
+      const nodes: { node: Text; start: number }[] = [];
+      let text = '';
+      paragraphs.forEach((p, i) => {
+        if (i) text += '\n';
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n as Text, start: text.length });
+          text += (n as Text).data;
+        }
+      });
+      let at = -1;
+      for (let k = 0; k <= occurrence; k++) at = text.indexOf(target, at + 1);
+      if (at < 0) throw new Error(`"${target}" is not in the article text`);
+      const ownerOf = (offset: number) => nodes.filter((n) => n.start <= offset).pop()!;
+      // Bring the words into view first, as a person scrolls to what they want to select.
+      ownerOf(at).node.parentElement!.scrollIntoView({ block: 'center' });
+      const rectOf = (offset: number) => {
+        const owner = ownerOf(offset);
+        const range = document.createRange();
+        range.setStart(owner.node, offset - owner.start);
+        range.setEnd(owner.node, offset - owner.start + 1);
+        return range.getClientRects()[0]!;
+      };
+      const first = rectOf(at);
+      const last = rectOf(at + target.length - 1);
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    },
+    [exact, nth] as const,
+  );
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
@@ -79,17 +82,20 @@ export async function selectWithMouse(page: Page, exact: string, nth = 0): Promi
 
 /** Selects text by DOM offsets inside one paragraph (for right-to-left text, where mouse x is not reading order). */
 export async function selectInParagraph(page: Page, paragraphText: string, start: number, end: number): Promise<void> {
-  await page.locator('.article-text').evaluate((root, [needle, a, b]) => {
-    const p = [...root.querySelectorAll('p')].find((el) => el.textContent.includes(needle))!;
-    const node = p.firstChild as Text;
-    const range = document.createRange();
-    range.setStart(node, a);
-    range.setEnd(node, b);
-    (root as HTMLElement).focus();
-    const selection = getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, [paragraphText, start, end] as const);
+  await page.locator('.article-text').evaluate(
+    (root, [needle, a, b]) => {
+      const p = [...root.querySelectorAll('p')].find((el) => el.textContent.includes(needle))!;
+      const node = p.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(node, a);
+      range.setEnd(node, b);
+      (root as HTMLElement).focus();
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [paragraphText, start, end] as const,
+  );
 }
 
 /** Selects `exact` with the mouse and labels it with the toolbar button. */
@@ -106,7 +112,8 @@ export async function panelClaims(page: Page): Promise<{ label: string; quote: s
     entries.map((e) => ({
       label: e.querySelector('.label-tag')!.textContent,
       quote: e.querySelector('q')!.textContent,
-    })));
+    })),
+  );
 }
 
 /** The highlights drawn in the text, one per claim: its label and the text it covers, sorted by text. */
@@ -132,7 +139,7 @@ export async function highlights(page: Page): Promise<{ label: string; text: str
 
 /** The JSON of a finished download. */
 export async function downloadJson(download: Download): Promise<JsonFile> {
-  return JSON.parse(readFileSync((await download.path()), 'utf8'));
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
 }
 
 /** Clicks Export and returns the download. */

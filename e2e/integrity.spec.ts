@@ -41,27 +41,43 @@ test('a file reusing your claim’s id, on another article or under another name
   const other = await makeArticle(readCorpus(CORPUS_FILES[2]));
   const words = 'was created by Russia';
   const at = other.text.indexOf(words);
-  const theirs = { ...createClaim(other.text, other.article.id, { start: at, end: at + words.length }, 'disputed', { id: 'bea', name: 'Bea' })!, id: myClaim.id };
+  const theirs = {
+    ...createClaim(other.text, other.article.id, { start: at, end: at + words.length }, 'disputed', { id: 'bea', name: 'Bea' })!,
+    id: myClaim.id,
+  };
   const collision = test.info().outputPath('collision.json');
   writeFileSync(collision, JSON.stringify(toExportFile([{ ...other, claims: [theirs] }], { id: 'bea', name: 'Bea' }, new Date().toISOString(), 'test')));
   // A forged file: your article, your claim's id, another annotator, other words, later date.
   const textOfMine = mine.text as string;
   const start = textOfMine.indexOf('geopolitical');
-  const forged = { ...createClaim(textOfMine, myArticle.id, { start, end: start + 12 }, 'opinion', { id: 'eve', name: 'Eve' }, '2030-01-01T00:00:00.000Z')!, id: myClaim.id };
+  const forged = {
+    ...createClaim(textOfMine, myArticle.id, { start, end: start + 12 }, 'opinion', { id: 'eve', name: 'Eve' }, '2030-01-01T00:00:00.000Z')!,
+    id: myClaim.id,
+  };
   const forgery = test.info().outputPath('forgery.json');
-  writeFileSync(forgery, JSON.stringify(toExportFile([{ article: myArticle, text: textOfMine, claims: [forged] }], { id: 'eve', name: 'Eve' }, new Date().toISOString(), 'test')));
+  writeFileSync(
+    forgery,
+    JSON.stringify(toExportFile([{ article: myArticle, text: textOfMine, claims: [forged] }], { id: 'eve', name: 'Eve' }, new Date().toISOString(), 'test')),
+  );
 
   await importFiles(page, [collision, forgery]);
   const status = page.getByRole('status');
-  await expect(status).toContainText('collision.json: 1 claims added, 0 updated, 0 already present; 0 new articles. 1 had an id already used in your library for a different claim and were stored under new ids.');
-  await expect(status).toContainText(`forgery.json: 0 claims added, 0 updated, 0 already present; 0 new articles. 1 refused:claim ${myClaim.id}: it would replace Ana’s claim with one under Eve’s name; your claim was kept`);
+  await expect(status).toContainText(
+    'collision.json: 1 claims added, 0 updated, 0 already present; 0 new articles. 1 had an id already used in your library for a different claim and were stored under new ids.',
+  );
+  await expect(status).toContainText(
+    `forgery.json: 0 claims added, 0 updated, 0 already present; 0 new articles. 1 refused:claim ${myClaim.id}: it would replace Ana’s claim with one under Eve’s name; your claim was kept`,
+  );
 
   await expect(page.locator('.claim-entry')).toHaveCount(1);
   await expect(page.locator('.claim-entry')).toContainText(IZVESTIA);
   await expect(page.locator('.claim-entry .label-tag')).toHaveText('Sourced');
   const { json, claims } = await exportedWhole(page);
   expect(new Set(claims.map((c) => c.id)).size).toBe(claims.length);
-  expect(claims.map((c) => [c.annotator.name, c.exact]).sort()).toEqual([['Ana', IZVESTIA], ['Bea', words]]);
+  expect(claims.map((c) => [c.annotator.name, c.exact]).sort()).toEqual([
+    ['Ana', IZVESTIA],
+    ['Bea', words],
+  ]);
   expect(claims.find((c) => c.exact === IZVESTIA)!.id).toBe(myClaim.id);
 
   // A colleague receives the whole library.
@@ -118,7 +134,9 @@ test('twenty actions each followed at once by a reload: none is lost', async ({ 
     await expect(page.locator('body[data-ready]')).toBeAttached();
     expect(page.url()).toBe(url);
     await expect(page.locator('.claim-entry')).toHaveCount(expected.size);
-    const shown = await page.locator('.claim-entry').evaluateAll((entries) => entries.map((e) => [e.querySelector('q')!.textContent, e.querySelector('.label-tag')!.textContent.toLowerCase()]));
+    const shown = await page
+      .locator('.claim-entry')
+      .evaluateAll((entries) => entries.map((e) => [e.querySelector('q')!.textContent, e.querySelector('.label-tag')!.textContent.toLowerCase()]));
     expect(new Map(shown.map(([q, l]) => [words.find((w) => q!.includes(w))!, l]))).toEqual(expected);
   }
   console.log(`${asked} of 20 reloads found a write in flight`);
@@ -154,21 +172,45 @@ test('a Hypothesis file with impossible positions and a brat zip with CRLF text:
   await page.getByLabel('URL').fill('https://news.example/flags');
   await page.getByRole('button', { name: 'Save details' }).click();
   const emoji = text.indexOf('😀');
-  const annotation = (id: string, selector: object[], tags = ['disputed']) => ({ id, uri: 'https://news.example/flags', tags, text: '', user: 'acct:bob@hypothes.is', target: [{ source: 'https://news.example/flags', selector }] });
+  const annotation = (id: string, selector: object[], tags = ['disputed']) => ({
+    id,
+    uri: 'https://news.example/flags',
+    tags,
+    text: '',
+    user: 'acct:bob@hypothes.is',
+    target: [{ source: 'https://news.example/flags', selector }],
+  });
   const hypothesis = test.info().outputPath('hypothesis.json');
-  writeFileSync(hypothesis, JSON.stringify({ export_userid: 'acct:bob@hypothes.is', annotations: [
-    annotation('fractional', [{ type: 'TextPositionSelector', start: 896.5, end: 900 }]),
-    annotation('mid-emoji', [{ type: 'TextPositionSelector', start: emoji + 1, end: emoji + 6 }, { type: 'TextQuoteSelector', exact: text.slice(emoji + 1, emoji + 6) }]),
-    annotation('fine', [{ type: 'TextPositionSelector', start: text.indexOf('2,000'), end: text.indexOf('2,000') + 12 }, { type: 'TextQuoteSelector', exact: '2,000 troops' }]),
-  ] }));
+  writeFileSync(
+    hypothesis,
+    JSON.stringify({
+      export_userid: 'acct:bob@hypothes.is',
+      annotations: [
+        annotation('fractional', [{ type: 'TextPositionSelector', start: 896.5, end: 900 }]),
+        annotation('mid-emoji', [
+          { type: 'TextPositionSelector', start: emoji + 1, end: emoji + 6 },
+          { type: 'TextQuoteSelector', exact: text.slice(emoji + 1, emoji + 6) },
+        ]),
+        annotation('fine', [
+          { type: 'TextPositionSelector', start: text.indexOf('2,000'), end: text.indexOf('2,000') + 12 },
+          { type: 'TextQuoteSelector', exact: '2,000 troops' },
+        ]),
+      ],
+    }),
+  );
   const stored = '\uFEFFNorth and South America.\r\nSecond line, with words.\r\n';
   const cp = (s: string) => Array.from(s).length;
   const second = cp(stored.slice(0, stored.indexOf('Second')));
   const brat = test.info().outputPath('corpus.zip');
-  writeFileSync(brat, zipSync({
-    'news.txt': strToU8(stored),
-    'news.ann': strToU8(`T1\tSourced ${second} ${second + 11}\tSecond line\r\nT2\tOpinion 1 6;17 24\tNorth America\r\nT3\tDisputed 20 10\tx\r\nT4\tOpinion ${second} ${second + 6}\tFourth\r\n`),
-  }));
+  writeFileSync(
+    brat,
+    zipSync({
+      'news.txt': strToU8(stored),
+      'news.ann': strToU8(
+        `T1\tSourced ${second} ${second + 11}\tSecond line\r\nT2\tOpinion 1 6;17 24\tNorth America\r\nT3\tDisputed 20 10\tx\r\nT4\tOpinion ${second} ${second + 6}\tFourth\r\n`,
+      ),
+    }),
+  );
 
   await importFiles(page, [hypothesis, brat]);
   const report = page.getByRole('status');
@@ -177,12 +219,17 @@ test('a Hypothesis file with impossible positions and a brat zip with CRLF text:
   await expect(report).toContainText('fractional: its position 896.5..900 is not in whole characters [bad-position]');
   await expect(report).toContainText(`mid-emoji: its position ${emoji + 1}..${emoji + 6} falls inside a character (an emoji's two halves)`);
   await expect(report).toContainText('corpus.zip (brat): 1 claims added');
-  await expect(report).toContainText('news.ann T2: line 2: a discontinuous span (1 6;17 24: “North” … “America”); a claim is one stretch of text [unsupported-selector]');
+  await expect(report).toContainText(
+    'news.ann T2: line 2: a discontinuous span (1 6;17 24: “North” … “America”); a claim is one stretch of text [unsupported-selector]',
+  );
   await expect(report).toContainText('news.ann T3: line 3: offsets 20 10 end before they start [bad-offsets]');
   await expect(report).toContainText('news.ann T4: line 4: its text “Fourth” differs from the text at');
 
   const { claims } = await exportedWhole(page);
-  expect(claims.map((c) => [c.label, c.exact]).sort()).toEqual([['disputed', '2,000 troops'], ['sourced', 'Second line']]);
+  expect(claims.map((c) => [c.label, c.exact]).sort()).toEqual([
+    ['disputed', '2,000 troops'],
+    ['sourced', 'Second line'],
+  ]);
   await page.getByRole('link', { name: '← Library' }).click();
   await openArticle(page, /^news/);
   await expect(page.locator('mark[data-claim-id]')).toHaveText('Second line');
@@ -198,12 +245,23 @@ test('a change that a closed page never stored is put back on the next start, an
   const before = { ...stored, articleId: article.id };
   const after = { ...before, label: 'opinion', modified: new Date(Date.parse(before.modified) + 1000).toISOString() };
   // What the journal holds when a relabel's write was cut short by the page closing.
-  await page.evaluate(([b, a]) => {
-    const entry = { id: 'left', tab: sessionStorage.getItem('claimtrail:tab'), at: Date.now(), what: 'a change to the claim on “quotes the Russian daily Izvestia”', pending: { kind: 'claims', changes: [{ before: b, after: a }] } };
-    localStorage.setItem('claimtrail:journal:claimtrail', JSON.stringify([entry]));
-  }, [before, after]);
+  await page.evaluate(
+    ([b, a]) => {
+      const entry = {
+        id: 'left',
+        tab: sessionStorage.getItem('claimtrail:tab'),
+        at: Date.now(),
+        what: 'a change to the claim on “quotes the Russian daily Izvestia”',
+        pending: { kind: 'claims', changes: [{ before: b, after: a }] },
+      };
+      localStorage.setItem('claimtrail:journal:claimtrail', JSON.stringify([entry]));
+    },
+    [before, after],
+  );
   await page.reload();
-  await expect(page.getByRole('status')).toContainText('Stored now what the page had not finished storing when it closed: a change to the claim on “quotes the Russian daily Izvestia”');
+  await expect(page.getByRole('status')).toContainText(
+    'Stored now what the page had not finished storing when it closed: a change to the claim on “quotes the Russian daily Izvestia”',
+  );
   await expect(page.locator('.claim-entry .label-tag')).toHaveText('Opinion');
   await page.reload();
   await expect(page.locator('.claim-entry .label-tag')).toHaveText('Opinion');
@@ -218,7 +276,15 @@ test('titles and names cannot be disguised by bidi controls, a date that is not 
   const at = text.indexOf('2,000');
   const claim = createClaim(text, spoof.article.id, { start: at, end: at + 12 }, 'opinion', { id: 'eve', name: 'Eve \u202Enosrep' })!;
   const path = test.info().outputPath('spoof.json');
-  const file = toExportFile([{ ...spoof, claims: [claim] }, { ...blank, article: { ...blank.article, title: ' ' }, claims: [] }], { id: 'eve', name: 'Eve' }, new Date().toISOString(), 'test');
+  const file = toExportFile(
+    [
+      { ...spoof, claims: [claim] },
+      { ...blank, article: { ...blank.article, title: ' ' }, claims: [] },
+    ],
+    { id: 'eve', name: 'Eve' },
+    new Date().toISOString(),
+    'test',
+  );
   writeFileSync(path, JSON.stringify(file));
   await importFiles(page, [path]);
   await expect(page.getByRole('status')).toContainText('spoof.json: 1 claims added');

@@ -1,14 +1,34 @@
 import { expect, test } from '@playwright/test';
 import type { JsonFile } from '../src/testing/json';
-import { addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, panelClaims, seriousViolations, startApp, validateExport } from './helpers';
+import {
+  addCorpus,
+  annotateElsewhere,
+  CORPUS_FILES,
+  downloadJson,
+  exportFile,
+  highlights,
+  markClaim,
+  openArticle,
+  panelClaims,
+  seriousViolations,
+  startApp,
+  validateExport,
+} from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
-test('another annotator\'s import is a separate, read-only layer that can be shown, hidden and filtered', async ({ page, browser }) => {
-  const path = await annotateElsewhere(browser, 'Ana', CORPUS_FILES[4], ARTICLE, [
-    ['quotes the Russian daily Izvestia', 'Sourced'],
-    ['A geopolitical project that would upset regional balances.', 'Opinion'],
-  ], test.info().outputPath('ana.json'));
+test("another annotator's import is a separate, read-only layer that can be shown, hidden and filtered", async ({ page, browser }) => {
+  const path = await annotateElsewhere(
+    browser,
+    'Ana',
+    CORPUS_FILES[4],
+    ARTICLE,
+    [
+      ['quotes the Russian daily Izvestia', 'Sourced'],
+      ['A geopolitical project that would upset regional balances.', 'Opinion'],
+    ],
+    test.info().outputPath('ana.json'),
+  );
 
   // Bea marks the same article, then imports Ana's file.
   await startApp(page, 'Bea');
@@ -26,8 +46,9 @@ test('another annotator\'s import is a separate, read-only layer that can be sho
   await expect(layers.getByRole('checkbox', { name: 'Bea (you) — 1 claim' })).toBeChecked();
   await expect(layers.getByRole('checkbox', { name: 'Ana — 2 claims' })).toBeChecked();
   expect((await highlights(page)).map((h) => h.label).sort()).toEqual(['disputed', 'opinion', 'sourced']);
-  const markerColours = await page.locator('mark.claim[data-claim-id]').evaluateAll((marks) =>
-    new Set(marks.map((m) => getComputedStyle(m).getPropertyValue('--layer'))).size);
+  const markerColours = await page
+    .locator('mark.claim[data-claim-id]')
+    .evaluateAll((marks) => new Set(marks.map((m) => getComputedStyle(m).getPropertyValue('--layer'))).size);
   expect(markerColours).toBe(2);
 
   // Hide Ana's layer: gone from the text and the panel; show it again.
@@ -66,12 +87,15 @@ test('another annotator\'s import is a separate, read-only layer that can be sho
   await anas.getByRole('button', { name: 'Add comment' }).click();
   await expect(anas.getByRole('list', { name: 'Comments' })).toHaveText('Bea: Which issue of Izvestia? <b>Date</b> please.');
   await page.reload();
-  await expect(page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).filter({ hasText: 'Izvestia' }).getByRole('list', { name: 'Comments' }))
-    .toHaveText('Bea: Which issue of Izvestia? <b>Date</b> please.');
+  await expect(page.locator('.claim-entry', { hasText: 'Ana (read-only)' }).filter({ hasText: 'Izvestia' }).getByRole('list', { name: 'Comments' })).toHaveText(
+    'Bea: Which issue of Izvestia? <b>Date</b> please.',
+  );
   const exported = await downloadJson(await exportFile(page));
   expect(validateExport(exported)).toEqual([]);
   const commented = exported.articles[0].claims.find((c: JsonFile) => c.annotator.name === 'Ana' && c.exact.includes('Izvestia'));
-  expect(commented.comments).toEqual([{ id: expect.any(String), by: { id: expect.any(String), name: 'Bea' }, at: expect.any(String), text: 'Which issue of Izvestia? <b>Date</b> please.' }]);
+  expect(commented.comments).toEqual([
+    { id: expect.any(String), by: { id: expect.any(String), name: 'Bea' }, at: expect.any(String), text: 'Which issue of Izvestia? <b>Date</b> please.' },
+  ]);
   await page.screenshot({ path: test.info().outputPath('layers.png') });
   expect(await seriousViolations(page)).toEqual([]);
 });

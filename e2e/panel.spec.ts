@@ -14,16 +14,31 @@ function longArticleFile(lines: number): string {
     at += `Line ${i}: the council said the border crossing would stay open.\n`.length;
     const exact = `Line ${i}:`;
     return {
-      id: `claim-${i}`, label: 'sourced', start, end: start + exact.length, exact,
-      prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32), sources: [],
-      annotator: { id: 'bulk', name: 'Bulk annotator' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+      id: `claim-${i}`,
+      label: 'sourced',
+      start,
+      end: start + exact.length,
+      exact,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(start + exact.length, start + exact.length + 32),
+      sources: [],
+      annotator: { id: 'bulk', name: 'Bulk annotator' },
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
     };
   });
   const path = join(mkdtempSync(join(tmpdir(), 'claimtrail-')), 'long.json');
-  writeFileSync(path, JSON.stringify({
-    format: 'claimtrail', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', generator: 'e2e', annotator: { id: 'bulk', name: 'Bulk annotator' },
-    articles: [{ id: 'long-article', title: 'Long article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims }],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'claimtrail',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      generator: 'e2e',
+      annotator: { id: 'bulk', name: 'Bulk annotator' },
+      articles: [{ id: 'long-article', title: 'Long article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims }],
+    }),
+  );
   return path;
 }
 

@@ -25,7 +25,11 @@ test('claims survive closing and restarting the browser', async ({ baseURL }) =>
     await expect(page.locator('body[data-ready]')).toBeAttached();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.locator('.library-item')).toHaveCount(6);
-    await expect(page.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.count')).toHaveText(['1 Sourced', '0 Disputed', '1 Opinion']);
+    await expect(page.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.count')).toHaveText([
+      '1 Sourced',
+      '0 Disputed',
+      '1 Opinion',
+    ]);
     await openArticle(page, /After their intervention in Kazakhstan/);
     expect(await highlights(page)).toEqual(drawn);
     await expect(page.locator('.claim-meta').first()).toContainText('Restarter');
@@ -55,22 +59,32 @@ test('a second tab stays in step without a reload', async ({ page, context }) =>
   await other.getByRole('link', { name: '← Library' }).click();
   await page.locator('.article-text').focus();
   await page.keyboard.press('Control+z');
-  await expect(other.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.count')).toHaveText(['0 Sourced', '0 Disputed', '1 Opinion']);
+  await expect(other.locator('.library-item').filter({ hasText: 'After their intervention' }).locator('.count')).toHaveText([
+    '0 Sourced',
+    '0 Disputed',
+    '1 Opinion',
+  ]);
   await page.getByRole('link', { name: '← Library' }).click();
   await addCorpus(page, [CORPUS_FILES[2]]);
   await expect(other.getByRole('link', { name: 'The CSTO is a Tool of Russia to Maintain its Influence' })).toBeVisible();
 });
 
-test('an old tab never blocks a newer version\'s upgrade, and says so', async ({ page, context }) => {
+test("an old tab never blocks a newer version's upgrade, and says so", async ({ page, context }) => {
   await startApp(page);
   const newer = await context.newPage();
   await newer.goto('/favicon.svg');
-  const outcome = await newer.evaluate(() => new Promise<string>((resolve) => {
-    const request = indexedDB.open('claimtrail', 1000);
-    request.onblocked = () => resolve('blocked');
-    request.onsuccess = () => { request.result.close(); resolve('upgraded'); };
-    request.onerror = () => resolve(`error: ${request.error?.message}`);
-  }));
+  const outcome = await newer.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open('claimtrail', 1000);
+        request.onblocked = () => resolve('blocked');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve('upgraded');
+        };
+        request.onerror = () => resolve(`error: ${request.error?.message}`);
+      }),
+  );
   expect(outcome).toBe('upgraded');
   await expect(page.getByRole('alert')).toContainText('claimtrail was updated in another tab');
 });
@@ -88,7 +102,7 @@ test('a storage failure, adding or importing, shows a clear message and keeps wh
   await page.getByRole('button', { name: 'Paste text' }).click();
   await page.getByLabel('Article text').fill(big);
   await page.getByRole('button', { name: 'Add article', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Could not add the article: this browser\'s storage for claimtrail is full. Nothing was changed');
+  await expect(page.getByRole('alert')).toContainText("Could not add the article: this browser's storage for claimtrail is full. Nothing was changed");
   await page.goto('/');
   await expect(page.locator('.library-item')).toHaveCount(2);
   await expect(page.getByRole('link', { name: /After their intervention/ })).toBeVisible();
@@ -97,19 +111,35 @@ test('a storage failure, adding or importing, shows a clear message and keeps wh
   // An import that does not fit fails in the import worker as a whole, says why, and stores nothing.
   const text = `Imported large article\n${'Words that will not fit either. '.repeat(20_000)}`;
   const claim = {
-    id: 'big-claim', label: 'opinion', start: 0, end: 8, exact: 'Imported', prefix: '', suffix: text.slice(8, 40), sources: [],
-    annotator: { id: 'other', name: 'Other' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+    id: 'big-claim',
+    label: 'opinion',
+    start: 0,
+    end: 8,
+    exact: 'Imported',
+    prefix: '',
+    suffix: text.slice(8, 40),
+    sources: [],
+    annotator: { id: 'other', name: 'Other' },
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
   };
   const path = join(mkdtempSync(join(tmpdir(), 'claimtrail-')), 'big.json');
-  writeFileSync(path, JSON.stringify({
-    format: 'claimtrail', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', generator: 'e2e', annotator: claim.annotator,
-    articles: [{ id: 'big', title: 'Imported large article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [claim] }],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'claimtrail',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      generator: 'e2e',
+      annotator: claim.annotator,
+      articles: [{ id: 'big', title: 'Imported large article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [claim] }],
+    }),
+  );
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import annotations' }).click();
   await (await chooser).setFiles(path);
   await expect(page.getByRole('alert')).toContainText('big.json was not imported:');
-  await expect(page.getByRole('alert')).toContainText('Could not import the file: this browser\'s storage for claimtrail is full. Nothing was changed');
+  await expect(page.getByRole('alert')).toContainText("Could not import the file: this browser's storage for claimtrail is full. Nothing was changed");
   await page.goto('/');
   await expect(page.locator('.library-item')).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Imported large article' })).toHaveCount(0);

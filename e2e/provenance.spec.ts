@@ -1,7 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  addCorpus, annotateElsewhere, CORPUS_FILES, downloadJson, exportFile, highlights, markClaim, openArticle, seriousViolations,
-  selectWithMouse, startApp, validateExport,
+  addCorpus,
+  annotateElsewhere,
+  CORPUS_FILES,
+  downloadJson,
+  exportFile,
+  highlights,
+  markClaim,
+  openArticle,
+  seriousViolations,
+  selectWithMouse,
+  startApp,
+  validateExport,
 } from './helpers';
 
 const ORIGINAL = /^The CSTO arrives in Iraq and Syria$/; // 001, as its first line names it
@@ -18,9 +28,13 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
   // The library finds the repost and only it; linking asks which is which.
   const suggestions = page.getByRole('list', { name: 'Likely versions of one text' });
   await expect(suggestions.getByRole('listitem')).toHaveCount(1);
-  await expect(suggestions).toContainText(/“The Phaserl” and “The CSTO arrives in Iraq and Syria” look like versions of one text \(9\d% of the shorter text shared\)/);
+  await expect(suggestions).toContainText(
+    /“The Phaserl” and “The CSTO arrives in Iraq and Syria” look like versions of one text \(9\d% of the shorter text shared\)/,
+  );
   await suggestions.getByRole('button', { name: 'Link as versions…' }).click();
-  await expect(page.getByLabel('This article…')).toHaveValue(await page.getByLabel('This article…').locator('option', { hasText: REPOST }).getAttribute('value') as string);
+  await expect(page.getByLabel('This article…')).toHaveValue(
+    (await page.getByLabel('This article…').locator('option', { hasText: REPOST }).getAttribute('value')) as string,
+  );
   await page.getByLabel('…relates to the other as').selectOption('republishes');
   await page.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(page.getByText('1 link between articles.')).toBeVisible();
@@ -39,7 +53,9 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
   const provenance = page.locator('.provenance');
   await expect(provenance).toContainText('This article republishes “The CSTO arrives in Iraq and Syria”');
   await provenance.getByRole('button', { name: 'Carry claims over from it' }).click();
-  await expect(provenance.locator('.carry-summary')).toContainText(/Carried 3 claims from “The CSTO arrives in Iraq and Syria”: 0 exact, 1 moved, 1 fuzzy, 1 not found \(\d+ ms\)\./);
+  await expect(provenance.locator('.carry-summary')).toContainText(
+    /Carried 3 claims from “The CSTO arrives in Iraq and Syria”: 0 exact, 1 moved, 1 fuzzy, 1 not found \(\d+ ms\)\./,
+  );
   expect(await highlights(page)).toEqual([
     { label: 'sourced', text: 'It is therefore not negotiable.' },
     { label: 'disputed', text: 'will reveal the response of Washinton and its allies' },
@@ -47,7 +63,9 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
 
   // Review the fuzzy one: it shows what it was, and can be confirmed.
   await provenance.getByRole('button', { name: '“will reveal the response of Washinton and its allies”' }).click();
-  await expect(selected(page).locator('.anchor-note')).toContainText(/Carried over: fuzzy, score 0\.9\d · was will reveal the response of Washington and its allies/);
+  await expect(selected(page).locator('.anchor-note')).toContainText(
+    /Carried over: fuzzy, score 0\.9\d · was will reveal the response of Washington and its allies/,
+  );
   await selected(page).getByRole('button', { name: 'Place is right' }).click();
   await expect(selected(page).locator('.anchor-note')).toContainText('Carried over: placed, checked by a person');
 
@@ -73,7 +91,9 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
   expect(file.relations).toEqual([expect.objectContaining({ kind: 'republishes' })]);
   const carried = file.articles.find((a: { title: string }) => a.title === REPOST).claims;
   expect(carried.map((c: { anchor: { status: string; confirmed?: boolean } }) => [c.anchor.status, c.anchor.confirmed ?? false]).sort()).toEqual([
-    ['fuzzy', true], ['fuzzy', true], ['moved', false],
+    ['fuzzy', true],
+    ['fuzzy', true],
+    ['moved', false],
   ]);
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -84,7 +104,11 @@ test('a claim followed through three articles: suggested matches, the thread vie
 
   // Marking the members sentence in 001 suggests the same sentence in the repost.
   await openArticle(page, ORIGINAL);
-  await markClaim(page, 'the CSTO is a classic military alliance between six ex-members of the Soviet Union - Belarus, Russia, Armenia, Tadjikistan, Kazakhstan, and Kirghizistan', 'Sourced');
+  await markClaim(
+    page,
+    'the CSTO is a classic military alliance between six ex-members of the Soviet Union - Belarus, Russia, Armenia, Tadjikistan, Kazakhstan, and Kirghizistan',
+    'Sourced',
+  );
   const links = selected(page).locator('.claim-links');
   const repostMatch = links.getByRole('listitem').filter({ hasText: REPOST });
   await expect(repostMatch).toContainText(/\d+% similar/);
@@ -108,7 +132,9 @@ test('a claim followed through three articles: suggested matches, the thread vie
   const rows = page.locator('.thread-table tbody tr');
   await expect(rows).toHaveCount(3);
   expect((await rows.locator('td:first-child').allTextContents()).sort()).toEqual([
-    'After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO', 'The CSTO arrives in Iraq and Syria', 'The Phaserl',
+    'After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO',
+    'The CSTO arrives in Iraq and Syria',
+    'The Phaserl',
   ]);
   await expect(rows.filter({ hasText: 'brings together Armenia' })).toContainText('Ana: Disputed');
   expect(await seriousViolations(page)).toEqual([]);
@@ -145,7 +171,9 @@ test('a claim attributed to words of the text, exported as claimtrail and as Cla
   await selected(page).getByRole('button', { name: 'Save note' }).click();
   await selectWithMouse(page, 'the Russian daily Izvestia');
   await selected(page).getByRole('button', { name: 'Attribute to selected words' }).click();
-  await expect(selected(page).getByRole('list', { name: 'Sources' })).toContainText('the Russian daily Izvestia · attributed in the text to “the Russian daily Izvestia”');
+  await expect(selected(page).getByRole('list', { name: 'Sources' })).toContainText(
+    'the Russian daily Izvestia · attributed in the text to “the Russian daily Izvestia”',
+  );
 
   // Following the attribution selects those words in the text.
   await selected(page).getByRole('button', { name: '“the Russian daily Izvestia”' }).click();
@@ -155,7 +183,11 @@ test('a claim attributed to words of the text, exported as claimtrail and as Cla
   expect(validateExport(file)).toEqual([]);
   const article = file.articles[0];
   const { attribution } = article.claims[0].sources[0];
-  expect(Array.from(article.text as string).slice(attribution.start, attribution.end).join('')).toBe('the Russian daily Izvestia');
+  expect(
+    Array.from(article.text as string)
+      .slice(attribution.start, attribution.end)
+      .join(''),
+  ).toBe('the Russian daily Izvestia');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as…' }).click();
@@ -166,21 +198,30 @@ test('a claim attributed to words of the text, exported as claimtrail and as Cla
   await page.getByRole('button', { name: 'Export', exact: true }).last().click();
   const reviews = await downloadJson(await download);
   expect((await download).suggestedFilename()).toMatch(/^claimtrail-claimreview-\d{8}-\d{6}\.jsonld$/);
-  expect(reviews).toEqual([expect.objectContaining({
-    '@type': 'ClaimReview',
-    url: 'https://desk.example/checks/csto',
-    claimReviewed: 'A geopolitical project that would upset regional balances.',
-    reviewBody: 'Other analysts disagree.',
-    reviewRating: expect.objectContaining({ alternateName: 'Disputed' }),
-    itemReviewed: expect.objectContaining({ author: { '@type': 'Organization', name: 'the Russian daily Izvestia' } }),
-  })]);
+  expect(reviews).toEqual([
+    expect.objectContaining({
+      '@type': 'ClaimReview',
+      url: 'https://desk.example/checks/csto',
+      claimReviewed: 'A geopolitical project that would upset regional balances.',
+      reviewBody: 'Other analysts disagree.',
+      reviewRating: expect.objectContaining({ alternateName: 'Disputed' }),
+      itemReviewed: expect.objectContaining({ author: { '@type': 'Organization', name: 'the Russian daily Izvestia' } }),
+    }),
+  ]);
 });
 
 test('an export made on another version of an article is carried onto the stored text when the user says so', async ({ page, browser }) => {
-  const path = await annotateElsewhere(browser, 'Bea', CORPUS_FILES[1], ORIGINAL, [
-    ['It is therefore not negotiable.', 'Sourced'],
-    ['the CSTO has the capacity to deploy up to 50,000 men in less than two weeks', 'Opinion'],
-  ], test.info().outputPath('bea-001.json'));
+  const path = await annotateElsewhere(
+    browser,
+    'Bea',
+    CORPUS_FILES[1],
+    ORIGINAL,
+    [
+      ['It is therefore not negotiable.', 'Sourced'],
+      ['the CSTO has the capacity to deploy up to 50,000 men in less than two weeks', 'Opinion'],
+    ],
+    test.info().outputPath('bea-001.json'),
+  );
 
   await startApp(page);
   await addCorpus(page, [CORPUS_FILES[0]]);

@@ -94,8 +94,10 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
   const store = await Store.open('claimtrail', {
     onChange: (change) => started.app?.onExternalChange(change),
     onVersionChange: () => started.app?.onVersionChange(),
-    onBlocked: () => notices.error('claimtrail is being updated, but another claimtrail tab still has the old version open: close that tab (or reload it) to go on.'),
-    onTerminated: () => notices.error('The browser closed claimtrail’s storage unexpectedly (it may be low on disk space). What was stored is safe: reload the page to go on.'),
+    onBlocked: () =>
+      notices.error('claimtrail is being updated, but another claimtrail tab still has the old version open: close that tab (or reload it) to go on.'),
+    onTerminated: () =>
+      notices.error('The browser closed claimtrail’s storage unexpectedly (it may be low on disk space). What was stored is safe: reload the page to go on.'),
   });
   const annotator = await annotatorOf(store);
   await addDemoOnce(store).catch((error: unknown) => notices.error(errorMessage(error)));
@@ -114,16 +116,22 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
   started.app = app;
 
   const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
-  who.addEventListener('click', () => guard(async () => {
-    who.textContent = `Annotator: ${(await app.renameAnnotator()).name}`;
-  }));
-  document.getElementById('actions')!.append(
-    h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
-    h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
-    h('button', { type: 'button', onclick: () => guard(app.exportAll()) }, 'Export'),
-    h('button', { type: 'button', onclick: () => guard(app.exportAs()) }, 'Export as…'),
-    who, articlePicker, importPicker,
+  who.addEventListener('click', () =>
+    guard(async () => {
+      who.textContent = `Annotator: ${(await app.renameAnnotator()).name}`;
+    }),
   );
+  document
+    .getElementById('actions')!
+    .append(
+      h('button', { type: 'button', onclick: () => articlePicker.click() }, 'Add articles'),
+      h('button', { type: 'button', onclick: () => importPicker.click() }, 'Import annotations'),
+      h('button', { type: 'button', onclick: () => guard(app.exportAll()) }, 'Export'),
+      h('button', { type: 'button', onclick: () => guard(app.exportAs()) }, 'Export as…'),
+      who,
+      articlePicker,
+      importPicker,
+    );
   acceptDrops(app);
   undoKeys(app);
   await app.start();
@@ -140,10 +148,15 @@ function start(): void {
   const mainElement = document.getElementById('main')!;
   reportFailuresTo((message) => notices.error(message));
   main(notices, mainElement).catch((error: unknown) => {
-    mainElement.replaceChildren(h('div', { class: 'startup-failed', role: 'alert' },
-      h('h1', {}, 'claimtrail could not start'),
-      h('p', {}, errorMessage(error)),
-      h('p', {}, 'Nothing stored was changed. Reload the page to try again; if it keeps failing, check that this browser allows this site to store data.')));
+    mainElement.replaceChildren(
+      h(
+        'div',
+        { class: 'startup-failed', role: 'alert' },
+        h('h1', {}, 'claimtrail could not start'),
+        h('p', {}, errorMessage(error)),
+        h('p', {}, 'Nothing stored was changed. Reload the page to try again; if it keeps failing, check that this browser allows this site to store data.'),
+      ),
+    );
   });
 }
 

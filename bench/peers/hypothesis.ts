@@ -25,7 +25,11 @@ function similarity(text: string, pattern: string): number {
 }
 
 /** The best match of `quote` in `text` and its score, or null when there is none within the error limit. */
-export function matchQuote(text: string, quote: string, context: { prefix?: string; suffix?: string; hint?: number } = {}): { start: number; end: number; score: number } | null {
+export function matchQuote(
+  text: string,
+  quote: string,
+  context: { prefix?: string; suffix?: string; hint?: number } = {},
+): { start: number; end: number; score: number } | null {
   if (!quote.length) return null;
   const found = matches(text, quote, Math.min(256, quote.length / 2));
   let best: { start: number; end: number; score: number } | null = null;

@@ -12,7 +12,14 @@ function prf(scores: SpanScores): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  return rows.map((r) => r.map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell + ' '.repeat(widths[i]! - [...cell].length))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Notes for the figures that are undefined, so "n/a" is never left unexplained. */
@@ -32,10 +39,12 @@ function section(heading: string, figures: Figures): string {
     `  annotators: ${figures.annotators.map((a) => a.name).join(', ') || 'none'}; units: ${figures.units}, marked by all: ${figures.unitsMarkedByAll}`,
   ];
   if (figures.pairs.length) {
-    lines.push(table([
-      ['  pair (second against first)', 'exact P / R / F1', 'overlap P / R / F1', 'observed', "Cohen's κ"],
-      ...figures.pairs.map((p) => [`  ${p.first.name} × ${p.second.name}`, prf(p.exact), prf(p.overlap), num(p.observed), num(p.kappa)]),
-    ]));
+    lines.push(
+      table([
+        ['  pair (second against first)', 'exact P / R / F1', 'overlap P / R / F1', 'observed', "Cohen's κ"],
+        ...figures.pairs.map((p) => [`  ${p.first.name} × ${p.second.name}`, prf(p.exact), prf(p.overlap), num(p.observed), num(p.kappa)]),
+      ]),
+    );
   }
   lines.push(`  Fleiss' κ (units every annotator marked): ${num(figures.fleiss)}`);
   lines.push(`  Krippendorff's α, nominal (all units; a missing annotator is a missing value): ${num(figures.alpha)}`);
@@ -49,10 +58,7 @@ export function formatAgreement(report: AgreementReport): string {
   return [
     ...report.articles.map((a) => section(`Article: ${a.title}`, a)),
     section(`Overall (${report.articles.length} article${report.articles.length === 1 ? '' : 's'})`, report.overall),
-    [
-      PAIRING_RULE,
-      'Span scores take the first annotator as reference. Label figures use paired claims only.',
-    ].join('\n'),
+    [PAIRING_RULE, 'Span scores take the first annotator as reference. Label figures use paired claims only.'].join('\n'),
   ].join('\n\n');
 }
 

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
  * Options after the command name: `--name value` pairs and positional arguments. `values`
  * holds the last value of each option, `all` every value of those that may repeat.
  */
-export function options(args: string[], names: string[], repeatable: string[] = []): { values: Map<string, string>; all: Map<string, string[]>; positional: string[]; problem?: string } {
+export function options(
+  args: string[],
+  names: string[],
+  repeatable: string[] = [],
+): { values: Map<string, string>; all: Map<string, string[]>; positional: string[]; problem?: string } {
   const values = new Map<string, string>();
   const all = new Map<string, string[]>();
   const positional: string[] = [];

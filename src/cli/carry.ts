@@ -9,7 +9,6 @@ import { readExportFile } from '../core/format/import';
 import { options, readText } from './args';
 import { CARRY_USAGE } from './usage';
 
-
 /** Runs `carry`; returns the exit code. */
 export async function carry(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const { values, positional, problem } = options(args, ['--to', '--article', '--out']);
@@ -33,7 +32,11 @@ export async function carry(args: string[], out: (text: string) => void, err: (t
   const source = wanted ? articles.find((b) => b.article.id === wanted) : articles.length === 1 ? articles[0] : undefined;
   if (!source) {
     const ids = articles.map((b) => `  ${b.article.id}  ${b.article.title}`).join('\n');
-    err(wanted ? `${exportPath} has no article "${wanted}"; it has:\n${ids}` : `${exportPath} has ${articles.length} articles: name one with --article ID:\n${ids}`);
+    err(
+      wanted
+        ? `${exportPath} has no article "${wanted}"; it has:\n${ids}`
+        : `${exportPath} has ${articles.length} articles: name one with --article ID:\n${ids}`,
+    );
     return 2;
   }
   const { title, author } = source.article;

@@ -16,7 +16,15 @@ const ARTICLE = '002_8f4fe5d12681fb52.txt'; // English with Arabic and markdown 
 
 async function claimtrailFile(): Promise<string> {
   const { article, text } = await makeArticle(readCorpus(ARTICLE));
-  const words = ['was created by Russia immediately after the collapse of the USSR in 1992', text.split('\n').find((l) => /[\u0600-\u06ff]/.test(l))!.trim().slice(0, 40).trim()];
+  const words = [
+    'was created by Russia immediately after the collapse of the USSR in 1992',
+    text
+      .split('\n')
+      .find((l) => /[\u0600-\u06ff]/.test(l))!
+      .trim()
+      .slice(0, 40)
+      .trim(),
+  ];
   const claims = words.map((w, i) => {
     const start = text.indexOf(w);
     return { ...createClaim(text, article.id, { start, end: start + w.length }, i ? 'opinion' : 'sourced', ana)!, note: `note ${i}` };
@@ -55,10 +63,13 @@ describe('claimtrail convert', () => {
     expect(reviews).toHaveLength(1);
   });
 
-  it('fails with the browser\'s message and a non-zero exit on bad input', async () => {
+  it("fails with the browser's message and a non-zero exit on bad input", async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"type": "Nothing"}');
-    expect(await convert(bad, '--from', 'w3c', '--text', corpusPath(ARTICLE))).toMatchObject({ code: 1, err: expect.stringContaining('not a W3C Web Annotation file') });
+    expect(await convert(bad, '--from', 'w3c', '--text', corpusPath(ARTICLE))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('not a W3C Web Annotation file'),
+    });
     expect(await convert(bad, '--to', 'csv')).toMatchObject({ code: 1, err: expect.stringContaining('not a claimtrail export') });
     expect((await convert(bad, '--to', 'brat')).err).toContain('brat is a zip: give --out FILE.zip');
     expect((await convert(bad, '--to', 'pdf')).code).toBe(2);
@@ -71,7 +82,12 @@ describe('claimtrail convert --from, with other tools’ real shapes', () => {
   const textPath = join(dir, 'article.txt');
   writeFileSync(textPath, text);
   const annotation = (id: string, uri: string, exact: string, tags: string[]) => ({
-    id, uri, tags, text: '', user: 'acct:bob@hypothes.is', document: { title: ['Troops home'] },
+    id,
+    uri,
+    tags,
+    text: '',
+    user: 'acct:bob@hypothes.is',
+    document: { title: ['Troops home'] },
     target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }],
   });
   const write = (name: string, body: unknown) => {
@@ -81,14 +97,30 @@ describe('claimtrail convert --from, with other tools’ real shapes', () => {
   };
 
   it('maps tags to labels, keeps the rest waiting, places only the text’s document, keeps its address and title, and reports each annotation', async () => {
-    const file = write('h.json', { annotations: [
-      annotation('a1', 'https://news.example/troops', '2,000 troops', ['Claim']),
-      annotation('a2', 'https://news.example/troops', 'a rescue mission', ['misc']),
-      annotation('a3', 'https://other.example/page', 'anything', ['Claim']),
-    ] });
+    const file = write('h.json', {
+      annotations: [
+        annotation('a1', 'https://news.example/troops', '2,000 troops', ['Claim']),
+        annotation('a2', 'https://news.example/troops', 'a rescue mission', ['misc']),
+        annotation('a3', 'https://other.example/page', 'anything', ['Claim']),
+      ],
+    });
     const out = join(dir, 'h-out.json');
     const report = join(dir, 'h-report.json');
-    const run = await convert(file, '--from', 'hypothesis', '--text', textPath, '--url', 'https://news.example/troops', '--map', 'claim=sourced', '--out', out, '--report', report);
+    const run = await convert(
+      file,
+      '--from',
+      'hypothesis',
+      '--text',
+      textPath,
+      '--url',
+      'https://news.example/troops',
+      '--map',
+      'claim=sourced',
+      '--out',
+      out,
+      '--report',
+      report,
+    );
     expect(run.code).toBe(0);
     const written = ExportFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     const article = written.articles[0]!;
@@ -104,7 +136,19 @@ describe('claimtrail convert --from, with other tools’ real shapes', () => {
       warnings: [],
     });
     // --label gives the rest a label; the file re-imports whole.
-    const all = await convert(file, '--from', 'hypothesis', '--text', textPath, '--url', 'https://news.example/troops', '--map', 'Claim=sourced', '--label', 'opinion');
+    const all = await convert(
+      file,
+      '--from',
+      'hypothesis',
+      '--text',
+      textPath,
+      '--url',
+      'https://news.example/troops',
+      '--map',
+      'Claim=sourced',
+      '--label',
+      'opinion',
+    );
     expect(ExportFileSchema.parse(JSON.parse(all.out)).articles[0]!.claims.map((c) => c.label)).toEqual(['sourced', 'opinion']);
     expect(all.err).toContain('2 of 3 annotations placed as claims (2 moved). 1 not placed: 1 on another document.');
   });
@@ -116,10 +160,17 @@ describe('claimtrail convert --from, with other tools’ real shapes', () => {
     expect(run.err).toContain('Nothing was written: no annotation of');
     expect(run.out).toBe('');
     expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--map', 'x=maybe')).code).toBe(2);
-    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--url', 'javascript:alert(1)')).err).toContain('--url must be an http or https address');
-    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--label', 'true')).err).toContain('--label must be one of sourced, disputed, opinion');
+    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--url', 'javascript:alert(1)')).err).toContain(
+      '--url must be an http or https address',
+    );
+    expect((await convert(elsewhere, '--from', 'hypothesis', '--text', textPath, '--label', 'true')).err).toContain(
+      '--label must be one of sourced, disputed, opinion',
+    );
     const collection = write('c.json', { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: 'https://x.example/page1' });
-    expect(await convert(collection, '--from', 'w3c', '--text', textPath)).toMatchObject({ code: 1, err: expect.stringContaining('points to its first page by address') });
+    expect(await convert(collection, '--from', 'w3c', '--text', textPath)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('points to its first page by address'),
+    });
   });
 
   it('reads brat from an .ann with its text as stored (CRLF, BOM), and from a zip of pairs', async () => {
@@ -139,7 +190,10 @@ describe('claimtrail convert --from, with other tools’ real shapes', () => {
     writeFileSync(zip, zipSync({ 'news.txt': strToU8(stored), 'news.ann': strToU8(readFileSync(ann, 'utf8')) }));
     const fromZip = await convert(zip, '--from', 'brat', '--map', 'person=sourced');
     expect(fromZip.code).toBe(0);
-    expect(ExportFileSchema.parse(JSON.parse(fromZip.out)).articles[0]!.claims.map((c) => [c.label, c.exact])).toEqual([['sourced', 'The minister'], ['opinion', 'Critics']]);
+    expect(ExportFileSchema.parse(JSON.parse(fromZip.out)).articles[0]!.claims.map((c) => [c.label, c.exact])).toEqual([
+      ['sourced', 'The minister'],
+      ['opinion', 'Critics'],
+    ]);
     expect((await convert(zip, '--from', 'brat', '--text', txt)).code).toBe(2);
   });
 });

@@ -20,7 +20,6 @@ import { LABELS, type Annotator, type Label } from '../core/model';
 import { options, readBytes, readText } from './args';
 import { CONVERT_USAGE } from './usage';
 
-
 const TO = ['w3c', 'hypothesis', 'brat', 'csv', 'claimreview'];
 const FROM = ['w3c', 'hypothesis', 'brat'];
 const isLabel = (value: string): value is Label => (LABELS as readonly string[]).includes(value);
@@ -30,7 +29,13 @@ function labelRules(maps: readonly string[], label: string | undefined): LabelRu
   const map = new Map<string, Label>();
   for (const pair of maps) {
     const at = pair.lastIndexOf('=');
-    const [tag, to] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim().toLowerCase()];
+    const [tag, to] = [
+      pair.slice(0, at).trim(),
+      pair
+        .slice(at + 1)
+        .trim()
+        .toLowerCase(),
+    ];
     if (at <= 0 || !tag) return `--map takes TAG=LABEL, not “${pair}”`;
     if (!isLabel(to)) return `--map ${pair}: the label must be one of ${LABELS.join(', ')}`;
     map.set(tag.toLowerCase(), to);
@@ -64,9 +69,13 @@ export async function convert(args: string[], out: (text: string) => void, err: 
     (from && !FROM.includes(from) ? `--from must be one of ${FROM.join(', ')}` : undefined) ??
     (from && !zip && !textPath ? '--from needs --text ARTICLE.txt, the text the annotations are on' : undefined) ??
     (zip && textPath ? 'a brat zip holds its texts: leave out --text' : undefined) ??
-    (to && ['--url', '--map', '--label', '--report', '--text'].some((k) => values.has(k)) ? '--text, --url, --map, --label and --report go with --from' : undefined) ??
+    (to && ['--url', '--map', '--label', '--report', '--text'].some((k) => values.has(k))
+      ? '--text, --url, --map, --label and --report go with --from'
+      : undefined) ??
     (url && !HttpUrl.safeParse(url).success ? '--url must be an http or https address' : undefined) ??
-    (to === 'claimreview' && !HttpUrl.safeParse(values.get('--review-url') ?? '').success ? 'claimreview needs --review-url URL, the http or https page that publishes the fact checks' : undefined) ??
+    (to === 'claimreview' && !HttpUrl.safeParse(values.get('--review-url') ?? '').success
+      ? 'claimreview needs --review-url URL, the http or https page that publishes the fact checks'
+      : undefined) ??
     (values.has('--review-url') && to !== 'claimreview' ? '--review-url goes with --to claimreview' : undefined) ??
     (typeof rules === 'string' ? rules : undefined) ??
     (to === 'brat' && !outPath ? 'brat is a zip: give --out FILE.zip' : undefined);
@@ -99,16 +108,26 @@ export async function convert(args: string[], out: (text: string) => void, err: 
       const [input, text] = [readText(file), readText(textPath!, from === 'brat')];
       if (input instanceof Error || text instanceof Error) return refuse([(input instanceof Error ? input : (text as Error)).message]);
       const target = await makeArticle(text, { title: basename(textPath!).replace(/\.[^.]+$/, ''), ...(url ? { url } : {}) });
-      const read = from === 'brat' ? { ok: true as const, annotations: readAnn(input, text, target.article, reader, basename(file)) } : from === 'w3c' ? readW3C(input) : readHypothesis(input);
+      const read =
+        from === 'brat'
+          ? { ok: true as const, annotations: readAnn(input, text, target.article, reader, basename(file)) }
+          : from === 'w3c'
+            ? readW3C(input)
+            : readHypothesis(input);
       if (!read.ok) return refuse([read.problem]);
       const onto = { article: target.article, text: async () => target.text };
       const result = await placeAnnotations(read.annotations, [onto], from === 'hypothesis' ? 'utf-16' : 'code points', { onto, rules: labels });
       const known = documentOf(read.annotations, result);
-      for (const bundle of result.bundles) bundle.article = { ...bundle.article, ...(!url && known.url ? { url: known.url } : {}), ...(known.title ? { title: known.title } : {}) };
+      for (const bundle of result.bundles)
+        bundle.article = { ...bundle.article, ...(!url && known.url ? { url: known.url } : {}), ...(known.title ? { title: known.title } : {}) };
       results = [result];
     }
     const bundles: ArticleBundle[] = results.flatMap((r) => r.bundles);
-    const report = { placed: results.flatMap((r) => r.report.placed), unplaced: results.flatMap((r) => r.report.unplaced), warnings: results.flatMap((r) => r.report.warnings) };
+    const report = {
+      placed: results.flatMap((r) => r.report.placed),
+      unplaced: results.flatMap((r) => r.report.unplaced),
+      warnings: results.flatMap((r) => r.report.warnings),
+    };
     if (values.has('--report')) write(values.get('--report'), `${JSON.stringify(report, null, 2)}\n`);
     for (const result of results) err(describeResult(result).join('\n'));
     if (!bundles.length) {
@@ -125,6 +144,16 @@ export async function convert(args: string[], out: (text: string) => void, err: 
   const read = await readExportFile(input);
   if (!read.ok) return refuse(read.problems);
   const reviewUrl = values.get('--review-url');
-  write(outPath, EXPORT_FORMATS[to as ExportFormatName].make({ bundles: read.value.articles, annotator: read.value.annotator, at: now, generator, indent: 2, ...(reviewUrl ? { reviewUrl } : {}) }).content);
+  write(
+    outPath,
+    EXPORT_FORMATS[to as ExportFormatName].make({
+      bundles: read.value.articles,
+      annotator: read.value.annotator,
+      at: now,
+      generator,
+      indent: 2,
+      ...(reviewUrl ? { reviewUrl } : {}),
+    }).content,
+  );
   return 0;
 }

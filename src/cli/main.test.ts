@@ -31,8 +31,24 @@ const agree = (...args: string[]) => runCommand('agree', ...args);
 
 describe('claimtrail agree', () => {
   it('prints the figures of two annotators on one article, as a table and as JSON', async () => {
-    const a = await exportOf(ana, [['quotes the Russian daily Izvestia', 'sourced'], ['A geopolitical project', 'opinion'], ['security belt', 'disputed']], 'ana.json');
-    const b = await exportOf(bea, [['the Russian daily Izvestia', 'sourced'], ['A geopolitical project', 'disputed'], ['Emomali Rakhmon', 'opinion']], 'bea.json');
+    const a = await exportOf(
+      ana,
+      [
+        ['quotes the Russian daily Izvestia', 'sourced'],
+        ['A geopolitical project', 'opinion'],
+        ['security belt', 'disputed'],
+      ],
+      'ana.json',
+    );
+    const b = await exportOf(
+      bea,
+      [
+        ['the Russian daily Izvestia', 'sourced'],
+        ['A geopolitical project', 'disputed'],
+        ['Emomali Rakhmon', 'opinion'],
+      ],
+      'bea.json',
+    );
     const text = await agree(a, b);
     expect(text.code).toBe(0);
     expect(text.out).toContain('Article: After their intervention in Kazakhstan');
@@ -58,14 +74,20 @@ describe('claimtrail agree', () => {
     expect(same.out).not.toContain('NaN');
   });
 
-  it('rejects bad files with the browser\'s messages and a non-zero exit', async () => {
+  it("rejects bad files with the browser's messages and a non-zero exit", async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"format": "claimtrail", "version": 2}');
     const result = await agree(bad);
     expect(result.code).toBe(1);
     expect(result.err).toContain(`${bad} was not read:\n  unsupported claimtrail format version 2: this app reads version 1`);
     expect((await agree(join(dir, 'missing.json'))).err).toContain('cannot be read (ENOENT)');
-    expect((await run([], () => undefined, () => undefined))).toBe(2);
+    expect(
+      await run(
+        [],
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(2);
   });
 
   it('runs as `claimtrail` from the project with no build step', async () => {

@@ -5,6 +5,10 @@ import { run } from './main';
 export async function runCommand(command: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run([command, ...args], (t) => (out += t), (t) => (err += t));
+  const code = await run(
+    [command, ...args],
+    (t) => (out += t),
+    (t) => (err += t),
+  );
   return { code, out, err };
 }

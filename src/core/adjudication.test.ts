@@ -5,8 +5,19 @@ import type { Claim, Label } from './model';
 
 const reviewer = { id: 'rev', name: 'Rev' };
 const claim = (who: string, id: string, start: number, end: number, label: Label, note?: string): Claim => ({
-  id, articleId: 'x', label, start, end, exact: `${start}-${end}`, prefix: '', suffix: '', sources: [],
-  annotator: { id: who, name: who }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...(note ? { note } : {}),
+  id,
+  articleId: 'x',
+  label,
+  start,
+  end,
+  exact: `${start}-${end}`,
+  prefix: '',
+  suffix: '',
+  sources: [],
+  annotator: { id: who, name: who },
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+  ...(note ? { note } : {}),
 });
 
 describe('adjudication', () => {
@@ -35,7 +46,11 @@ describe('adjudication', () => {
       [20, 'sourced', 'relabelled', ['a2', 'b2']],
       [40, 'opinion', 'rejected', ['b3']],
     ]);
-    expect(layer[1]).toMatchObject({ note: 'A thinks so', annotator: { id: 'review:rev', name: 'review by Rev' }, review: { comment: 'The minutes name the source.', by: reviewer } });
+    expect(layer[1]).toMatchObject({
+      note: 'A thinks so',
+      annotator: { id: 'review:rev', name: 'review by Rev' },
+      review: { comment: 'The minutes name the source.', by: reviewer },
+    });
     expect(new Set(layer.map((c) => c.id)).size).toBe(3);
     // The same decisions give the same ids, so a re-export replaces rather than duplicates.
     expect(adjudicatedLayer(lines, decisions, reviewer, '2026-03-02T00:00:00.000Z').map((c) => c.id)).toEqual(layer.map((c) => c.id));
@@ -46,8 +61,18 @@ describe('the default pair', async () => {
   const { defaultPair } = await import('./adjudication');
   it('is the first two annotators in reading order, or null with fewer than two', () => {
     const c = (who: string, start: number): Claim => ({
-      id: `${who}${start}`, articleId: 'x', label: 'sourced', start, end: start + 5, exact: '', prefix: '', suffix: '', sources: [],
-      annotator: { id: who, name: who }, created: '', modified: '',
+      id: `${who}${start}`,
+      articleId: 'x',
+      label: 'sourced',
+      start,
+      end: start + 5,
+      exact: '',
+      prefix: '',
+      suffix: '',
+      sources: [],
+      annotator: { id: who, name: who },
+      created: '',
+      modified: '',
     });
     expect(defaultPair([c('C', 50), c('B', 10), c('A', 30)])).toEqual(['B', 'A']);
     expect(defaultPair([c('A', 1), c('A', 9)])).toBeNull();

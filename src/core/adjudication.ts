@@ -27,7 +27,10 @@ export function claimsOf(line: Comparison): Claim[] {
 
 /** A stable key for a disagreement: the ids of its claims, sorted. */
 export function disagreementKey(line: Comparison): string {
-  return claimsOf(line).map((c) => c.id).sort().join('+');
+  return claimsOf(line)
+    .map((c) => c.id)
+    .sort()
+    .join('+');
 }
 
 /** How many of the disagreements (lines that are not agreements) have a decision. */
@@ -45,7 +48,10 @@ export function defaultPair(claims: readonly Claim[]): [string, string] | null {
 /** The comparison lines of a pair of annotators on one article's claims. */
 export function comparePair(all: readonly Claim[], [first, second]: [string, string]): Comparison[] {
   const claims = all.filter((c) => !isOrphan(c));
-  return compareAnnotators(claims.filter((c) => c.annotator.id === first), claims.filter((c) => c.annotator.id === second));
+  return compareAnnotators(
+    claims.filter((c) => c.annotator.id === first),
+    claims.filter((c) => c.annotator.id === second),
+  );
 }
 
 /** The annotator an adjudicated layer is exported as. */
@@ -66,7 +72,13 @@ export function adjudicatedLayer(lines: readonly Comparison[], decisions: Readon
     const from = claims.map((c) => c.id);
     const key = disagreementKey(line);
     const base = (claim: Claim, label: Label, review: Review): Claim => ({
-      ...claim, id: `adjudicated:${reviewer.id}:${key}`, label, annotator: layer, created: review.at, modified: review.at, review,
+      ...claim,
+      id: `adjudicated:${reviewer.id}:${key}`,
+      label,
+      annotator: layer,
+      created: review.at,
+      modified: review.at,
+      review,
     });
     if (line.kind === 'agree') {
       out.push(base(line.first, line.first.label, { status: 'accepted', by: reviewer, at: now, comment: 'Both annotators agreed.', from }));

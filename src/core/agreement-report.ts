@@ -3,8 +3,19 @@
  * every pair of annotators and for all together. The CLI prints it; the review view shows it.
  */
 import {
-  addConfusion, buildUnits, cohenOfConfusion, emptyConfusion, fleiss, krippendorffNominal, pairSpans,
-  spanScoresFromCounts, type Confusion, type Figure, type Span, type SpanScores, type Unit,
+  addConfusion,
+  buildUnits,
+  cohenOfConfusion,
+  emptyConfusion,
+  fleiss,
+  krippendorffNominal,
+  pairSpans,
+  spanScoresFromCounts,
+  type Confusion,
+  type Figure,
+  type Span,
+  type SpanScores,
+  type Unit,
 } from './agreement';
 import type { ArticleBundle } from './format/export';
 import { isOrphan, LABELS, type Annotator, type Claim } from './model';
@@ -106,8 +117,10 @@ function figures(t: Tally): Figures {
     units: t.units.length,
     unitsMarkedByAll: all.length >= 2 ? byAll.length : 0,
     pairs,
-    fleiss: all.length >= 2 ? fleiss(byAll.map((u) => LABELS.map((l) => [...u.claims.values()].filter((s) => s.label === l).length)))
-      : { value: null, reason: 'needs at least two annotators' },
+    fleiss:
+      all.length >= 2
+        ? fleiss(byAll.map((u) => LABELS.map((l) => [...u.claims.values()].filter((s) => s.label === l).length)))
+        : { value: null, reason: 'needs at least two annotators' },
     alpha: krippendorffNominal(t.units.map((u) => [...u.claims.values()].map((s) => s.label))),
     alphaU: unitizingAlpha(t.spans, all, t.length).joint,
   };
@@ -175,7 +188,12 @@ export function compareAnnotators(first: readonly Claim[], second: readonly Clai
   const byId = new Map([...first, ...second].map((c) => [c.id, c]));
   const { pairs, onlyA, onlyB } = pairSpans(first.map(spanOf), second.map(spanOf));
   const lines: Comparison[] = [
-    ...pairs.map(([a, b, match]) => ({ kind: a.label === b.label ? 'agree' as const : 'label differs' as const, first: byId.get(a.id)!, second: byId.get(b.id)!, match })),
+    ...pairs.map(([a, b, match]) => ({
+      kind: a.label === b.label ? ('agree' as const) : ('label differs' as const),
+      first: byId.get(a.id)!,
+      second: byId.get(b.id)!,
+      match,
+    })),
     ...onlyA.map((a) => ({ kind: 'only first' as const, first: byId.get(a.id)! })),
     ...onlyB.map((b) => ({ kind: 'only second' as const, second: byId.get(b.id)! })),
   ];

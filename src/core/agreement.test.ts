@@ -1,51 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addConfusion, buildUnits, cohen, cohenOfConfusion, fleiss, krippendorffNominal, pairSpans, spanScores, type Figure, type Span,
-} from './agreement';
+import { addConfusion, buildUnits, cohen, cohenOfConfusion, fleiss, krippendorffNominal, pairSpans, spanScores, type Figure, type Span } from './agreement';
 
 const value = (f: Figure) => f.value;
 
-describe('Cohen\'s kappa', () => {
+describe("Cohen's kappa", () => {
   it('matches the textbook 2×2 example (50 proposals, two readers): po 0.700, kappa 0.400', () => {
     // Yes/Yes 20, Yes/No 5, No/Yes 10, No/No 15 (Wikipedia, "Cohen's kappa", worked example).
-    const { observed, kappa } = cohen([[20, 5], [10, 15]]);
+    const { observed, kappa } = cohen([
+      [20, 5],
+      [10, 15],
+    ]);
     expect(value(observed)).toBeCloseTo(0.7, 3);
     expect(value(kappa)).toBeCloseTo(0.4, 3);
   });
   it('is undefined, with a reason, when both used one label throughout or shared no unit', () => {
-    expect(cohen([[7, 0], [0, 0]]).kappa).toEqual({ value: null, reason: expect.stringContaining('one and the same label') });
-    expect(cohen([[0, 0], [0, 0]]).observed.value).toBeNull();
+    expect(
+      cohen([
+        [7, 0],
+        [0, 0],
+      ]).kappa,
+    ).toEqual({ value: null, reason: expect.stringContaining('one and the same label') });
+    expect(
+      cohen([
+        [0, 0],
+        [0, 0],
+      ]).observed.value,
+    ).toBeNull();
   });
   it('is 1 for perfect agreement on more than one label, and negative below chance', () => {
-    expect(value(cohen([[3, 0], [0, 4]]).kappa)).toBe(1);
-    expect(value(cohen([[0, 5], [5, 0]]).kappa)).toBeCloseTo(-1, 6);
+    expect(
+      value(
+        cohen([
+          [3, 0],
+          [0, 4],
+        ]).kappa,
+      ),
+    ).toBe(1);
+    expect(
+      value(
+        cohen([
+          [0, 5],
+          [5, 0],
+        ]).kappa,
+      ),
+    ).toBeCloseTo(-1, 6);
   });
 });
 
-describe('Fleiss\' kappa', () => {
+describe("Fleiss' kappa", () => {
   it('matches the published example (10 subjects, 14 raters, 5 categories): 0.210', () => {
     // Fleiss (1971) as worked in Wikipedia, "Fleiss' kappa": P̄ = 0.378, P̄e = 0.213, kappa = 0.210.
     const counts = [
-      [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
     ];
     expect(value(fleiss(counts))).toBeCloseTo(0.21, 3);
   });
   it('is undefined for one rater or when every rating is the same label', () => {
     expect(fleiss([[1, 0, 0]]).value).toBeNull();
-    expect(fleiss([[3, 0, 0], [3, 0, 0]]).value).toBeNull();
+    expect(
+      fleiss([
+        [3, 0, 0],
+        [3, 0, 0],
+      ]).value,
+    ).toBeNull();
     expect(fleiss([]).value).toBeNull();
   });
 });
 
-describe('Krippendorff\'s alpha (nominal)', () => {
-  it('matches Krippendorff\'s binary example, two observers and ten units: 0.095', () => {
+describe("Krippendorff's alpha (nominal)", () => {
+  it("matches Krippendorff's binary example, two observers and ten units: 0.095", () => {
     // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example A.
     const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
     const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
     expect(value(krippendorffNominal(a.map((x, i) => [x, b[i]!])))).toBeCloseTo(0.095, 3);
   });
-  it('matches Krippendorff\'s example with missing values, four observers and twelve units: 0.743', () => {
+  it("matches Krippendorff's example with missing values, four observers and twelve units: 0.743", () => {
     // Krippendorff (2011), example C (nominal); null marks a missing value.
     const table = [
       [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
@@ -58,7 +96,12 @@ describe('Krippendorff\'s alpha (nominal)', () => {
   });
   it('is undefined without pairable values or without variation', () => {
     expect(krippendorffNominal([[1], [2]]).value).toBeNull();
-    expect(krippendorffNominal([[1, 1], [1, 1]]).value).toBeNull();
+    expect(
+      krippendorffNominal([
+        [1, 1],
+        [1, 1],
+      ]).value,
+    ).toBeNull();
   });
 });
 
@@ -86,11 +129,13 @@ describe('pairing claims', () => {
   });
 
   it('builds units across three annotators, with missing annotators as gaps', () => {
-    const units = buildUnits(new Map([
-      ['A', [span('A', 'a1', 0, 10, 'sourced'), span('A', 'a2', 20, 30, 'opinion')]],
-      ['B', [span('B', 'b1', 0, 10, 'sourced'), span('B', 'b2', 50, 60, 'disputed')]],
-      ['C', [span('C', 'c1', 2, 9, 'disputed'), span('C', 'c2', 52, 60, 'disputed')]],
-    ]));
+    const units = buildUnits(
+      new Map([
+        ['A', [span('A', 'a1', 0, 10, 'sourced'), span('A', 'a2', 20, 30, 'opinion')]],
+        ['B', [span('B', 'b1', 0, 10, 'sourced'), span('B', 'b2', 50, 60, 'disputed')]],
+        ['C', [span('C', 'c1', 2, 9, 'disputed'), span('C', 'c2', 52, 60, 'disputed')]],
+      ]),
+    );
     expect(units.map((u) => [...u.claims.keys()].join(''))).toEqual(['ABC', 'A', 'BC']);
     expect(units.map((u) => u.match)).toEqual(['overlap', 'exact', 'overlap']);
     const spans = (id: string) => units.flatMap((u) => (u.claims.has(id) ? [u.claims.get(id)!] : []));
@@ -103,8 +148,18 @@ describe('pairing claims', () => {
 describe('comparing two annotators', async () => {
   const { compareAnnotators } = await import('./agreement-report');
   const claim = (annotator: string, id: string, start: number, end: number, label: Span['label']) => ({
-    id, articleId: 'x', label, start, end, exact: '', prefix: '', suffix: '', sources: [],
-    annotator: { id: annotator, name: annotator }, created: '', modified: '',
+    id,
+    articleId: 'x',
+    label,
+    start,
+    end,
+    exact: '',
+    prefix: '',
+    suffix: '',
+    sources: [],
+    annotator: { id: annotator, name: annotator },
+    created: '',
+    modified: '',
   });
   it('lists agreements, label differences and claims only one made, in text order', () => {
     const lines = compareAnnotators(

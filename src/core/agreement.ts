@@ -37,8 +37,7 @@ export function formatFigure(figure: Figure): string {
 }
 
 /** The rule by which claims are paired, as the UI and the CLI state it. */
-export const PAIRING_RULE =
-  'Claims are paired one to one: identical spans first, then overlapping spans, largest shared extent first.';
+export const PAIRING_RULE = 'Claims are paired one to one: identical spans first, then overlapping spans, largest shared extent first.';
 
 function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -101,7 +100,10 @@ export function buildUnits(spansByAnnotator: ReadonlyMap<string, readonly Span[]
   const units: Unit[] = [];
   const unitOf = new Map<Span, Unit>();
   for (const [annotator, spans] of spansByAnnotator) {
-    const { pairs, onlyB } = pairSpans(units.map((unit) => unit.head), spans);
+    const { pairs, onlyB } = pairSpans(
+      units.map((unit) => unit.head),
+      spans,
+    );
     for (const [head, span, match] of pairs) {
       const unit = unitOf.get(head)!;
       unit.claims.set(annotator, span);
@@ -166,12 +168,14 @@ export function cohen(matrix: readonly (readonly number[])[]): { observed: Figur
   let agree = 0;
   const rows = new Array<number>(k).fill(0);
   const cols = new Array<number>(k).fill(0);
-  matrix.forEach((row, i) => row.forEach((count, j) => {
-    n += count;
-    rows[i]! += count;
-    cols[j]! += count;
-    if (i === j) agree += count;
-  }));
+  matrix.forEach((row, i) =>
+    row.forEach((count, j) => {
+      n += count;
+      rows[i]! += count;
+      cols[j]! += count;
+      if (i === j) agree += count;
+    }),
+  );
   if (n === 0) {
     const none = { value: null, reason: 'no unit was marked by both annotators' } as const;
     return { observed: none, kappa: none };

@@ -35,7 +35,7 @@ describe('anchor, on synthetic edits', () => {
     expect(wordsAt(edited, result)).toBe('sent troops to Kazakhstan');
   });
 
-  it('lands on the claim\'s words when a typo was made inside them: fuzzy, scored below 1', () => {
+  it("lands on the claim's words when a typo was made inside them: fuzzy, scored below 1", () => {
     const sel = claimOn(BASE, 'Its members are Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.');
     const edited = BASE.replace('Kyrgyzstan', 'Kyrgystan');
     const result = anchor(sel, edited);
@@ -65,7 +65,7 @@ describe('anchor, on synthetic edits', () => {
     expect(anchor(sel, rewritten)).toEqual({ status: 'orphan' });
   });
 
-  it('prefers a one-character edit in the claim\'s own place to an old exact copy elsewhere', () => {
+  it("prefers a one-character edit in the claim's own place to an old exact copy elsewhere", () => {
     const quote = 'troops will stay until order is restored';
     const text = `Archive, 2021: ${quote}. ` + 'x'.repeat(400) + ` Today the ministry said that ${quote}, and no longer.`;
     const sel = claimOn(text, quote, 1);
@@ -100,17 +100,12 @@ describe('anchor, on synthetic edits', () => {
 describe('anchor, property', () => {
   it('re-anchoring a claim onto its own unchanged text is always exact at the same offsets', () => {
     fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }),
-        fc.nat(),
-        fc.nat(),
-        (text, a, b) => {
-          const start = a % text.length;
-          const end = start + 1 + (b % (text.length - start));
-          const sel = selectorsOf(text, { start, end });
-          expect(anchor(sel, text)).toEqual({ status: 'exact', start, end, score: 1 });
-        },
-      ),
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % text.length;
+        const end = start + 1 + (b % (text.length - start));
+        const sel = selectorsOf(text, { start, end });
+        expect(anchor(sel, text)).toEqual({ status: 'exact', start, end, score: 1 });
+      }),
       { numRuns: 300 },
     );
   });
@@ -132,7 +127,13 @@ describe('anchor, on the corpus repost (001 carried to 000)', () => {
   /** 000 stops after the Dushanbe paragraph; everything 001 says after it is not in 000. */
   const cut = original.indexOf('en masse.') + 'en masse.'.length;
   /** Typography the repost changed: its quotes and dashes; compared after folding them. */
-  const fold = (s: string) => s.replace(/«\s*|\s*»/g, '').replace(/[“”"]/g, '').replace(/[–-]/g, '-').replace(/\s+/g, ' ').trim();
+  const fold = (s: string) =>
+    s
+      .replace(/«\s*|\s*»/g, '')
+      .replace(/[“”"]/g, '')
+      .replace(/[–-]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
 
   it('puts every sentence that 000 repeats word for word on those words', () => {
     const verbatim = claims.map((c, i) => [c, results[i]!] as const).filter(([c]) => repost.includes(c.exact));
@@ -140,7 +141,7 @@ describe('anchor, on the corpus repost (001 carried to 000)', () => {
     for (const [claim, result] of verbatim) expect(wordsAt(repost, result)).toBe(claim.exact);
   });
 
-  it('makes an orphan of every sentence after the point where 000 was cut short, and of 001\'s byline', () => {
+  it("makes an orphan of every sentence after the point where 000 was cut short, and of 001's byline", () => {
     const byline = claims.findIndex((c) => c.exact === 'by Thierry Meyssan on 24 Sep 2015 0 Comment');
     expect(results[byline]).toEqual({ status: 'orphan' }); // 000 has its own: "by Thierry Meyssan, Voltaire Net:"
     const after = results.filter((_, i) => claims[i]!.start >= cut);

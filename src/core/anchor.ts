@@ -23,9 +23,7 @@ export const ANCHOR_STATUSES = ['exact', 'moved', 'fuzzy', 'orphan'] as const;
 export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 /** The outcome for one claim. `score` is 0..1 (1 is a perfect fit); an orphan has no range. */
-export type Anchoring =
-  | { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number }
-  | { status: 'orphan' };
+export type Anchoring = { status: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number } | { status: 'orphan' };
 
 /** Weights of the parts of a candidate's score; they sum to 1. */
 const WEIGHTS = { quote: 0.5, prefix: 0.2, suffix: 0.2, position: 0.1 };
@@ -86,8 +84,7 @@ function scored(sel: Selectors, text: string, start: number, end: number, errors
   const prefix = contextFit(sel.prefix, before, start === 0, 'before');
   const suffix = contextFit(sel.suffix, after, end === text.length, 'after');
   const position = 1 - Math.min(1, Math.abs(start - hint) / Math.max(1, text.length));
-  const score =
-    WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
+  const score = WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
   return { start, end, errors, score };
 }
 

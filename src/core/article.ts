@@ -11,7 +11,10 @@ const MAX_TITLE = 200;
 /** The first non-empty line, without markdown heading marks, as a title. */
 export function defaultTitle(text: string): string {
   for (const line of text.split('\n')) {
-    const title = line.replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '').trim();
+    const title = line
+      .replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '')
+      .replace(/\s+#+\s*$/, '')
+      .trim();
     if (title) return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
   }
   return 'Untitled article';

@@ -28,7 +28,7 @@ describe('carryClaims', () => {
     expect(o).toMatchObject({ exact: 'Nobody saw the planes.', start: gone.start, anchor: { status: 'orphan', from: { claim: gone.id } } });
   });
 
-  it('finds an orphan\'s attribution in the new text too, so its offsets point into that text', () => {
+  it("finds an orphan's attribution in the new text too, so its offsets point into that text", () => {
     const gone = claimOn('Nobody saw the planes.');
     gone.sources = [{ citation: 'Izvestia', attribution: { start: 0, end: 8, exact: 'Izvestia' } }];
     const [o] = carryClaims([gone], { articleId: 'old', text: OLD }, { articleId: 'new', text: NEW }).claims;

@@ -20,9 +20,17 @@ export function utcInstant(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const s = value.trim();
   const iso = ISO_DATE_TIME.exec(s);
-  const candidate = ISO_PARTIAL.test(s) ? (s.length === 10 ? `${s}T00:00:00Z` : undefined)
-    : iso ? (iso[1] ? s : `${s}Z`)
-    : WORDS_DATE.test(s) ? `${s} UTC` : undefined;
+  const candidate = ISO_PARTIAL.test(s)
+    ? s.length === 10
+      ? `${s}T00:00:00Z`
+      : undefined
+    : iso
+      ? iso[1]
+        ? s
+        : `${s}Z`
+      : WORDS_DATE.test(s)
+        ? `${s} UTC`
+        : undefined;
   if (candidate === undefined) return undefined;
   const time = Date.parse(candidate);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();

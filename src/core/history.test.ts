@@ -3,8 +3,18 @@ import { ClaimHistory } from './history';
 import type { Claim } from './model';
 
 const claim = (label: Claim['label']): Claim => ({
-  id: 'c1', articleId: 'a', label, start: 0, end: 3, exact: 'abc', prefix: '', suffix: '',
-  sources: [], annotator: { id: 'u', name: 'U' }, created: 't', modified: 't',
+  id: 'c1',
+  articleId: 'a',
+  label,
+  start: 0,
+  end: 3,
+  exact: 'abc',
+  prefix: '',
+  suffix: '',
+  sources: [],
+  annotator: { id: 'u', name: 'U' },
+  created: 't',
+  modified: 't',
 });
 
 describe('ClaimHistory', () => {

@@ -3,8 +3,19 @@ import { mergeClaim, renamedId, stableUuid } from './merge';
 import type { Claim } from './model';
 
 const claim = (patch: Partial<Claim> = {}): Claim => ({
-  id: 'X', articleId: 'a', label: 'sourced', start: 0, end: 4, exact: 'CSTO', prefix: '', suffix: ' was', sources: [],
-  annotator: { id: 'ana', name: 'Ana' }, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', ...patch,
+  id: 'X',
+  articleId: 'a',
+  label: 'sourced',
+  start: 0,
+  end: 4,
+  exact: 'CSTO',
+  prefix: '',
+  suffix: ' was',
+  sources: [],
+  annotator: { id: 'ana', name: 'Ana' },
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+  ...patch,
 });
 
 describe('merging an imported claim', () => {
@@ -20,7 +31,12 @@ describe('merging an imported claim', () => {
     const eve = claim({ annotator: { id: 'eve', name: 'Eve' }, modified: '2026-03-01T00:00:00.000Z' });
     expect(mergeClaim(eve, 'a', { claim: claim(), articleId: 'a' })).toEqual({ kind: 'refuse', why: 'it would replace Ana’s claim with one under Eve’s name' });
     // An orphan placed since keeps its id: the same claim on new words.
-    expect(mergeClaim(claim({ start: 5, end: 8, exact: 'was', modified: '2026-02-01T00:00:00.000Z' }), 'a', { claim: claim({ anchor: { status: 'orphan', from: { start: 0, end: 4 } } }), articleId: 'a' }).kind).toBe('update');
+    expect(
+      mergeClaim(claim({ start: 5, end: 8, exact: 'was', modified: '2026-02-01T00:00:00.000Z' }), 'a', {
+        claim: claim({ anchor: { status: 'orphan', from: { start: 0, end: 4 } } }),
+        articleId: 'a',
+      }).kind,
+    ).toBe('update');
   });
 
   it('makes the same new id for the same claim, and UUIDs of version 8', () => {

@@ -9,12 +9,7 @@ import { fnv1a } from './similarity';
 import { isOrphan, type Claim, type UnlabelledClaim } from './model';
 
 /** What to do with an imported claim. */
-export type Merge =
-  | { kind: 'add' }
-  | { kind: 'unchanged' }
-  | { kind: 'update' }
-  | { kind: 'rename'; why: string }
-  | { kind: 'refuse'; why: string };
+export type Merge = { kind: 'add' } | { kind: 'unchanged' } | { kind: 'update' } | { kind: 'rename'; why: string } | { kind: 'refuse'; why: string };
 
 /** A UUID made from a string: the same string always gives the same UUID (version 8, FNV-based; not for security). */
 export function stableUuid(seed: string): string {

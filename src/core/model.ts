@@ -164,14 +164,7 @@ export function newId(): string {
  * A new claim on `selection` of `text`, trimmed and snapped (see selection.ts) and quoted.
  * Null when the selection holds nothing but whitespace.
  */
-export function createClaim(
-  text: string,
-  articleId: string,
-  selection: Range,
-  label: Label,
-  annotator: Annotator,
-  now: string = nowIso(),
-): Claim | null {
+export function createClaim(text: string, articleId: string, selection: Range, label: Label, annotator: Annotator, now: string = nowIso()): Claim | null {
   const range = claimRange(text, selection);
   if (!range) return null;
   return {

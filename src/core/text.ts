@@ -33,7 +33,7 @@ export function normalizeWithOffsets(raw: string): { text: string; toText(rawCod
   // at[k] = UTF-16 offset in `text` of raw code point k (length + 1 entries).
   const at: number[] = [];
   let out = 0;
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const code = raw.codePointAt(i)!;
     const units = code > 0xffff ? 2 : 1;
     at.push(out);
@@ -68,12 +68,7 @@ function isLowSurrogate(code: number): boolean {
 
 /** True when `offset` falls between the two halves of a surrogate pair. */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return (
-    offset > 0 &&
-    offset < text.length &&
-    isHighSurrogate(text.charCodeAt(offset - 1)) &&
-    isLowSurrogate(text.charCodeAt(offset))
-  );
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
 }
 
 /**

@@ -9,9 +9,11 @@ const me = { id: 'me', name: 'Me' };
 describe('similarPassages', () => {
   it('finds the members sentence of 001 in 000 (word for word) and in 004 (reworded), and nothing in 003', () => {
     const text001 = normalizeText(readCorpus('001_54ad07cce52304a5.txt'));
-    const words = 'the CSTO is a classic military alliance between six ex-members of the Soviet Union - Belarus, Russia, Armenia, Tadjikistan, Kazakhstan, and Kirghizistan';
+    const words =
+      'the CSTO is a classic military alliance between six ex-members of the Soviet Union - Belarus, Russia, Armenia, Tadjikistan, Kazakhstan, and Kirghizistan';
     const passages = ['000_5db7ccc2cadc8c6a.txt', '003_b382b7bce98f5533.txt', '004_30ba6e3c10c12ec5.txt'].flatMap((file) =>
-      passagesOf(file.slice(0, 3), normalizeText(readCorpus(file)), []));
+      passagesOf(file.slice(0, 3), normalizeText(readCorpus(file)), []),
+    );
     const found = similarPassages(text001.slice(text001.indexOf(words), text001.indexOf(words) + words.length), passages);
     expect(found[0]).toMatchObject({ articleId: '000' });
     expect(found[0]!.text).toContain('classic military alliance');
@@ -52,7 +54,7 @@ describe('PassageIndex', () => {
     expect(index.candidates('unrelated words only')).toEqual([]);
   });
 
-  it('drops an article\'s passages, and takes them again when added anew', () => {
+  it("drops an article's passages, and takes them again when added anew", () => {
     const index = new PassageIndex();
     const text = 'The CSTO sent troops to Kazakhstan.';
     index.add(passagesOf('a', text, []));
@@ -60,7 +62,12 @@ describe('PassageIndex', () => {
     index.drop('a');
     expect(index.candidates('troops Kazakhstan').map((p) => p.articleId)).toEqual(['b']);
     index.add(passagesOf('a', text, []));
-    expect(index.candidates('troops Kazakhstan').map((p) => p.articleId).sort()).toEqual(['a', 'b']);
+    expect(
+      index
+        .candidates('troops Kazakhstan')
+        .map((p) => p.articleId)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });
 

@@ -26,9 +26,7 @@ const sentences = new Intl.Segmenter('und', { granularity: 'sentence' });
 
 /** Claims as passages (orphans, having no words here, aside). */
 export function claimPassages(articleId: string, claims: readonly Claim[]): Passage[] {
-  return claims
-    .filter((c) => !isOrphan(c))
-    .map((c) => ({ articleId, start: c.start, end: c.end, text: c.exact, claimId: c.id, words: contentWords(c.exact) }));
+  return claims.filter((c) => !isOrphan(c)).map((c) => ({ articleId, start: c.start, end: c.end, text: c.exact, claimId: c.id, words: contentWords(c.exact) }));
 }
 
 /**
@@ -100,7 +98,10 @@ export class PassageIndex {
     for (const word of contentWords(statement)) {
       for (const at of this.byWord.get(word) ?? []) if (!this.dropped.has(at)) shared.set(at, (shared.get(at) ?? 0) + 1);
     }
-    return [...shared].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([at]) => this.passages[at]!);
+    return [...shared]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([at]) => this.passages[at]!);
   }
 
   /** Takes out every passage of an article, whose claims or text may have changed since they were added. */
@@ -133,12 +134,7 @@ export function similarPassages(statement: string, passages: readonly Passage[],
 }
 
 /** The thread changes that put claims `a` and `b` in one thread (joining two threads if need be). */
-export function linkClaims(
-  threads: readonly ClaimThread[],
-  a: Claim,
-  b: string,
-  now: string,
-): { put: ClaimThread; removed: ClaimThread | null } {
+export function linkClaims(threads: readonly ClaimThread[], a: Claim, b: string, now: string): { put: ClaimThread; removed: ClaimThread | null } {
   const ofA = threads.find((t) => t.claimIds.includes(a.id));
   const ofB = threads.find((t) => t.claimIds.includes(b));
   const base = ofA ?? ofB ?? { id: newId(), title: a.exact.length > 120 ? `${a.exact.slice(0, 119)}…` : a.exact, claimIds: [], created: now, modified: now };

@@ -73,8 +73,15 @@ function disagreements(byAnnotator: readonly Section[][], length: number): { obs
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) pairs += 2 * observedSum(byAnnotator[i]!, byAnnotator[j]!);
   const observed = pairs / (m * (m - 1) * length ** 2);
 
-  const units = byAnnotator.flat().filter((s) => s.unit).map((s) => s.end - s.start);
-  const gaps = byAnnotator.flat().filter((s) => !s.unit).map((s) => s.end - s.start).sort((x, y) => x - y);
+  const units = byAnnotator
+    .flat()
+    .filter((s) => s.unit)
+    .map((s) => s.end - s.start);
+  const gaps = byAnnotator
+    .flat()
+    .filter((s) => !s.unit)
+    .map((s) => s.end - s.start)
+    .sort((x, y) => x - y);
   // suffix[k]: sum of gap lengths from k on, so Σ (l_h − l + 1) over gaps l_h ≥ l is one search.
   const suffix = new Array<number>(gaps.length + 1).fill(0);
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + gaps[k]!;
@@ -93,7 +100,7 @@ function disagreements(byAnnotator: readonly Section[][], length: number): { obs
     numerator += ((n - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l ** 2 * (suffix[lo]! - longer * (l - 1));
     selfPairs += l * (l - 1);
   }
-  const expected = n ? (2 / length) * numerator / (m * length * (m * length - 1) - selfPairs) : 0;
+  const expected = n ? ((2 / length) * numerator) / (m * length * (m * length - 1) - selfPairs) : 0;
   return { observed, expected };
 }
 
@@ -108,7 +115,15 @@ export function unitizingAlpha(spans: readonly LabelledSpan[], annotators: reado
   let expected = 0;
   for (const label of [...new Set(spans.map((s) => s.label))].sort()) {
     const ofLabel = spans.filter((s) => s.label === label);
-    const d = disagreements(annotators.map((a) => sections(ofLabel.filter((s) => s.annotator === a), length)), length);
+    const d = disagreements(
+      annotators.map((a) =>
+        sections(
+          ofLabel.filter((s) => s.annotator === a),
+          length,
+        ),
+      ),
+      length,
+    );
     byLabel.set(label, d.expected > 0 ? { value: 1 - d.observed / d.expected } : { value: null, reason: 'no variation to compare' });
     observed += d.observed;
     expected += d.expected;

@@ -129,9 +129,10 @@ export class ArticleEditor {
   selection(): Range {
     const dom = this.view.dom.ownerDocument.getSelection();
     const inText = (node: Node | null | undefined) => !!node && this.view.dom.contains(node);
-    const [a, b] = dom && dom.rangeCount && inText(dom.anchorNode) && inText(dom.focusNode)
-      ? [this.view.posAtDOM(dom.anchorNode!, dom.anchorOffset), this.view.posAtDOM(dom.focusNode!, dom.focusOffset)]
-      : [this.view.state.selection.from, this.view.state.selection.to];
+    const [a, b] =
+      dom && dom.rangeCount && inText(dom.anchorNode) && inText(dom.focusNode)
+        ? [this.view.posAtDOM(dom.anchorNode!, dom.anchorOffset), this.view.posAtDOM(dom.focusNode!, dom.focusOffset)]
+        : [this.view.state.selection.from, this.view.state.selection.to];
     const [start, end] = [this.article.toOffset(a), this.article.toOffset(b)];
     return start <= end ? { start, end } : { start: end, end: start };
   }

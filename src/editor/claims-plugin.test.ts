@@ -19,10 +19,10 @@ function act(state: EditorState, action: ClaimsAction): EditorState {
 
 /** The decorations as [text, claim id] pairs, one per claim (a decoration per inline range). */
 function drawn(state: EditorState): [string, string][] {
-  return claimsState(state).decorations.find().map((d) => [
-    article.doc.textBetween(d.from, d.to, '\n'),
-    (d.spec as { id: string }).id,
-  ] as [string, string]).sort();
+  return claimsState(state)
+    .decorations.find()
+    .map((d) => [article.doc.textBetween(d.from, d.to, '\n'), (d.spec as { id: string }).id] as [string, string])
+    .sort();
 }
 
 function expected(claims: Claim[]): [string, string][] {
@@ -42,12 +42,30 @@ describe('claims plugin', () => {
 
   it('applies changes without rebuilding: same claims in, same decorations out', () => {
     let state = stateWith([a]);
-    state = act(state, { type: 'apply', changes: [{ before: null, after: b }, { before: null, after: c }] });
+    state = act(state, {
+      type: 'apply',
+      changes: [
+        { before: null, after: b },
+        { before: null, after: c },
+      ],
+    });
     expect(drawn(state)).toEqual(expected([a, b, c]));
     const relabelled = { ...c, label: 'sourced' as const };
-    state = act(state, { type: 'apply', changes: [{ before: c, after: relabelled }, { before: a, after: null }] });
+    state = act(state, {
+      type: 'apply',
+      changes: [
+        { before: c, after: relabelled },
+        { before: a, after: null },
+      ],
+    });
     expect(drawn(state)).toEqual(expected([b, relabelled]));
-    state = act(state, { type: 'apply', changes: [{ before: relabelled, after: c }, { before: null, after: a }] });
+    state = act(state, {
+      type: 'apply',
+      changes: [
+        { before: relabelled, after: c },
+        { before: null, after: a },
+      ],
+    });
     expect(drawn(state)).toEqual(drawn(stateWith([a, b, c])));
   });
 
@@ -72,7 +90,7 @@ describe('layers', () => {
   const mine = claim(0, 10);
   const theirs = { ...claim(text.indexOf('Second'), text.length, 'disputed'), annotator: { id: 'bea', name: 'Bea' } };
 
-  it('hides and shows an annotator\'s claims without touching the others', () => {
+  it("hides and shows an annotator's claims without touching the others", () => {
     let state = stateWith([mine, theirs]);
     state = act(state, { type: 'layers', hidden: new Set(['bea']) });
     expect(drawn(state)).toEqual(expected([mine]));
@@ -116,7 +134,11 @@ describe('claims plugin on a long article opened in steps', () => {
 
   it('draws a claim only once all its words are in the document, and all of them in the end', () => {
     let state = EditorState.create({ doc: doc.firstSections(1), plugins: [claimsPlugin(doc, [early, across, late])] });
-    const ids = (s: EditorState) => claimsState(s).decorations.find().map((d) => (d.spec as { id: string }).id).sort();
+    const ids = (s: EditorState) =>
+      claimsState(s)
+        .decorations.find()
+        .map((d) => (d.spec as { id: string }).id)
+        .sort();
     expect(ids(state)).toEqual([early.id]);
     for (const section of doc.sections(1, doc.sectionCount)) state = state.apply(state.tr.insert(state.doc.content.size, section));
     expect(state.doc.eq(doc.doc)).toBe(true);

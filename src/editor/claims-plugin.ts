@@ -109,15 +109,24 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
         const first = firsts.get(claim.annotator.id);
         if (!first || claim.created < first.created) firsts.set(claim.annotator.id, claim);
       }
-      const markers = withMarkers(value.markers, [...firsts.values()].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0)));
+      const markers = withMarkers(
+        value.markers,
+        [...firsts.values()].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0)),
+      );
       const shown = action.claims.filter((c) => drawn(c, value.hidden, article, tr.doc));
-      const decorations = DecorationSet.create(tr.doc, shown.map((c) => decorate(c, article, false, markers)));
+      const decorations = DecorationSet.create(
+        tr.doc,
+        shown.map((c) => decorate(c, article, false, markers)),
+      );
       return { claims, decorations, selected: null, hidden: value.hidden, markers };
     }
     case 'apply': {
       if (!action.changes.length) return value;
       const claims = new Map(value.claims);
-      const markers = withMarkers(value.markers, action.changes.flatMap((c) => (c.after ? [c.after] : [])));
+      const markers = withMarkers(
+        value.markers,
+        action.changes.flatMap((c) => (c.after ? [c.after] : [])),
+      );
       const touched = new Set<string>();
       const added: Decoration[] = [];
       for (const { before, after } of action.changes) {
@@ -149,10 +158,22 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
     }
     case 'select': {
       if (action.id === value.selected) return value;
-      const ids = new Set([value.selected, action.id].filter((id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden, article, tr.doc)));
+      const ids = new Set(
+        [value.selected, action.id].filter(
+          (id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden, article, tr.doc),
+        ),
+      );
       const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
-      return { ...value, decorations: without(value.decorations, [...ids].map((id) => value.claims.get(id)), article).add(tr.doc, redrawn), selected };
+      return {
+        ...value,
+        decorations: without(
+          value.decorations,
+          [...ids].map((id) => value.claims.get(id)),
+          article,
+        ).add(tr.doc, redrawn),
+        selected,
+      };
     }
   }
 }
@@ -167,7 +188,10 @@ function grown(value: ClaimsState, tr: Transaction, article: ArticleDoc): Claims
     const end = article.toPos(c.end);
     return end > before && drawn(c, value.hidden, article, tr.doc);
   });
-  const decorations = value.decorations.map(tr.mapping, tr.doc).add(tr.doc, arrived.map((c) => decorate(c, article, c.id === value.selected, value.markers)));
+  const decorations = value.decorations.map(tr.mapping, tr.doc).add(
+    tr.doc,
+    arrived.map((c) => decorate(c, article, c.id === value.selected, value.markers)),
+  );
   return { ...value, decorations };
 }
 
@@ -193,12 +217,13 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
   return new Plugin<ClaimsState>({
     key: claimsKey,
     state: {
-      init: (_config, state) => reduce(
-        { claims: new Map(), decorations: DecorationSet.empty, selected: null, hidden: new Set(), markers: new Map() },
-        { type: 'load', claims },
-        state.tr,
-        article,
-      ),
+      init: (_config, state) =>
+        reduce(
+          { claims: new Map(), decorations: DecorationSet.empty, selected: null, hidden: new Set(), markers: new Map() },
+          { type: 'load', claims },
+          state.tr,
+          article,
+        ),
       apply(tr, value) {
         const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
         const mapped = tr.docChanged ? grown(value, tr, article) : value;

@@ -8,7 +8,10 @@ import { SECTION_LINES } from './schema';
 describe('ArticleDoc', () => {
   const texts = [
     ...CORPUS_FILES.map((f) => normalizeText(readCorpus(f))),
-    '', '\n', 'one line', 'a\n\nb\n',
+    '',
+    '\n',
+    'one line',
+    'a\n\nb\n',
     Array.from({ length: SECTION_LINES * 2 + 7 }, (_, i) => (i % 3 ? `line ${i} 😀` : '')).join('\n'),
   ];
 

@@ -16,9 +16,7 @@ export interface ExportRequest {
 }
 
 /** What the export worker made: the file (null when there was nothing to put in it), or why it failed. */
-export type ExportOutcome =
-  | { status: 'made'; file: Blob | null; count: number; articles: number }
-  | { status: 'failed'; message: string };
+export type ExportOutcome = { status: 'made'; file: Blob | null; count: number; articles: number } | { status: 'failed'; message: string };
 
 /**
  * Reads the claims and writes the file in a worker, so a 100,000-claim export never freezes the

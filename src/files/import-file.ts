@@ -57,8 +57,16 @@ export function importInWorker(file: File, database: string, reader: { id: strin
       const message = event.data;
       if (message.type === 'progress') host.progress(message.stage, message.fraction);
       // A question the page fails to put is taken as cancelled: the worker never waits forever.
-      else if (message.type === 'ask') host.ask(message.questions).then((versions) => send({ type: 'answers', versions }), () => send({ type: 'answers', versions: null }));
-      else if (message.type === 'ask-labels') host.labels(message.format, message.tags, message.untagged).then((choice) => send({ type: 'labels', choice }), () => send({ type: 'labels', choice: null }));
+      else if (message.type === 'ask')
+        host.ask(message.questions).then(
+          (versions) => send({ type: 'answers', versions }),
+          () => send({ type: 'answers', versions: null }),
+        );
+      else if (message.type === 'ask-labels')
+        host.labels(message.format, message.tags, message.untagged).then(
+          (choice) => send({ type: 'labels', choice }),
+          () => send({ type: 'labels', choice: null }),
+        );
       else {
         worker.terminate();
         resolve(message.outcome);

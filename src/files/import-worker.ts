@@ -9,7 +9,17 @@
  */
 import { readBratZip } from '../core/format/brat';
 import { importFormatOf, isZip, UNKNOWN_FORMAT } from '../core/format/detect';
-import { describeResult, labelFor, placeAnnotations, placeBratPairs, placedCount, type ForeignAnnotation, type ForeignResult, type LabelRules, type LibraryArticle } from '../core/format/foreign';
+import {
+  describeResult,
+  labelFor,
+  placeAnnotations,
+  placeBratPairs,
+  placedCount,
+  type ForeignAnnotation,
+  type ForeignResult,
+  type LabelRules,
+  type LibraryArticle,
+} from '../core/format/foreign';
 import { readHypothesisData } from '../core/format/hypothesis';
 import { readExportData } from '../core/format/import';
 import { parseJson } from '../core/format/json';
@@ -28,7 +38,10 @@ let labelled: ((choice: LabelChoice | null) => void) | null = null;
 const FORMAT_NAMES = { claimtrail: 'claimtrail', w3c: 'W3C Web Annotation', hypothesis: 'Hypothesis', brat: 'brat' } as const;
 
 async function readWithProgress(file: File): Promise<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+  const reader = file
+    .stream()
+    .pipeThrough(new TextDecoderStream('utf-8', { fatal: true }))
+    .getReader();
   const parts: string[] = [];
   let read = 0;
   for (;;) {
@@ -67,7 +80,10 @@ async function storePlaced(store: Store, format: string, name: string, results: 
   if (!results.some((r) => placedCount(r) > 0)) return { status: 'invalid', format, problems: ['no annotation could be placed', ...lines] };
   post({ type: 'progress', stage: 'saving', fraction: null });
   const report = await store.importFile({
-    annotator: { id: 'import', name }, exportedAt: new Date().toISOString(), relations: [], threads: [],
+    annotator: { id: 'import', name },
+    exportedAt: new Date().toISOString(),
+    relations: [],
+    threads: [],
     articles: results.flatMap((r) => r.bundles),
   });
   return { status: 'imported', format, report, lines };
@@ -78,7 +94,10 @@ async function importFile(file: File, database: string, reader: { id: string; na
   if (isZip(head)) {
     const read = await readBratZip(new Uint8Array(await file.arrayBuffer()), reader);
     if (!read.ok) return { status: 'invalid', format: FORMAT_NAMES.brat, problems: [read.problem] };
-    const rules = await labelRules(FORMAT_NAMES.brat, read.pairs.flatMap((p) => p.annotations));
+    const rules = await labelRules(
+      FORMAT_NAMES.brat,
+      read.pairs.flatMap((p) => p.annotations),
+    );
     if (!rules) return { status: 'cancelled' };
     const store = await Store.open(database);
     try {

@@ -13,7 +13,8 @@ afterEach(() => {
   for (const store of stores.splice(0)) store.close();
 });
 
-const story = 'The council met on Tuesday. Its members agreed to send observers to the border region, officials said. ' +
+const story =
+  'The council met on Tuesday. Its members agreed to send observers to the border region, officials said. ' +
   'The decision follows weeks of talks between the capitals about the disputed crossing and its customs posts. ';
 
 describe('versions on import', () => {
@@ -27,9 +28,18 @@ describe('versions on import', () => {
     const at = repost.text.indexOf('Its members');
     const claim = createClaim(repost.text, repost.article.id, { start: at, end: at + 'Its members agreed to send observers'.length }, 'sourced', me)!;
     const otherClaim = createClaim(other.text, other.article.id, { start: 0, end: 11 }, 'opinion', me)!;
-    const file = toExportFile([{ ...repost, claims: [claim] }, { ...other, claims: [otherClaim] }], me, claim.created, 'test', {
-      relations: [{ id: 'r', from: other.article.id, to: repost.article.id, kind: 'cites', created: claim.created }],
-    });
+    const file = toExportFile(
+      [
+        { ...repost, claims: [claim] },
+        { ...other, claims: [otherClaim] },
+      ],
+      me,
+      claim.created,
+      'test',
+      {
+        relations: [{ id: 'r', from: other.article.id, to: repost.article.id, kind: 'cites', created: claim.created }],
+      },
+    );
     const read = await readExportFile(JSON.stringify(file));
     if (!read.ok) throw new Error(read.problems.join());
 

@@ -50,7 +50,11 @@ export async function findVersions(store: Store, file: ParsedExport): Promise<Ve
  * claims (not carried before) carried onto the stored text, with their comments, and relations
  * pointed at the stored article; with a line per carried article for the report.
  */
-export async function carryVersions(store: Store, file: ParsedExport, asVersions: readonly VersionQuestion[]): Promise<{ file: ParsedExport; lines: string[] }> {
+export async function carryVersions(
+  store: Store,
+  file: ParsedExport,
+  asVersions: readonly VersionQuestion[],
+): Promise<{ file: ParsedExport; lines: string[] }> {
   const lines: string[] = [];
   const articles: ArticleBundle[] = [...file.articles];
   const renamed = new Map<string, string>();
@@ -70,7 +74,9 @@ export async function carryVersions(store: Store, file: ParsedExport, asVersions
     const comments = (bundle.comments ?? []).flatMap((c) => (newIds.has(c.claimId) ? [{ ...c, claimId: newIds.get(c.claimId)!, articleId: stored.id }] : []));
     articles[index] = { article: target.article, text: target.text, claims, comments };
     renamed.set(bundle.article.id, stored.id);
-    lines.push(`${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.${refused ? ` ${refused} left out: their words there would not survive export and import.` : ''}`);
+    lines.push(
+      `${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.${refused ? ` ${refused} left out: their words there would not survive export and import.` : ''}`,
+    );
   }
   const ids = (id: string) => renamed.get(id) ?? id;
   return { file: { ...file, articles, relations: file.relations.map((r) => ({ ...r, from: ids(r.from), to: ids(r.to) })) }, lines };

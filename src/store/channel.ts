@@ -5,9 +5,7 @@
 import type { ClaimChange } from '../core/history';
 
 /** What another tab needs to know: claims that changed, or that the library changed. */
-export type ChangeMessage =
-  | { type: 'claims'; changes: ClaimChange[] }
-  | { type: 'library'; articleIds: string[] };
+export type ChangeMessage = { type: 'claims'; changes: ClaimChange[] } | { type: 'library'; articleIds: string[] };
 
 /** One BroadcastChannel per database name; a no-op where BroadcastChannel is missing. */
 export class ChangeChannel {

@@ -11,23 +11,44 @@ const text = 'word '.repeat(400);
 
 function claim(id: number, articleId: string, label: Label, modified: string): Claim {
   return {
-    id: `c${id}`, articleId, label, start: 0, end: 4, exact: 'word', prefix: '', suffix: ' word', sources: [],
-    annotator: me, created: '2026-01-01T00:00:00.000Z', modified,
+    id: `c${id}`,
+    articleId,
+    label,
+    start: 0,
+    end: 4,
+    exact: 'word',
+    prefix: '',
+    suffix: ' word',
+    sources: [],
+    annotator: me,
+    created: '2026-01-01T00:00:00.000Z',
+    modified,
   };
 }
 
 /** An action: add claims, relabel some, delete some, all three at once, or import a file, across two articles (picks are taken modulo what exists). */
 const action = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }), article: fc.constantFrom('a', 'b'), label: fc.constantFrom(...LABELS) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }),
+    article: fc.constantFrom('a', 'b'),
+    label: fc.constantFrom(...LABELS),
+  }),
   fc.record({ kind: fc.constant('relabel' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), label: fc.constantFrom(...LABELS) }),
   fc.record({ kind: fc.constant('delete' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 60 }) }),
   fc.record({
-    kind: fc.constant('mixed' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }),
-    article: fc.constantFrom('a', 'b'), label: fc.constantFrom(...LABELS),
+    kind: fc.constant('mixed' as const),
+    picks: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+    count: fc.integer({ min: 1, max: PAGE_SIZE + 40 }),
+    article: fc.constantFrom('a', 'b'),
+    label: fc.constantFrom(...LABELS),
   }),
   fc.record({
-    kind: fc.constant('import' as const), count: fc.integer({ min: 0, max: PAGE_SIZE + 40 }), article: fc.constantFrom('a', 'b'),
-    picks: fc.array(fc.nat(), { maxLength: 20 }), label: fc.constantFrom(...LABELS),
+    kind: fc.constant('import' as const),
+    count: fc.integer({ min: 0, max: PAGE_SIZE + 40 }),
+    article: fc.constantFrom('a', 'b'),
+    picks: fc.array(fc.nat(), { maxLength: 20 }),
+    label: fc.constantFrom(...LABELS),
   }),
 );
 

@@ -41,13 +41,14 @@ export function rewriteArticle(tx: Tx<'readwrite'>, articleId: string, pages: re
   const store = tx.objectStore('claimPages');
   const byId = new Map(claims.map((c) => [c.id, c]));
   const kept: Claim[] = [];
-  for (const page of pages) for (const old of page.claims) {
-    const next = byId.get(old.id);
-    if (next) {
-      kept.push(next);
-      byId.delete(old.id);
+  for (const page of pages)
+    for (const old of page.claims) {
+      const next = byId.get(old.id);
+      if (next) {
+        kept.push(next);
+        byId.delete(old.id);
+      }
     }
-  }
   const next = paginate(articleId, [...kept, ...byId.values()]);
   const old = new Map(pages.map((page) => [page.seq, page.claims]));
   for (const page of next) {
@@ -98,7 +99,8 @@ export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly C
     // that may exist (a page touched by an update above need not be the last).
     if (!lastPage.has(after.articleId)) lastPage.set(after.articleId, (await store.openCursor(pagesOf(after.articleId), 'prev'))?.value ?? null);
     const last = lastPage.get(after.articleId);
-    const open = last && keep(last).claims.length < PAGE_SIZE ? keep(last) : keep({ articleId: after.articleId, seq: last ? last.seq + 1 : 0, claimIds: [], claims: [] });
+    const open =
+      last && keep(last).claims.length < PAGE_SIZE ? keep(last) : keep({ articleId: after.articleId, seq: last ? last.seq + 1 : 0, claimIds: [], claims: [] });
     lastPage.set(after.articleId, open);
     open.claims.push(after);
     open.claimIds.push(id);

@@ -62,7 +62,10 @@ describe('Store', () => {
     const text = 'word '.repeat(2000);
     const a = await article(text);
     await store.addArticle(a, text);
-    const make = (i: number) => ({ ...createClaim(text, a.id, { start: i * 5, end: i * 5 + 4 }, (['sourced', 'disputed', 'opinion'] as const)[i % 3]!, me)!, id: `c${i}` });
+    const make = (i: number) => ({
+      ...createClaim(text, a.id, { start: i * 5, end: i * 5 + 4 }, (['sourced', 'disputed', 'opinion'] as const)[i % 3]!, me)!,
+      id: `c${i}`,
+    });
     const first = Array.from({ length: PAGE_SIZE * 2 + 10 }, (_, i) => make(i));
     await store.applyChanges(first.map((after) => ({ before: null, after })));
     // One action adding, changing and removing claims on several pages at once.
@@ -74,7 +77,13 @@ describe('Store', () => {
       { before: null, after: added },
       { before: first.at(-1)!, after: null },
     ]);
-    const expected = [...first.slice(0, -1).filter((c) => c.id !== `c${PAGE_SIZE + 1}`).map((c) => (c.id === 'c3' ? relabelled : c)), added];
+    const expected = [
+      ...first
+        .slice(0, -1)
+        .filter((c) => c.id !== `c${PAGE_SIZE + 1}`)
+        .map((c) => (c.id === 'c3' ? relabelled : c)),
+      added,
+    ];
     const loaded = (await store.loadArticle(a.id))!.claims;
     expect(loaded.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
     expect(loaded.find((c) => c.id === 'c3')!.label).toBe('opinion');
@@ -122,8 +131,22 @@ describe('Store', () => {
       return r.value;
     };
     const none = { claimsRenamed: 0, claimsRefused: [], unlabelledAdded: 0 };
-    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 1, articlesMatched: 0, claimsAdded: 1, claimsUpdated: 0, claimsUnchanged: 0, ...none });
-    expect(await store.importFile(await read(claim))).toEqual({ articlesAdded: 0, articlesMatched: 1, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 1, ...none });
+    expect(await store.importFile(await read(claim))).toEqual({
+      articlesAdded: 1,
+      articlesMatched: 0,
+      claimsAdded: 1,
+      claimsUpdated: 0,
+      claimsUnchanged: 0,
+      ...none,
+    });
+    expect(await store.importFile(await read(claim))).toEqual({
+      articlesAdded: 0,
+      articlesMatched: 1,
+      claimsAdded: 0,
+      claimsUpdated: 0,
+      claimsUnchanged: 1,
+      ...none,
+    });
     const older = { ...claim, label: 'opinion' as const, modified: '2025-12-31T00:00:00.000Z' };
     await store.importFile(await read(older));
     const labelNow = async () => (await store.loadArticle(a.id))!.claims.find((c) => c.id === claim.id)!.label;
@@ -154,10 +177,19 @@ describe('Store', () => {
     await store.addArticle({ ...b, id: 'stored-b' }, textB);
     const claimA = createClaim(textA, 'a', { start: 0, end: 10 }, 'sourced', me)!;
     const claimB = createClaim(textB, 'b', { start: 0, end: 10 }, 'sourced', me)!;
-    const file = toExportFile([{ article: a, text: textA, claims: [claimA] }, { article: b, text: textB, claims: [claimB] }], me, claimA.created, 'test', {
-      relations: [{ id: 'r', from: 'a', to: 'b', kind: 'cites', created: claimA.created }],
-      threads: [{ id: 't', title: 'founding', claimIds: [claimA.id, claimB.id], created: claimA.created, modified: claimA.created }],
-    });
+    const file = toExportFile(
+      [
+        { article: a, text: textA, claims: [claimA] },
+        { article: b, text: textB, claims: [claimB] },
+      ],
+      me,
+      claimA.created,
+      'test',
+      {
+        relations: [{ id: 'r', from: 'a', to: 'b', kind: 'cites', created: claimA.created }],
+        threads: [{ id: 't', title: 'founding', claimIds: [claimA.id, claimB.id], created: claimA.created, modified: claimA.created }],
+      },
+    );
     const read = await readExportFile(JSON.stringify(file));
     if (!read.ok) throw new Error(read.problems.join());
     await store.importFile(read.value);
@@ -183,7 +215,19 @@ describe('Store', () => {
     const { name } = await freshStore();
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'claimCounts', 'claimPages', 'comments', 'decisions', 'fingerprints', 'relations', 'settings', 'texts', 'threads', 'unlabelled']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'articles',
+      'claimCounts',
+      'claimPages',
+      'comments',
+      'decisions',
+      'fingerprints',
+      'relations',
+      'settings',
+      'texts',
+      'threads',
+      'unlabelled',
+    ]);
     db.close();
   });
 
@@ -209,7 +253,12 @@ describe('Store', () => {
     // And, on a second article, more claims than one page holds.
     const other = await article('Another text stored under version 1.', 'v1-other');
     await v1.put('articles', other);
-    const many = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => ({ ...claim, id: `many-${i}`, articleId: other.id, label: i % 2 ? 'sourced' as const : 'disputed' as const }));
+    const many = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => ({
+      ...claim,
+      id: `many-${i}`,
+      articleId: other.id,
+      label: i % 2 ? ('sourced' as const) : ('disputed' as const),
+    }));
     const write = v1.transaction('claims', 'readwrite');
     for (const c of many) queue(write.store.put(c));
     await write.done;

@@ -8,7 +8,17 @@ import { openDB } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
-import { countLabels, type Article, type ArticleMeta, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type Label, type UnlabelledClaim } from '../core/model';
+import {
+  countLabels,
+  type Article,
+  type ArticleMeta,
+  type ArticleRelation,
+  type Claim,
+  type ClaimComment,
+  type ClaimThread,
+  type Label,
+  type UnlabelledClaim,
+} from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
@@ -106,9 +116,7 @@ export class Store {
       const [articles, counts] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('claimCounts').getAll()]);
       await tx.done;
       const countsOf = new Map(counts.map((c) => [c.articleId, c.counts]));
-      return articles
-        .map((article) => ({ article, counts: countsOf.get(article.id) ?? countLabels([]) }))
-        .sort((a, b) => libraryOrder(a.article, b.article));
+      return articles.map((article) => ({ article, counts: countsOf.get(article.id) ?? countLabels([]) })).sort((a, b) => libraryOrder(a.article, b.article));
     });
   }
 
@@ -171,7 +179,9 @@ export class Store {
   /** Writes a checked export file in one transaction, all or nothing (see import-write.ts). */
   importFile(file: ImportInput): Promise<ImportReport> {
     return this.run('import the file', async () => {
-      const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', {
+        durability: 'strict',
+      });
       const { report, touched } = await allOrNothing(tx, () => writeImport(tx, file));
       this.channel.publish({ type: 'library', articleIds: touched });
       return report;
@@ -186,14 +196,24 @@ export class Store {
     return this.run('read the claims for export', async () => {
       const stores = ['articles', 'texts', 'claimPages', 'comments', 'unlabelled'] as const;
       const tx = this.db.transaction([...stores], 'readonly');
-      const [articles, texts, pages, comments, unlabelled] = await Promise.all(articleId === undefined
-        // Everything in five requests at once, grouped here: far fewer round trips than per article.
-        ? [tx.objectStore('articles').getAll(), tx.objectStore('texts').getAll(), tx.objectStore('claimPages').getAll(), tx.objectStore('comments').getAll(), tx.objectStore('unlabelled').getAll()]
-        : [
-          tx.objectStore('articles').getAll(articleId), tx.objectStore('texts').getAll(articleId),
-          tx.objectStore('claimPages').getAll(pagesOf(articleId)), tx.objectStore('comments').index('byArticle').getAll(articleId),
-          tx.objectStore('unlabelled').index('byArticle').getAll(articleId),
-        ]);
+      const [articles, texts, pages, comments, unlabelled] = await Promise.all(
+        articleId === undefined
+          ? // Everything in five requests at once, grouped here: far fewer round trips than per article.
+            [
+              tx.objectStore('articles').getAll(),
+              tx.objectStore('texts').getAll(),
+              tx.objectStore('claimPages').getAll(),
+              tx.objectStore('comments').getAll(),
+              tx.objectStore('unlabelled').getAll(),
+            ]
+          : [
+              tx.objectStore('articles').getAll(articleId),
+              tx.objectStore('texts').getAll(articleId),
+              tx.objectStore('claimPages').getAll(pagesOf(articleId)),
+              tx.objectStore('comments').index('byArticle').getAll(articleId),
+              tx.objectStore('unlabelled').index('byArticle').getAll(articleId),
+            ],
+      );
       await tx.done;
       const claims = pages.flatMap((page) => page.claims);
       const group = <T extends { articleId: string }>(items: T[]) => {
@@ -221,7 +241,8 @@ export class Store {
   /** The review decisions on one article's disagreements, or on every article's. */
   decisions(articleId?: string): Promise<Decision[]> {
     return this.run('read the review decisions', () =>
-      articleId === undefined ? this.db.getAll('decisions') : this.db.getAllFromIndex('decisions', 'byArticle', articleId));
+      articleId === undefined ? this.db.getAll('decisions') : this.db.getAllFromIndex('decisions', 'byArticle', articleId),
+    );
   }
 
   /** Stores a decision, replacing an earlier one on the same disagreement. */

@@ -9,10 +9,7 @@ import type { Store } from './db';
 const making = new WeakMap<Store, Map<string, Promise<Fingerprint | null>>>();
 
 /** Every article's fingerprint, making (and keeping) the missing ones with `make`. */
-export async function libraryFingerprints(
-  store: Store,
-  make: (text: string) => Promise<Fingerprint>,
-): Promise<{ id: string; fingerprint: Fingerprint }[]> {
+export async function libraryFingerprints(store: Store, make: (text: string) => Promise<Fingerprint>): Promise<{ id: string; fingerprint: Fingerprint }[]> {
   const { known, missing } = await store.fingerprints();
   const inFlight = making.get(store) ?? new Map<string, Promise<Fingerprint | null>>();
   making.set(store, inFlight);

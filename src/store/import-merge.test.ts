@@ -58,7 +58,10 @@ describe('importing claims whose ids are already used', () => {
     const report = await store.importFile(incoming);
     expect(report).toMatchObject({ claimsAdded: 1, claimsRenamed: 1, claimsRefused: [] });
     const claims = await exportsWhole(store);
-    expect(claims.map((c) => [c.exact, c.annotator.id])).toEqual([['founded in 2002', 'ana'], ['Troops arrived', 'eve']]);
+    expect(claims.map((c) => [c.exact, c.annotator.id])).toEqual([
+      ['founded in 2002', 'ana'],
+      ['Troops arrived', 'eve'],
+    ]);
     expect(claims.find((c) => c.exact === 'founded in 2002')!.id).toBe('X');
     // The same file again finds the renamed claim: nothing is added twice.
     expect(await store.importFile(incoming)).toMatchObject({ claimsAdded: 0, claimsUnchanged: 1, claimsRenamed: 0 });
@@ -75,7 +78,7 @@ describe('importing claims whose ids are already used', () => {
     const elsewhere = claimOn(a, A, 'six states', ana, 'X', '2026-05-01T00:00:00.000Z');
     const report = await store.importFile(await file([{ article: a, text: A, claims: [forged] }]));
     expect(report.claimsRefused).toEqual([{ id: 'X', why: 'it would replace Ana’s claim with one under Eve’s name' }]);
-    expect((await store.importFile(await file([{ article: a, text: A, claims: [elsewhere] }])))).toMatchObject({ claimsAdded: 1, claimsRenamed: 1 });
+    expect(await store.importFile(await file([{ article: a, text: A, claims: [elsewhere] }]))).toMatchObject({ claimsAdded: 1, claimsRenamed: 1 });
     const claims = await exportsWhole(store);
     expect(claims.find((c) => c.id === 'X')).toMatchObject({ label: 'sourced', annotator: ana, exact: 'founded in 2002' });
     expect(claims.map((c) => c.exact).sort()).toEqual(['founded in 2002', 'six states']);
@@ -83,7 +86,13 @@ describe('importing claims whose ids are already used', () => {
 
   it('any mix of colliding imports leaves every claim id unique and the library exportable (property)', async () => {
     const ids = fc.constantFrom('X', 'Y', 'Z');
-    const claim = fc.record({ on: fc.constantFrom(0, 1), words: fc.constantFrom('CSTO', '2002', 'six', 'Troops', 'Almaty'), by: fc.constantFrom(ana, eve), id: ids, later: fc.boolean() });
+    const claim = fc.record({
+      on: fc.constantFrom(0, 1),
+      words: fc.constantFrom('CSTO', '2002', 'six', 'Troops', 'Almaty'),
+      by: fc.constantFrom(ana, eve),
+      id: ids,
+      later: fc.boolean(),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(claim, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (files) => {
         const store = await fresh();
@@ -95,11 +104,18 @@ describe('importing claims whose ids are already used', () => {
           for (const c of spec) {
             const text = texts[c.on]!;
             const words = text.includes(c.words) ? c.words : text.slice(0, 3);
-            byArticle[c.on]!.claims.set(c.id, claimOn(articles[c.on]!, text, words, c.by, c.id, c.later ? '2026-06-01T00:00:00.000Z' : '2026-01-01T00:00:00.000Z'));
+            byArticle[c.on]!.claims.set(
+              c.id,
+              claimOn(articles[c.on]!, text, words, c.by, c.id, c.later ? '2026-06-01T00:00:00.000Z' : '2026-01-01T00:00:00.000Z'),
+            );
           }
           // One file holds each id once (the v1 check), so a file's claims come from a map.
           const used = new Set<string>();
-          const bundles = byArticle.map((b) => ({ article: b.article, text: b.text, claims: [...b.claims.values()].filter((x) => !used.has(x.id) && used.add(x.id)) }));
+          const bundles = byArticle.map((b) => ({
+            article: b.article,
+            text: b.text,
+            claims: [...b.claims.values()].filter((x) => !used.has(x.id) && used.add(x.id)),
+          }));
           await store.importFile(await file(bundles));
         }
         const claims = await exportsWhole(store);

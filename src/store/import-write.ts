@@ -50,7 +50,16 @@ async function storedClaimIds(tx: Tx): Promise<Map<string, string>> {
  * Writes the file. Returns the report and the ids of the articles it touched.
  */
 export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: ImportReport; touched: string[] }> {
-  const report: ImportReport = { articlesAdded: 0, articlesMatched: 0, claimsAdded: 0, claimsUpdated: 0, claimsUnchanged: 0, claimsRenamed: 0, claimsRefused: [], unlabelledAdded: 0 };
+  const report: ImportReport = {
+    articlesAdded: 0,
+    articlesMatched: 0,
+    claimsAdded: 0,
+    claimsUpdated: 0,
+    claimsUnchanged: 0,
+    claimsRenamed: 0,
+    claimsRefused: [],
+    unlabelledAdded: 0,
+  };
   const articles = tx.objectStore('articles');
   const pages = tx.objectStore('claimPages');
   const touched: string[] = [];
@@ -145,7 +154,8 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
  */
 async function putComment(tx: Tx, comment: ClaimComment): Promise<void> {
   const store = tx.objectStore('comments');
-  const same = (c: ClaimComment | undefined) => c && c.claimId === comment.claimId && c.text === comment.text && c.by.id === comment.by.id && c.at === comment.at;
+  const same = (c: ClaimComment | undefined) =>
+    c && c.claimId === comment.claimId && c.text === comment.text && c.by.id === comment.by.id && c.at === comment.at;
   const existing = await store.get(comment.id);
   if (!existing) return queue(store.add(comment));
   if (same(existing)) return;

@@ -82,4 +82,3 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
 
 /** The schema version this build of the app reads and writes. */
 export const DB_VERSION = MIGRATIONS.length;
-

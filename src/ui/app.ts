@@ -52,8 +52,20 @@ export class App {
     private readonly chooseArticleFiles: () => void,
     private readonly journal: WriteJournal,
   ) {
-    this.claims = new ClaimCommands(store, notices, () => this.annotator, () => this.article, journal);
-    const host = { store, notices, annotator: () => this.annotator, commit: (changes: ClaimChange[]) => this.claims.commit(changes), refresh: () => this.refresh() };
+    this.claims = new ClaimCommands(
+      store,
+      notices,
+      () => this.annotator,
+      () => this.article,
+      journal,
+    );
+    const host = {
+      store,
+      notices,
+      annotator: () => this.annotator,
+      commit: (changes: ClaimChange[]) => this.claims.commit(changes),
+      refresh: () => this.refresh(),
+    };
     this.provenance = new Provenance(host);
     this.threads = new Threads(host);
     this.exchange = new Exchange(store, notices, () => this.annotator);
@@ -92,13 +104,22 @@ export class App {
     const summaries = await this.store.listArticles();
     if (serial !== this.routeSerial) return;
     document.title = 'Library — claimtrail';
-    this.setView(renderLibrary(summaries, {
-      addFiles: () => this.chooseArticleFiles(),
-      pasteText: () => guard(this.exchange.pasteText()),
-      editDetails: (article) => guard(this.editDetails(article)),
-      showAgreement: (into) => guard(this.showAgreement(into)),
-      showProvenance: (into) => void this.provenance.librarySection(summaries.map((s) => s.article), into).catch((e) => this.notices.error(errorMessage(e))),
-    }), null);
+    this.setView(
+      renderLibrary(summaries, {
+        addFiles: () => this.chooseArticleFiles(),
+        pasteText: () => guard(this.exchange.pasteText()),
+        editDetails: (article) => guard(this.editDetails(article)),
+        showAgreement: (into) => guard(this.showAgreement(into)),
+        showProvenance: (into) =>
+          void this.provenance
+            .librarySection(
+              summaries.map((s) => s.article),
+              into,
+            )
+            .catch((e) => this.notices.error(errorMessage(e))),
+      }),
+      null,
+    );
   }
 
   private async showThread(id: string, serial: number): Promise<void> {
@@ -118,12 +139,23 @@ export class App {
     const claims = await this.store.claimsById(threads.flatMap((t) => t.claimIds));
     if (serial !== this.routeSerial) return;
     document.title = 'Provenance picture — claimtrail';
-    this.setView(provenancePicture(summaries.map((s) => s.article), relations, threads, new Map(claims.map((c) => [c.id, c]))), null);
+    this.setView(
+      provenancePicture(
+        summaries.map((s) => s.article),
+        relations,
+        threads,
+        new Map(claims.map((c) => [c.id, c])),
+      ),
+      null,
+    );
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
     const [loaded, decisions, comments, unlabelled] = await Promise.all([
-      this.store.loadArticle(id), this.store.decisions(id), this.store.comments(id), this.store.unlabelled(id),
+      this.store.loadArticle(id),
+      this.store.decisions(id),
+      this.store.comments(id),
+      this.store.unlabelled(id),
     ]);
     const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;

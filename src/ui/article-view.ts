@@ -15,10 +15,13 @@ export interface ArticleViewActions extends Omit<ClaimActions, 'commentsOn' | 'd
 }
 
 function legend(): HTMLElement {
-  return h('p', { class: 'legend', 'aria-label': 'How labels are drawn' },
+  return h(
+    'p',
+    { class: 'legend', 'aria-label': 'How labels are drawn' },
     h('span', { class: 'legend-item claim-sourced' }, 'Sourced — solid underline'),
     h('span', { class: 'legend-item claim-disputed' }, 'Disputed — wavy underline'),
-    h('span', { class: 'legend-item claim-opinion' }, 'Opinion — dotted underline'));
+    h('span', { class: 'legend-item claim-opinion' }, 'Opinion — dotted underline'),
+  );
 }
 
 /** One open article: owns its editor and claim panel. */
@@ -47,16 +50,25 @@ export class ArticleView {
     this.unlabelled = unlabelled;
     this.decisions = new Map(decisions.map((d) => [d.key, d]));
     for (const comment of [...(bundle.comments ?? [])].sort((a, b) => a.at.localeCompare(b.at))) this.addComment(comment);
-    this.panel = new ClaimPanel({
-      ...actions,
-      commentsOn: (id) => this.comments.get(id) ?? [],
-      decisions: () => this.decisions,
-      unlabelled: () => this.unlabelled,
-    }, () => this.bundle.article);
+    this.panel = new ClaimPanel(
+      {
+        ...actions,
+        commentsOn: (id) => this.comments.get(id) ?? [],
+        decisions: () => this.decisions,
+        unlabelled: () => this.unlabelled,
+      },
+      () => this.bundle.article,
+    );
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
-    const main = h('section', { class: 'article-main', 'aria-labelledby': 'article-title' },
-      h('a', { href: '#/', class: 'back' }, '← Library'), this.header, legend(), textWrap);
+    const main = h(
+      'section',
+      { class: 'article-main', 'aria-labelledby': 'article-title' },
+      h('a', { href: '#/', class: 'back' }, '← Library'),
+      this.header,
+      legend(),
+      textWrap,
+    );
     // In the side panel, not above the text: it fills in after the text is drawn, and must not move it.
     this.panel.element.prepend(this.provenanceSlot);
     this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
@@ -81,11 +93,15 @@ export class ArticleView {
     this.bundle.article = article;
     this.header.replaceChildren(
       h('h1', { id: 'article-title', dir: 'auto' }, article.title),
-      h('p', { class: 'byline' },
+      h(
+        'p',
+        { class: 'byline' },
         byline(article) || 'Unknown author',
         publishedElement(article.published),
-        article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null),
-      h('button', { type: 'button', class: 'quiet', onclick: () => this.actions.editDetails(article) }, 'Edit details'));
+        article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null,
+      ),
+      h('button', { type: 'button', class: 'quiet', onclick: () => this.actions.editDetails(article) }, 'Edit details'),
+    );
   }
 
   destroy(): void {

@@ -148,7 +148,9 @@ export class ClaimCommands {
   async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
     const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
     try {
-      await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () => this.store.addComment(comment));
+      await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () =>
+        this.store.addComment(comment),
+      );
       view.addComment(comment);
       view.panel.rerender();
       this.notices.status('Comment added.');

@@ -57,9 +57,25 @@ export interface ClaimActions {
 function sourceView(source: Source, actions: ClaimActions): HTMLElement {
   const link = source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url) : null;
   const said = source.attribution;
-  return h('span', {}, link, link && source.citation ? ' — ' : null, source.citation ?? null,
-    said ? h('span', { class: 'attribution' }, ' · attributed in the text to ',
-      h('button', { type: 'button', class: 'link', 'data-control': 'show-attribution', onclick: () => actions.showWords(said) }, `“${ellipsis(said.exact, 60)}”`)) : null);
+  return h(
+    'span',
+    {},
+    link,
+    link && source.citation ? ' — ' : null,
+    source.citation ?? null,
+    said
+      ? h(
+          'span',
+          { class: 'attribution' },
+          ' · attributed in the text to ',
+          h(
+            'button',
+            { type: 'button', class: 'link', 'data-control': 'show-attribution', onclick: () => actions.showWords(said) },
+            `“${ellipsis(said.exact, 60)}”`,
+          ),
+        )
+      : null,
+  );
 }
 
 /** How a carried claim found its place, and what it said where it came from. */
@@ -67,43 +83,64 @@ function anchorNote(claim: Claim, selected: boolean, mine: boolean, actions: Cla
   const anchor = claim.anchor;
   if (!anchor || anchor.status === 'orphan') return null;
   const how = anchor.confirmed ? 'placed, checked by a person' : anchor.status === 'fuzzy' ? `fuzzy, score ${anchor.score?.toFixed(2) ?? '?'}` : anchor.status;
-  const was = anchor.from.exact !== undefined && anchor.from.exact !== claim.exact ? h('span', {}, ' · was ', h('q', { dir: 'auto' }, ellipsis(anchor.from.exact, 160))) : null;
-  const review = selected && mine && anchor.status === 'fuzzy' && !anchor.confirmed
-    ? h('span', { class: 'anchor-review' },
-      h('button', { type: 'button', 'data-control': 'confirm-place', onclick: () => actions.confirmPlace(claim.id) }, 'Place is right'),
-      h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => actions.detach(claim.id) }, 'Not here'))
-    : null;
+  const was =
+    anchor.from.exact !== undefined && anchor.from.exact !== claim.exact
+      ? h('span', {}, ' · was ', h('q', { dir: 'auto' }, ellipsis(anchor.from.exact, 160)))
+      : null;
+  const review =
+    selected && mine && anchor.status === 'fuzzy' && !anchor.confirmed
+      ? h(
+          'span',
+          { class: 'anchor-review' },
+          h('button', { type: 'button', 'data-control': 'confirm-place', onclick: () => actions.confirmPlace(claim.id) }, 'Place is right'),
+          h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => actions.detach(claim.id) }, 'Not here'),
+        )
+      : null;
   return h('p', { class: `anchor-note anchor-${anchor.status}` }, `Carried over: ${how}`, was, review);
 }
 
 /** An imported annotation waiting for a label, with a button per label. */
 export function unlabelledElement(item: UnlabelledClaim, actions: ClaimActions): HTMLLIElement {
-  return h('li', { class: 'unlabelled', 'data-claim-id': item.id },
+  return h(
+    'li',
+    { class: 'unlabelled', 'data-claim-id': item.id },
     h('button', { type: 'button', class: 'link', onclick: () => actions.showWords(item) }, h('q', { dir: 'auto' }, ellipsis(item.exact, 240))),
     item.note ? h('p', { class: 'claim-note', dir: 'auto' }, item.note) : null,
     h('p', { class: 'claim-meta' }, item.annotator.name),
-    h('span', { class: 'label-choice', role: 'group', 'aria-label': `Label “${ellipsis(item.exact, 40)}”` },
-      ...LABELS.map((label) => h('button', { type: 'button', class: `label-${label}`, onclick: () => actions.labelUnlabelled(item.id, label) }, LABEL_NAMES[label]))));
+    h(
+      'span',
+      { class: 'label-choice', role: 'group', 'aria-label': `Label “${ellipsis(item.exact, 40)}”` },
+      ...LABELS.map((label) =>
+        h('button', { type: 'button', class: `label-${label}`, onclick: () => actions.labelUnlabelled(item.id, label) }, LABEL_NAMES[label]),
+      ),
+    ),
+  );
 }
 
 /** An orphan in the panel's own section: its old quote, and a way to place it again. */
 export function orphanElement(claim: Claim, actions: ClaimActions): HTMLLIElement {
-  return h('li', { class: `orphan claim-${claim.label}`, 'data-claim-id': claim.id },
+  return h(
+    'li',
+    { class: `orphan claim-${claim.label}`, 'data-claim-id': claim.id },
     h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
     h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
     h('p', { class: 'claim-meta' }, claim.annotator.name),
     actions.isMine(claim)
       ? h('button', { type: 'button', 'data-control': 'reattach', onclick: () => actions.reattach(claim.id) }, 'Attach to selected words')
-      : null);
+      : null,
+  );
 }
 
 function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
-  const labelSelect = h('select', { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
-    ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])));
+  const labelSelect = h(
+    'select',
+    { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
+    ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])),
+  );
   const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note', 'aria-describedby': `note-draft-${claim.id}` });
   const draft = actions.draft(claim.id);
   const restored = draft !== undefined && draft.trim() !== (claim.note ?? '');
-  note.value = restored ? draft : claim.note ?? '';
+  note.value = restored ? draft : (claim.note ?? '');
   const draftHint = h('p', { id: `note-draft-${claim.id}`, class: 'hint', hidden: !restored }, 'Draft kept from before: not saved yet.');
   const saveNote = () => {
     actions.keepDraft(claim.id, undefined);
@@ -114,10 +151,13 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
   note.addEventListener('change', saveNote);
   const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
   const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
-  const addSource = h('form', { class: 'add-source', 'aria-label': 'Add a source' },
+  const addSource = h(
+    'form',
+    { class: 'add-source', 'aria-label': 'Add a source' },
     h('div', { class: 'field' }, h('label', { for: url.id }, 'Source URL'), url),
     h('div', { class: 'field' }, h('label', { for: citation.id }, 'Citation'), citation),
-    h('button', { type: 'submit', 'data-control': 'add-source' }, 'Add source'));
+    h('button', { type: 'submit', 'data-control': 'add-source' }, 'Add source'),
+  );
   url.addEventListener('input', () => url.setCustomValidity(''));
   addSource.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -139,25 +179,56 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
     }
     actions.addSource(claim.id, source);
   });
-  return h('div', { class: 'claim-editor' },
+  return h(
+    'div',
+    { class: 'claim-editor' },
     h('div', { class: 'field' }, h('label', { for: labelSelect.id }, 'Label'), labelSelect),
-    h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note, draftHint,
-      h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note')),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: note.id }, 'Note'),
+      note,
+      draftHint,
+      h('button', { type: 'button', 'data-control': 'save-note', onclick: saveNote }, 'Save note'),
+    ),
     claim.sources.length
-      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((source, i) =>
-        h('li', {}, sourceView(source, actions), h('button', { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) }, 'Remove'))))
+      ? h(
+          'ul',
+          { class: 'source-list', 'aria-label': 'Sources' },
+          ...claim.sources.map((source, i) =>
+            h(
+              'li',
+              {},
+              sourceView(source, actions),
+              h(
+                'button',
+                { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) },
+                'Remove',
+              ),
+            ),
+          ),
+        )
       : null,
     addSource,
-    h('p', { class: 'hint' }, 'Or select the words of the text that name the source (“quotes the daily Izvestia”), then: ',
-      h('button', { type: 'button', 'data-control': 'attribute', onclick: () => actions.attribute(claim.id) }, 'Attribute to selected words')),
-    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'));
+    h(
+      'p',
+      { class: 'hint' },
+      'Or select the words of the text that name the source (“quotes the daily Izvestia”), then: ',
+      h('button', { type: 'button', 'data-control': 'attribute', onclick: () => actions.attribute(claim.id) }, 'Attribute to selected words'),
+    ),
+    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'),
+  );
 }
 
 function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
   const text = h('textarea', { id: `comment-on-${claim.id}`, rows: 2, 'data-control': 'comment-text' });
-  const form = h('form', { class: 'comment-form' },
-    h('label', { for: text.id }, 'Comment on this claim'), text,
-    h('button', { type: 'submit', 'data-control': 'add-comment' }, 'Add comment'));
+  const form = h(
+    'form',
+    { class: 'comment-form' },
+    h('label', { for: text.id }, 'Comment on this claim'),
+    text,
+    h('button', { type: 'submit', 'data-control': 'add-comment' }, 'Add comment'),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (text.value.trim()) actions.addComment(claim.id, text.value.trim());
@@ -167,20 +238,38 @@ function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
 
 export function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], actions: ClaimActions): HTMLLIElement {
   const mine = actions.isMine(claim);
-  return h('li', { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
-    h('button', { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
+  return h(
+    'li',
+    { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
+    h(
+      'button',
+      { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
       h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
-      h('q', { dir: 'auto' }, ellipsis(claim.exact, 240))),
+      h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
+    ),
     anchorNote(claim, selected, mine, actions),
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
-    !selected && claim.sources.length ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, actions)))) : null,
-    h('p', { class: 'claim-meta' }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`),
-    comments.length ? h('ul', { class: 'comments', 'aria-label': 'Comments' }, ...comments.map((c) =>
-      h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text))) : null,
+    !selected && claim.sources.length
+      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, actions))))
+      : null,
+    h(
+      'p',
+      { class: 'claim-meta' },
+      h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }),
+      `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`,
+    ),
+    comments.length
+      ? h(
+          'ul',
+          { class: 'comments', 'aria-label': 'Comments' },
+          ...comments.map((c) => h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text)),
+        )
+      : null,
     selected && mine ? claimEditor(claim, actions) : null,
     selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null,
     selected && !mine ? commentForm(claim, actions) : null,
-    selected ? linksSlot(claim, actions) : null);
+    selected ? linksSlot(claim, actions) : null,
+  );
 }
 
 /** Where the claim's thread and its likely matches elsewhere are shown, filled in by the app. */
@@ -189,4 +278,3 @@ function linksSlot(claim: Claim, actions: ClaimActions): HTMLElement {
   actions.links(claim, slot);
   return slot;
 }
-

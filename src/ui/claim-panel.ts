@@ -54,8 +54,12 @@ export class ClaimPanel {
   private readonly empty = h('p', { class: 'claims-empty' }, 'Select words in the text, then choose Sourced, Disputed or Opinion (or press 1, 2 or 3).');
   private readonly layers = h('fieldset', { class: 'layers' });
   private readonly annotatorFilter = h('select', { id: 'filter-annotator' });
-  private readonly labelFilter = h('select', { id: 'filter-label' },
-    h('option', { value: 'all' }, 'All labels'), ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])));
+  private readonly labelFilter = h(
+    'select',
+    { id: 'filter-label' },
+    h('option', { value: 'all' }, 'All labels'),
+    ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])),
+  );
   private entries = new Map<string, Entry>();
   /**
    * The window of entries built, [first, limit) of the listed claims: it grows by PAGE as the
@@ -82,7 +86,10 @@ export class ClaimPanel {
   private readonly compareToggle = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false', hidden: true }, 'Compare annotators');
   private readonly listView: HTMLElement;
   private readonly compareView = h('div', { class: 'compare-view', hidden: true });
-  private readonly orphans = sideSection('orphans', 'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.');
+  private readonly orphans = sideSection(
+    'orphans',
+    'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.',
+  );
   private readonly unlabelled = sideSection('unlabelled', 'Imported annotations with none of the three labels. Choose one to make each a claim.');
   private comparePair: [string, string] | null = null;
   private reviewIndex = 0;
@@ -105,18 +112,41 @@ export class ClaimPanel {
       this.compareView.hidden = !comparing;
       this.rerender();
     });
-    this.listView = h('div', {},
-      h('div', { class: 'filters' },
-        h('label', { for: this.annotatorFilter.id }, 'Annotator'), this.annotatorFilter,
-        h('label', { for: this.labelFilter.id }, 'Label'), this.labelFilter),
-      this.unlabelled.section, this.empty, this.earlier, this.list, this.more, this.orphans.section);
+    this.listView = h(
+      'div',
+      {},
+      h(
+        'div',
+        { class: 'filters' },
+        h('label', { for: this.annotatorFilter.id }, 'Annotator'),
+        this.annotatorFilter,
+        h('label', { for: this.labelFilter.id }, 'Label'),
+        this.labelFilter,
+      ),
+      this.unlabelled.section,
+      this.empty,
+      this.earlier,
+      this.list,
+      this.more,
+      this.orphans.section,
+    );
     this.edgeObserver.observe(this.more);
     this.edgeObserver.observe(this.earlier);
-    this.element = h('aside', { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
-      h('div', { class: 'panel-header' }, this.heading,
+    this.element = h(
+      'aside',
+      { class: 'claim-panel', 'aria-labelledby': 'claims-title' },
+      h(
+        'div',
+        { class: 'panel-header' },
+        this.heading,
         h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
-        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo')),
-      this.layers, this.compareToggle, this.listView, this.compareView);
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo'),
+      ),
+      this.layers,
+      this.compareToggle,
+      this.listView,
+      this.compareView,
+    );
   }
 
   /** Draws the panel again (after review decisions changed). */
@@ -142,20 +172,34 @@ export class ClaimPanel {
     this.layerKey = key;
     this.layers.hidden = sorted.length < 2;
     this.compareToggle.hidden = sorted.length < 2;
-    this.layers.replaceChildren(h('legend', {}, 'Layers shown'), ...sorted.map(([id, a]) => {
-      const box = h('input', { type: 'checkbox', id: `layer-${id}`, checked: !state.hidden.has(id) });
-      box.addEventListener('change', () => {
-        const hidden = new Set(state.hidden);
-        if (box.checked) hidden.delete(id);
-        else hidden.add(id);
-        this.actions.setHidden(hidden);
-      });
-      return h('div', { class: 'layer', 'data-layer': String(state.markers.get(id) ?? 0) }, box,
-        h('label', { for: box.id }, h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }), `${a.name}${a.mine ? ' (you)' : ''} — ${a.count} claim${a.count === 1 ? '' : 's'}`));
-    }));
+    this.layers.replaceChildren(
+      h('legend', {}, 'Layers shown'),
+      ...sorted.map(([id, a]) => {
+        const box = h('input', { type: 'checkbox', id: `layer-${id}`, checked: !state.hidden.has(id) });
+        box.addEventListener('change', () => {
+          const hidden = new Set(state.hidden);
+          if (box.checked) hidden.delete(id);
+          else hidden.add(id);
+          this.actions.setHidden(hidden);
+        });
+        return h(
+          'div',
+          { class: 'layer', 'data-layer': String(state.markers.get(id) ?? 0) },
+          box,
+          h(
+            'label',
+            { for: box.id },
+            h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }),
+            `${a.name}${a.mine ? ' (you)' : ''} — ${a.count} claim${a.count === 1 ? '' : 's'}`,
+          ),
+        );
+      }),
+    );
     const chosen = annotators.has(this.filters.annotator) ? this.filters.annotator : 'all';
-    this.annotatorFilter.replaceChildren(h('option', { value: 'all' }, 'All annotators'),
-      ...sorted.map(([id, a]) => h('option', { value: id, selected: id === chosen }, a.name)));
+    this.annotatorFilter.replaceChildren(
+      h('option', { value: 'all' }, 'All annotators'),
+      ...sorted.map(([id, a]) => h('option', { value: id, selected: id === chosen }, a.name)),
+    );
     this.filters.annotator = chosen;
   }
 
@@ -166,30 +210,32 @@ export class ClaimPanel {
     if (!this.compareView.hidden) {
       const reviewing = this.compareView.querySelector('.disagreements')?.contains(document.activeElement) ?? false;
       const focusedControl = document.activeElement?.getAttribute('data-control');
-      this.compareView.replaceChildren(renderComparison({
-        article: this.article(),
-        claims: allClaims,
-        pair: this.comparePair,
-        choosePair: (pair) => {
-          this.comparePair = pair;
-          this.reviewIndex = 0;
-          this.rerender();
-        },
-        reveal: (id) => this.actions.reveal(id),
-        decisions: this.actions.decisions(),
-        decide: (key, decision) => this.actions.decide(key, decision),
-        exportAdjudicated: (lines) => this.actions.exportAdjudicated(lines),
-        current: this.reviewIndex,
-        setCurrent: (index) => {
-          const count = this.compareView.querySelectorAll('.disagreement').length;
-          this.reviewIndex = Math.max(0, Math.min(index, count - 1));
-          this.rerender();
-          const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
-          item?.focus();
-          // Show the disagreement in the text too; the redraw that follows keeps focus here.
-          if (item?.dataset.claim) this.actions.reveal(item.dataset.claim);
-        },
-      }));
+      this.compareView.replaceChildren(
+        renderComparison({
+          article: this.article(),
+          claims: allClaims,
+          pair: this.comparePair,
+          choosePair: (pair) => {
+            this.comparePair = pair;
+            this.reviewIndex = 0;
+            this.rerender();
+          },
+          reveal: (id) => this.actions.reveal(id),
+          decisions: this.actions.decisions(),
+          decide: (key, decision) => this.actions.decide(key, decision),
+          exportAdjudicated: (lines) => this.actions.exportAdjudicated(lines),
+          current: this.reviewIndex,
+          setCurrent: (index) => {
+            const count = this.compareView.querySelectorAll('.disagreement').length;
+            this.reviewIndex = Math.max(0, Math.min(index, count - 1));
+            this.rerender();
+            const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
+            item?.focus();
+            // Show the disagreement in the text too; the redraw that follows keeps focus here.
+            if (item?.dataset.claim) this.actions.reveal(item.dataset.claim);
+          },
+        }),
+      );
       if (reviewing) {
         const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
         (focusedControl === 'comment' ? item?.querySelector<HTMLElement>('[data-control="comment"]') : item)?.focus();
@@ -197,11 +243,19 @@ export class ClaimPanel {
     }
     const { annotator, label } = this.filters;
     const waiting = this.actions.unlabelled();
-    this.unlabelled.show(`Unlabelled (${waiting.length})`, waiting.map((item) => unlabelledElement(item, this.actions)));
+    this.unlabelled.show(
+      `Unlabelled (${waiting.length})`,
+      waiting.map((item) => unlabelledElement(item, this.actions)),
+    );
     const orphans = allClaims.filter(isOrphan);
-    this.orphans.show(`Not found in this text (${orphans.length})`, orphans.map((c) => orphanElement(c, this.actions)));
-    const claims = allClaims.filter((c) => !isOrphan(c) && !state.hidden.has(c.annotator.id)
-      && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label));
+    this.orphans.show(
+      `Not found in this text (${orphans.length})`,
+      orphans.map((c) => orphanElement(c, this.actions)),
+    );
+    const claims = allClaims.filter(
+      (c) =>
+        !isOrphan(c) && !state.hidden.has(c.annotator.id) && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label),
+    );
     const selectedAt = claims.findIndex((c) => c.id === state.selected);
     if (selectedAt >= 0 && (selectedAt < this.first || selectedAt >= this.limit)) {
       [this.first, this.limit] = [Math.max(0, selectedAt - AROUND.before), selectedAt + AROUND.after];

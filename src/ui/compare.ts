@@ -11,9 +11,12 @@ import { renderConfusion, renderFigures } from './figures';
 
 function side(claim: Claim | undefined, who: string, reveal: (id: string) => void): HTMLElement {
   if (!claim) return h('div', { class: 'side empty' }, `${who}: no claim`);
-  return h('button', { type: 'button', class: `side claim-${claim.label}`, onclick: () => reveal(claim.id) },
+  return h(
+    'button',
+    { type: 'button', class: `side claim-${claim.label}`, onclick: () => reveal(claim.id) },
     h('span', { class: `label-tag label-${claim.label}` }, `${who}: ${LABEL_NAMES[claim.label]}`),
-    h('q', { dir: 'auto' }, ellipsis(claim.exact, 160)));
+    h('q', { dir: 'auto' }, ellipsis(claim.exact, 160)),
+  );
 }
 
 const KIND_NAMES: Record<Comparison['kind'], (a: string, b: string) => string> = {
@@ -45,9 +48,12 @@ const KEYS_HELP = 'Keys: ↑ ↓ (or J K) move, A or B accepts that annotator’
 function decisionText(decision: Decision | undefined, claims: Claim[], names: Map<string, string>): string {
   if (!decision) return 'Not settled yet.';
   const chosen = claims.find((c) => c.id === decision.chosen);
-  const what = decision.status === 'rejected' ? 'rejected both'
-    : decision.status === 'relabelled' ? `relabelled as ${LABEL_NAMES[decision.label ?? 'sourced']}`
-      : `accepted ${chosen ? names.get(chosen.annotator.id) : ''}’s claim`;
+  const what =
+    decision.status === 'rejected'
+      ? 'rejected both'
+      : decision.status === 'relabelled'
+        ? `relabelled as ${LABEL_NAMES[decision.label ?? 'sourced']}`
+        : `accepted ${chosen ? names.get(chosen.annotator.id) : ''}’s claim`;
   return `Settled: ${what}, by ${decision.by.name}${decision.comment ? ` — “${decision.comment}”` : ''}.`;
 }
 
@@ -57,26 +63,47 @@ function reviewItem(line: Comparison, index: number, names: Map<string, string>,
   const decision = options.decisions.get(key);
   const comment = h('input', { type: 'text', id: `comment-${index}`, 'data-control': 'comment', placeholder: 'Why (optional)' });
   comment.value = decision?.comment ?? '';
-  const decide = (status: Decision['status'], chosen?: Claim, label?: Label) => options.decide(key, {
-    status, ...(chosen ? { chosen: chosen.id } : {}), ...(label ? { label } : {}), ...(comment.value.trim() ? { comment: comment.value.trim() } : {}),
-  });
-  const relabel = h('select', { id: `relabel-${index}`, 'aria-label': 'Set another label' },
-    h('option', { value: '' }, 'Set label…'), ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])));
+  const decide = (status: Decision['status'], chosen?: Claim, label?: Label) =>
+    options.decide(key, {
+      status,
+      ...(chosen ? { chosen: chosen.id } : {}),
+      ...(label ? { label } : {}),
+      ...(comment.value.trim() ? { comment: comment.value.trim() } : {}),
+    });
+  const relabel = h(
+    'select',
+    { id: `relabel-${index}`, 'aria-label': 'Set another label' },
+    h('option', { value: '' }, 'Set label…'),
+    ...LABELS.map((l) => h('option', { value: l }, LABEL_NAMES[l])),
+  );
   relabel.addEventListener('change', () => relabel.value && decide('relabelled', claims[0], relabel.value as Label));
   const first = 'first' in line ? line.first : undefined;
   const second = 'second' in line ? line.second : undefined;
-  const item = h('li', { class: `disagreement${decision ? ' is-settled' : ''}${index === options.current ? ' is-current' : ''}`, tabindex: index === options.current ? 0 : -1, 'data-key': key, 'data-claim': claims[0]!.id,
-    'aria-current': index === options.current ? 'true' : null, onfocus: () => index !== options.current && options.setCurrent(index) },
-  h('p', { class: 'kind' }, KIND_NAMES[line.kind](nameA, nameB)),
-  side(first, nameA, options.reveal),
-  side(second, nameB, options.reveal),
-  h('p', { class: 'decision' }, decisionText(decision, claims, names)),
-  h('div', { class: 'decide' },
-    first ? h('button', { type: 'button', 'aria-keyshortcuts': 'A', onclick: () => decide('accepted', first) }, `Accept ${nameA}`) : null,
-    second ? h('button', { type: 'button', 'aria-keyshortcuts': 'B', onclick: () => decide('accepted', second) }, `Accept ${nameB}`) : null,
-    relabel,
-    h('button', { type: 'button', 'aria-keyshortcuts': 'R', onclick: () => decide('rejected') }, 'Reject both'),
-    h('label', { for: comment.id, class: 'visually-hidden' }, 'Comment'), comment));
+  const item = h(
+    'li',
+    {
+      class: `disagreement${decision ? ' is-settled' : ''}${index === options.current ? ' is-current' : ''}`,
+      tabindex: index === options.current ? 0 : -1,
+      'data-key': key,
+      'data-claim': claims[0]!.id,
+      'aria-current': index === options.current ? 'true' : null,
+      onfocus: () => index !== options.current && options.setCurrent(index),
+    },
+    h('p', { class: 'kind' }, KIND_NAMES[line.kind](nameA, nameB)),
+    side(first, nameA, options.reveal),
+    side(second, nameB, options.reveal),
+    h('p', { class: 'decision' }, decisionText(decision, claims, names)),
+    h(
+      'div',
+      { class: 'decide' },
+      first ? h('button', { type: 'button', 'aria-keyshortcuts': 'A', onclick: () => decide('accepted', first) }, `Accept ${nameA}`) : null,
+      second ? h('button', { type: 'button', 'aria-keyshortcuts': 'B', onclick: () => decide('accepted', second) }, `Accept ${nameB}`) : null,
+      relabel,
+      h('button', { type: 'button', 'aria-keyshortcuts': 'R', onclick: () => decide('rejected') }, 'Reject both'),
+      h('label', { for: comment.id, class: 'visually-hidden' }, 'Comment'),
+      comment,
+    ),
+  );
   item.addEventListener('keydown', (event) => {
     if ((event.target as Element).closest('input, select') || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
@@ -114,22 +141,34 @@ export function renderComparison(options: CompareOptions): HTMLElement {
   const disagreements = lines.filter((l) => l.kind !== 'agree');
   const names = new Map([...annotators].map(([id, a]) => [id, a.name]));
   const pairNames: [string, string] = [names.get(first)!, names.get(second)!];
-  const confusion = figures.pairs.find((p) => p.first.id === first && p.second.id === second)?.confusion
-    ?? transpose(figures.pairs.find((p) => p.first.id === second && p.second.id === first)!.confusion);
+  const confusion =
+    figures.pairs.find((p) => p.first.id === first && p.second.id === second)?.confusion ??
+    transpose(figures.pairs.find((p) => p.first.id === second && p.second.id === first)!.confusion);
   const { settled, total } = settledCount(lines, options.decisions);
-  return h('section', { class: 'compare', 'aria-label': 'Comparison of annotators' },
+  return h(
+    'section',
+    { class: 'compare', 'aria-label': 'Comparison of annotators' },
     h('p', { class: 'rule' }, PAIRING_RULE),
     renderFigures(figures, 'Agreement on this article'),
-    h('div', { class: 'pair-pickers' },
-      h('label', { for: 'compare-first' }, 'First'), picker('compare-first', first, second, 0),
-      h('label', { for: 'compare-second' }, 'Second'), picker('compare-second', second, first, 1)),
+    h(
+      'div',
+      { class: 'pair-pickers' },
+      h('label', { for: 'compare-first' }, 'First'),
+      picker('compare-first', first, second, 0),
+      h('label', { for: 'compare-second' }, 'Second'),
+      picker('compare-second', second, first, 1),
+    ),
     renderConfusion(confusion, ...pairNames),
     h('h3', {}, `Disagreements: ${disagreements.length} of ${lines.length}`),
     h('p', { class: 'progress', role: 'status' }, `${settled} of ${total} disagreements settled`),
     h('p', { class: 'keys-help' }, KEYS_HELP),
     h('button', { type: 'button', onclick: () => options.exportAdjudicated(lines) }, 'Export adjudicated layer'),
-    h('ol', { class: 'disagreements', 'aria-label': 'Disagreements to review' },
-      ...disagreements.map((line, i) => reviewItem(line, i, names, pairNames, options))));
+    h(
+      'ol',
+      { class: 'disagreements', 'aria-label': 'Disagreements to review' },
+      ...disagreements.map((line, i) => reviewItem(line, i, names, pairNames, options)),
+    ),
+  );
 }
 
 function transpose<T extends Record<string, Record<string, number>>>(matrix: T): T {

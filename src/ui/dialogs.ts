@@ -28,18 +28,24 @@ export function formDialog(options: FormDialogOptions): Promise<Record<string, s
   const inputs = options.fields.map((field) => {
     const id = `field-${field.name}`;
     const attrs = { id, name: field.name, required: field.required ?? false };
-    const input = field.type === 'textarea'
-      ? h('textarea', { ...attrs, rows: 12 })
-      : field.type === 'select'
-        ? h('select', attrs, ...(field.options ?? []).map((o) => h('option', { value: o.value }, o.label)))
-        : h('input', { ...attrs, type: field.type ?? 'text', autocomplete: 'off' });
+    const input =
+      field.type === 'textarea'
+        ? h('textarea', { ...attrs, rows: 12 })
+        : field.type === 'select'
+          ? h('select', attrs, ...(field.options ?? []).map((o) => h('option', { value: o.value }, o.label)))
+          : h('input', { ...attrs, type: field.type ?? 'text', autocomplete: 'off' });
     if (field.value !== undefined || field.type !== 'select') input.value = field.value ?? '';
     if (field.check) input.addEventListener('input', () => input.setCustomValidity(''));
     return { field, input, row: h('div', { class: 'field' }, h('label', { for: id }, field.label), input) };
   });
   const title = h('h2', { id: 'dialog-title' }, options.title);
   const cancel = cancellable ? h('button', { type: 'button', value: 'cancel' }, 'Cancel') : null;
-  const form = h('form', { method: 'dialog' }, ...inputs.map((i) => i.row), h('div', { class: 'dialog-actions' }, cancel, h('button', { type: 'submit', class: 'primary' }, options.submit)));
+  const form = h(
+    'form',
+    { method: 'dialog' },
+    ...inputs.map((i) => i.row),
+    h('div', { class: 'dialog-actions' }, cancel, h('button', { type: 'submit', class: 'primary' }, options.submit)),
+  );
   const dialog = h('dialog', { 'aria-labelledby': 'dialog-title' }, title, form);
   document.body.append(dialog);
 

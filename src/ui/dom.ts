@@ -17,16 +17,13 @@ const SHOWN_ATTRIBUTES = new Set(['aria-label', 'title', 'alt', 'placeholder']);
  * event listeners (`onclick` → 'click'); `true` sets a boolean attribute; null, undefined and
  * false leave an attribute out.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, AttrValue> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, AttrValue> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') element.addEventListener(name.slice(2), value as EventListener);
     else if (value === true) element.setAttribute(name, '');
-    else if (value !== false && value !== null && value !== undefined) element.setAttribute(name, SHOWN_ATTRIBUTES.has(name) ? visibleBidiControls(String(value)) : String(value));
+    else if (value !== false && value !== null && value !== undefined)
+      element.setAttribute(name, SHOWN_ATTRIBUTES.has(name) ? visibleBidiControls(String(value)) : String(value));
   }
   element.append(...children.flatMap((c) => (c === null || c === undefined || c === false ? [] : [typeof c === 'string' ? visibleBidiControls(c) : c])));
   return element;

@@ -89,7 +89,19 @@ export class Exchange {
       submit: 'Export',
       fields: [
         { name: 'format', label: 'Format', type: 'select', options: Object.entries(EXPORT_FORMATS).map(([value, f]) => ({ value, label: f.label })) },
-        ...(articleId ? [{ name: 'scope', label: 'Claims of', type: 'select' as const, options: [{ value: 'article', label: 'This article' }, { value: 'all', label: 'All articles' }] }] : []),
+        ...(articleId
+          ? [
+              {
+                name: 'scope',
+                label: 'Claims of',
+                type: 'select' as const,
+                options: [
+                  { value: 'article', label: 'This article' },
+                  { value: 'all', label: 'All articles' },
+                ],
+              },
+            ]
+          : []),
       ],
     });
     if (!values) return;
@@ -105,10 +117,16 @@ export class Exchange {
     const values = await formDialog({
       title: 'Where the fact checks are published',
       submit: 'Export',
-      fields: [{
-        name: 'url', label: 'Address of the page that publishes these fact checks', type: 'url', required: true, value: last,
-        check: (v) => (HttpUrl.safeParse(v).success ? null : 'Give the http or https address of the fact-check page.'),
-      }],
+      fields: [
+        {
+          name: 'url',
+          label: 'Address of the page that publishes these fact checks',
+          type: 'url',
+          required: true,
+          value: last,
+          check: (v) => (HttpUrl.safeParse(v).success ? null : 'Give the http or https address of the fact-check page.'),
+        },
+      ],
     });
     if (!values?.url) return undefined;
     await this.store.setSetting('reviewUrl', values.url);
@@ -119,7 +137,15 @@ export class Exchange {
   private async exportIn(format: ExportFormatName, articleId?: string, reviewUrl?: string): Promise<void> {
     const now = new Date();
     this.notices.progress('Exporting…', null);
-    const made = await exportInWorker({ database: this.store.name, format, articleId, annotator: this.annotator(), at: now.toISOString(), generator: `claimtrail ${version}`, ...(reviewUrl ? { reviewUrl } : {}) });
+    const made = await exportInWorker({
+      database: this.store.name,
+      format,
+      articleId,
+      annotator: this.annotator(),
+      at: now.toISOString(),
+      generator: `claimtrail ${version}`,
+      ...(reviewUrl ? { reviewUrl } : {}),
+    });
     this.notices.progress(null);
     if (made.status === 'failed') {
       this.notices.error(made.message);
@@ -142,15 +168,17 @@ export class Exchange {
       const values = await formDialog({
         title: 'A version of an article you have?',
         submit: 'Import',
-        fields: [{
-          name: 'as',
-          label: `“${ellipsis(title, 60)}” in ${name} differs from “${ellipsis(stored.title, 60)}” in your library, but looks like a version of it.`,
-          type: 'select',
-          options: [
-            { value: 'version', label: `Treat it as a version: carry its ${claims} claims onto the stored text` },
-            { value: 'separate', label: 'Add it as a separate article' },
-          ],
-        }],
+        fields: [
+          {
+            name: 'as',
+            label: `“${ellipsis(title, 60)}” in ${name} differs from “${ellipsis(stored.title, 60)}” in your library, but looks like a version of it.`,
+            type: 'select',
+            options: [
+              { value: 'version', label: `Treat it as a version: carry its ${claims} claims onto the stored text` },
+              { value: 'separate', label: 'Add it as a separate article' },
+            ],
+          },
+        ],
       });
       if (!values) return null;
       answers.push(values.as === 'version');
@@ -171,13 +199,22 @@ export class Exchange {
       title: `Labels for ${ellipsis(name, 60)} (${format})`,
       submit: 'Import',
       fields: [
-        ...shown.map((t, i) => ({ name: `tag-${i}`, label: `Annotations tagged “${ellipsis(t.tag, 60)}” (${t.count})`, type: 'select' as const, options: choices })),
-        ...(untagged || rest ? [{
-          name: 'otherwise',
-          label: `All other annotations (${[untagged ? `${untagged} with no tag` : '', rest ? `${rest} other tags` : ''].filter(Boolean).join(', ')})`,
+        ...shown.map((t, i) => ({
+          name: `tag-${i}`,
+          label: `Annotations tagged “${ellipsis(t.tag, 60)}” (${t.count})`,
           type: 'select' as const,
           options: choices,
-        }] : []),
+        })),
+        ...(untagged || rest
+          ? [
+              {
+                name: 'otherwise',
+                label: `All other annotations (${[untagged ? `${untagged} with no tag` : '', rest ? `${rest} other tags` : ''].filter(Boolean).join(', ')})`,
+                type: 'select' as const,
+                options: choices,
+              },
+            ]
+          : []),
       ],
     });
     if (!values) return null;
@@ -205,8 +242,7 @@ export class Exchange {
       if (outcome.status === 'invalid') {
         const as = outcome.format === 'unknown' || outcome.format === 'claimtrail' ? [] : [`Read as a ${outcome.format} file.`];
         this.notices.addError(`${file.name} was not imported; nothing from it was stored:`, [...as, ...outcome.problems]);
-      }
-      else if (outcome.status === 'failed') this.notices.addError(`${file.name} was not imported:`, [outcome.message]);
+      } else if (outcome.status === 'failed') this.notices.addError(`${file.name} was not imported:`, [outcome.message]);
       else if (outcome.status === 'cancelled') reports.push(`${file.name}: cancelled, nothing stored.`);
       else reports.push(...importLines(file.name, outcome.format, outcome.report, outcome.lines));
     }

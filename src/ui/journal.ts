@@ -155,8 +155,14 @@ export class WriteJournal {
 /** Whether the stored claim is this version of it (both absent counts: a deletion that was stored). */
 function sameVersion(stored: Claim | undefined, version: Claim | null): boolean {
   if (!stored || !version) return !stored && !version;
-  return stored.modified === version.modified && stored.label === version.label && stored.start === version.start && stored.end === version.end
-    && (stored.note ?? '') === (version.note ?? '') && JSON.stringify(stored.sources) === JSON.stringify(version.sources);
+  return (
+    stored.modified === version.modified &&
+    stored.label === version.label &&
+    stored.start === version.start &&
+    stored.end === version.end &&
+    (stored.note ?? '') === (version.note ?? '') &&
+    JSON.stringify(stored.sources) === JSON.stringify(version.sources)
+  );
 }
 
 /**

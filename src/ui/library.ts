@@ -28,10 +28,13 @@ function countBadges(counts: ArticleSummary['counts']): HTMLElement {
 
 function agreementSection(actions: LibraryActions): HTMLElement {
   const results = h('div', { class: 'library-agreement-results' });
-  return h('section', { class: 'library-agreement', 'aria-labelledby': 'agreement-title' },
+  return h(
+    'section',
+    { class: 'library-agreement', 'aria-labelledby': 'agreement-title' },
     h('h2', { id: 'agreement-title' }, 'Agreement across the library'),
     h('button', { type: 'button', onclick: () => actions.showAgreement(results) }, 'Compute agreement'),
-    results);
+    results,
+  );
 }
 
 /** Renders the library view. */
@@ -43,7 +46,11 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
       h('h2', {}, h('a', { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link' }, article.title)),
       h('p', { class: 'byline' }, byline(article) || 'Unknown author', publishedElement(article.published)),
       countBadges(counts),
-      h('button', { type: 'button', class: 'quiet', 'aria-label': `Edit details of ${article.title}`, onclick: () => actions.editDetails(article) }, 'Edit details'),
+      h(
+        'button',
+        { type: 'button', class: 'quiet', 'aria-label': `Edit details of ${article.title}`, onclick: () => actions.editDetails(article) },
+        'Edit details',
+      ),
     ),
   );
   return h(
@@ -64,9 +71,12 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
 }
 
 function provenanceSlot(actions: LibraryActions): HTMLElement {
-  const slot = h('section', { class: 'library-provenance', 'aria-labelledby': 'library-provenance-title' },
+  const slot = h(
+    'section',
+    { class: 'library-provenance', 'aria-labelledby': 'library-provenance-title' },
     h('h2', { id: 'library-provenance-title' }, 'Provenance and claim threads'),
-    h('p', { class: 'hint' }, 'Comparing the articles…'));
+    h('p', { class: 'hint' }, 'Comparing the articles…'),
+  );
   actions.showProvenance(slot);
   return slot;
 }

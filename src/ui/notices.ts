@@ -40,7 +40,19 @@ export class Notices {
   /** Shows what just happened, with an optional action button, for a few seconds. */
   status(message: string, action?: { label: string; run: () => void }): void {
     clearTimeout(this.statusTimer);
-    const button = action ? h('button', { type: 'button', onclick: () => { action.run(); this.statusBox.replaceChildren(); } }, action.label) : null;
+    const button = action
+      ? h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              action.run();
+              this.statusBox.replaceChildren();
+            },
+          },
+          action.label,
+        )
+      : null;
     this.statusBox.replaceChildren(h('span', {}, message), ...(button ? [button] : []));
     this.statusTimer = setTimeout(() => this.statusBox.replaceChildren(), 10_000);
   }
@@ -49,7 +61,11 @@ export class Notices {
   report(headline: string, lines: readonly string[]): void {
     clearTimeout(this.statusTimer);
     const dismiss = h('button', { type: 'button', class: 'dismiss', onclick: () => this.statusBox.replaceChildren() }, 'Dismiss');
-    this.statusBox.replaceChildren(h('span', {}, `${headline} `), ...(lines.length === 1 ? [h('span', {}, lines[0])] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]), dismiss);
+    this.statusBox.replaceChildren(
+      h('span', {}, `${headline} `),
+      ...(lines.length === 1 ? [h('span', {}, lines[0])] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]),
+      dismiss,
+    );
   }
 
   /** Shows a progress bar for long work; call with null to hide it. */

@@ -42,10 +42,12 @@ export function provenancePicture(
   threads: readonly ClaimThread[],
   claims: ReadonlyMap<string, Claim>,
 ): HTMLElement {
-  const at = new Map(articles.map((a, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, articles.length) - Math.PI / 2;
-    return [a.id, { x: WIDTH / 2 + RADIUS * Math.cos(angle), y: HEIGHT / 2 + RADIUS * Math.sin(angle) }];
-  }));
+  const at = new Map(
+    articles.map((a, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, articles.length) - Math.PI / 2;
+      return [a.id, { x: WIDTH / 2 + RADIUS * Math.cos(angle), y: HEIGHT / 2 + RADIUS * Math.sin(angle) }];
+    }),
+  );
   const title = (id: string) => ellipsis(articles.find((a) => a.id === id)?.title ?? 'an article no longer here', 60);
   const shared = [...sharedThreads(threads, claims).values()];
   const edges: SVGElement[] = [];
@@ -63,27 +65,49 @@ export function provenancePicture(
     // Stop the arrow short of the target node so its head shows.
     const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
     const end = { x: q.x - ((q.x - p.x) / length) * 16, y: q.y - ((q.y - p.y) / length) * 16 };
-    edges.push(svg('line', { x1: p.x, y1: p.y, x2: end.x, y2: end.y, class: `edge-relation edge-${r.kind}`, 'marker-end': 'url(#arrow)', 'data-edge': r.kind }));
+    edges.push(
+      svg('line', { x1: p.x, y1: p.y, x2: end.x, y2: end.y, class: `edge-relation edge-${r.kind}`, 'marker-end': 'url(#arrow)', 'data-edge': r.kind }),
+    );
     edges.push(svg('text', { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 + 14, class: 'edge-label' }, r.kind));
     described.push(h('li', {}, `“${title(r.from)}” ${r.kind} “${title(r.to)}”.`));
   }
   const nodes = articles.map((a) => {
     const p = at.get(a.id)!;
     const below = p.y >= HEIGHT / 2;
-    return svg('a', { href: `#/article/${encodeURIComponent(a.id)}`, class: 'node', 'data-article-id': a.id, 'aria-label': `Open ${a.title}` },
+    return svg(
+      'a',
+      { href: `#/article/${encodeURIComponent(a.id)}`, class: 'node', 'data-article-id': a.id, 'aria-label': `Open ${a.title}` },
       svg('title', {}, [a.title, a.outlet, a.published].filter(Boolean).join(' · ')),
       svg('circle', { cx: p.x, cy: p.y, r: 11 }),
-      svg('text', { x: p.x, y: below ? p.y + 28 : p.y - 18, 'text-anchor': 'middle' }, ellipsis(a.title, 34)));
+      svg('text', { x: p.x, y: below ? p.y + 28 : p.y - 18, 'text-anchor': 'middle' }, ellipsis(a.title, 34)),
+    );
   });
-  const picture = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': 'picture-title', class: 'provenance-svg' },
+  const picture = svg(
+    'svg',
+    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': 'picture-title', class: 'provenance-svg' },
     svg('title', { id: 'picture-title' }, 'Articles and how they relate'),
-    svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
-      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }))),
-    ...edges, ...nodes);
-  return h('section', { class: 'provenance-picture', 'aria-labelledby': 'provenance-picture-title' },
+    svg(
+      'defs',
+      {},
+      svg(
+        'marker',
+        { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
+        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }),
+      ),
+    ),
+    ...edges,
+    ...nodes,
+  );
+  return h(
+    'section',
+    { class: 'provenance-picture', 'aria-labelledby': 'provenance-picture-title' },
     h('a', { href: '#/', class: 'back' }, '← Library'),
     h('h1', { id: 'provenance-picture-title' }, 'Provenance picture'),
-    h('p', { class: 'legend' }, 'Arrows: one article republishes, excerpts, translates or cites another. Dashed lines: articles that share claim threads. Select an article to open it.'),
-    h('figure', {}, picture,
-      h('figcaption', {}, described.length ? h('ul', { class: 'edge-list' }, ...described) : 'No relations or shared claims yet.')));
+    h(
+      'p',
+      { class: 'legend' },
+      'Arrows: one article republishes, excerpts, translates or cites another. Dashed lines: articles that share claim threads. Select an article to open it.',
+    ),
+    h('figure', {}, picture, h('figcaption', {}, described.length ? h('ul', { class: 'edge-list' }, ...described) : 'No relations or shared claims yet.')),
+  );
 }

@@ -53,7 +53,10 @@ export class Provenance {
 
   /** Likely version pairs not yet related and not dismissed. */
   async versionSuggestions(relations: readonly ArticleRelation[]): Promise<VersionPair[]> {
-    const [prints, dismissed] = await Promise.all([libraryFingerprints(this.host.store, (text) => inSteps(fingerprintSteps(text))), this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)]);
+    const [prints, dismissed] = await Promise.all([
+      libraryFingerprints(this.host.store, (text) => inSteps(fingerprintSteps(text))),
+      this.host.store.getSetting<string[]>(DISMISSED_VERSIONS),
+    ]);
     const skip = new Set([...(dismissed ?? []), ...relations.map((r) => pairKey({ a: r.from, b: r.to }))]);
     return likelyVersions(prints).filter((p) => !skip.has(pairKey(p)));
   }
@@ -68,9 +71,14 @@ export class Provenance {
     const what = here
       ? h('span', {}, articleLink(articles.get(other), other), ' looks like another version of this text')
       : h('span', {}, articleLink(a, pair.a), ' and ', articleLink(b, pair.b), ' look like versions of one text');
-    return h('li', { class: 'version-suggestion' }, what, ` (${Math.round(pair.score * 100)}% of the shorter text shared). `,
+    return h(
+      'li',
+      { class: 'version-suggestion' },
+      what,
+      ` (${Math.round(pair.score * 100)}% of the shorter text shared). `,
       h('button', { type: 'button', 'data-control': 'link-versions', onclick: () => guard(this.linkVersions(pair, articles)) }, 'Link as versions…'),
-      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.dismiss(pair)) }, 'Not versions'));
+      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.dismiss(pair)) }, 'Not versions'),
+    );
   }
 
   private async dismiss(pair: VersionPair): Promise<void> {
@@ -91,7 +99,13 @@ export class Provenance {
       submit: 'Link',
       fields: [
         { name: 'from', label: 'This article…', type: 'select', value: copy, options: [copy, original].map((id) => ({ value: id, label: name(id) })) },
-        { name: 'kind', label: '…relates to the other as', type: 'select', value: 'republishes', options: (['republishes', 'excerpts', 'translates'] as const).map((k) => ({ value: k, label: k })) },
+        {
+          name: 'kind',
+          label: '…relates to the other as',
+          type: 'select',
+          value: 'republishes',
+          options: (['republishes', 'excerpts', 'translates'] as const).map((k) => ({ value: k, label: k })),
+        },
       ],
     });
     if (!values) return;
@@ -134,7 +148,12 @@ export class Provenance {
     const source = await this.host.store.loadArticle(fromId);
     if (!source) return;
     const target = view.bundle.article.id;
-    const already = new Set(view.editor.claims().map((c) => c.anchor?.from.claim).filter(Boolean));
+    const already = new Set(
+      view.editor
+        .claims()
+        .map((c) => c.anchor?.from.claim)
+        .filter(Boolean),
+    );
     const todo = source.claims.filter((c) => !already.has(c.id));
     if (!todo.length) {
       this.host.notices.status(source.claims.length ? 'Every claim of that article was carried over already.' : 'That article has no claims to carry over.');
@@ -146,14 +165,37 @@ export class Provenance {
     if (!(await this.host.commit(claims.map((after) => ({ before: null, after }))))) return;
     const fuzzy = claims.filter((c) => c.anchor?.status === 'fuzzy');
     const parts = [
-      h('p', { class: 'carry-summary' },
-        `Carried ${claims.length} claims from `, articleLink(source.article, fromId), `: `,
-        ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', '), ` (${Math.round(took)} ms).`),
+      h(
+        'p',
+        { class: 'carry-summary' },
+        `Carried ${claims.length} claims from `,
+        articleLink(source.article, fromId),
+        `: `,
+        ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', '),
+        ` (${Math.round(took)} ms).`,
+      ),
       fuzzy.length
-        ? h('div', { class: 'carry-fuzzy' }, h('h3', {}, `Check the fuzzy ones (${fuzzy.length})`),
-          h('ul', {}, ...fuzzy.map((c) => h('li', {},
-            h('button', { type: 'button', class: 'link', 'data-control': 'review-fuzzy', onclick: () => view.editor.reveal(c.id) }, `“${ellipsis(c.exact, 80)}”`),
-            ` — score ${c.anchor!.score?.toFixed(2)}, was “${ellipsis(c.anchor!.from.exact ?? '', 80)}”`))))
+        ? h(
+            'div',
+            { class: 'carry-fuzzy' },
+            h('h3', {}, `Check the fuzzy ones (${fuzzy.length})`),
+            h(
+              'ul',
+              {},
+              ...fuzzy.map((c) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    { type: 'button', class: 'link', 'data-control': 'review-fuzzy', onclick: () => view.editor.reveal(c.id) },
+                    `“${ellipsis(c.exact, 80)}”`,
+                  ),
+                  ` — score ${c.anchor!.score?.toFixed(2)}, was “${ellipsis(c.anchor!.from.exact ?? '', 80)}”`,
+                ),
+              ),
+            ),
+          )
         : null,
       counts.orphan ? h('p', {}, `${counts.orphan} not found: they are listed under “Not found in this text” in the claims panel, to attach by hand.`) : null,
     ];
@@ -171,17 +213,42 @@ export class Provenance {
     const relationItem = (r: ArticleRelation) => {
       const outgoing = r.from === article.id;
       const other = outgoing ? r.to : r.from;
-      return h('li', { class: 'relation' },
-        outgoing ? `This article ${r.kind} ` : 'This article ', outgoing ? null : `${PASSIVE[r.kind]} `, articleLink(articles.get(other), other), '. ',
-        articles.has(other) ? h('button', { type: 'button', 'data-control': 'carry', onclick: () => guard(this.carryInto(view, other, report)) }, 'Carry claims over from it') : null,
-        h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.host.store.deleteRelation(r).then(() => this.host.refresh())) }, 'Remove link'));
+      return h(
+        'li',
+        { class: 'relation' },
+        outgoing ? `This article ${r.kind} ` : 'This article ',
+        outgoing ? null : `${PASSIVE[r.kind]} `,
+        articleLink(articles.get(other), other),
+        '. ',
+        articles.has(other)
+          ? h('button', { type: 'button', 'data-control': 'carry', onclick: () => guard(this.carryInto(view, other, report)) }, 'Carry claims over from it')
+          : null,
+        h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.host.store.deleteRelation(r).then(() => this.host.refresh())) }, 'Remove link'),
+      );
     };
-    return h('section', { class: 'provenance', 'aria-labelledby': 'provenance-title' },
+    return h(
+      'section',
+      { class: 'provenance', 'aria-labelledby': 'provenance-title' },
       h('h2', { id: 'provenance-title' }, 'Provenance'),
       mine.length ? h('ul', { class: 'relations' }, ...mine.map(relationItem)) : h('p', { class: 'hint' }, 'Not linked to other articles.'),
       suggestions.length ? h('ul', { class: 'version-suggestions' }, ...suggestions.map((p) => this.suggestionItem(p, articles, article.id))) : null,
-      h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.askRelation(article, summaries.map((s) => s.article).filter((a) => a.id !== article.id))) }, 'Link to another article…'),
-      report);
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'quiet',
+          onclick: () =>
+            guard(
+              this.askRelation(
+                article,
+                summaries.map((s) => s.article).filter((a) => a.id !== article.id),
+              ),
+            ),
+        },
+        'Link to another article…',
+      ),
+      report,
+    );
   }
 
   /** The library's provenance section: likely versions to link, claim threads, the picture. */
@@ -194,10 +261,21 @@ export class Provenance {
       suggestions.length
         ? h('ul', { class: 'version-suggestions', 'aria-label': 'Likely versions of one text' }, ...suggestions.map((p) => this.suggestionItem(p, byId)))
         : h('p', { class: 'hint' }, 'No unlinked versions of one text found.'),
-      h('p', {}, `${relations.length} link${relations.length === 1 ? '' : 's'} between articles. `, h('a', { href: '#/provenance' }, 'See the provenance picture')),
+      h(
+        'p',
+        {},
+        `${relations.length} link${relations.length === 1 ? '' : 's'} between articles. `,
+        h('a', { href: '#/provenance' }, 'See the provenance picture'),
+      ),
       threads.length
-        ? h('ul', { class: 'thread-list', 'aria-label': 'Claim threads' }, ...threads.map((t) =>
-          h('li', {}, h('a', { href: `#/thread/${encodeURIComponent(t.id)}` }, `“${ellipsis(t.title, 100)}”`), ` — ${t.claimIds.length} appearances`)))
-        : h('p', { class: 'hint' }, 'No claim threads yet: select a claim to see where else it appears.'));
+        ? h(
+            'ul',
+            { class: 'thread-list', 'aria-label': 'Claim threads' },
+            ...threads.map((t) =>
+              h('li', {}, h('a', { href: `#/thread/${encodeURIComponent(t.id)}` }, `“${ellipsis(t.title, 100)}”`), ` — ${t.claimIds.length} appearances`),
+            ),
+          )
+        : h('p', { class: 'hint' }, 'No claim threads yet: select a claim to see where else it appears.'),
+    );
   }
 }

@@ -97,21 +97,33 @@ export class Threads {
     const thread = threads.find((t) => t.claimIds.includes(claim.id));
     const skip = new Set(dismissed ?? []);
     const inThread = new Set(thread?.claimIds ?? []);
-    const candidates = passages.candidates(claim.exact).filter((p) => p.articleId !== claim.articleId && !(p.claimId && inThread.has(p.claimId)) && !skip.has(matchKey(claim, p)));
+    const candidates = passages
+      .candidates(claim.exact)
+      .filter((p) => p.articleId !== claim.articleId && !(p.claimId && inThread.has(p.claimId)) && !skip.has(matchKey(claim, p)));
     const matches = similarPassages(claim.exact, candidates);
-    const item = (m: PassageMatch) => h('li', { class: 'match' },
-      h('a', { href: `#/article/${encodeURIComponent(m.articleId)}` }, ellipsis(articles.get(m.articleId)?.title ?? 'another article', 60)), ': ',
-      h('q', { dir: 'auto' }, ellipsis(m.text, 160)),
-      ` — ${Math.round(m.score * 100)}% similar${m.claimId ? ', already a claim' : ''} `,
-      h('button', { type: 'button', 'data-control': 'same-claim', onclick: () => guard(this.confirm(claim, m, into)) }, 'Same claim'),
-      h('button', { type: 'button', class: 'quiet', 'data-control': 'not-same', onclick: () => guard(this.dismiss(claim, m, into)) }, 'Not the same'));
+    const item = (m: PassageMatch) =>
+      h(
+        'li',
+        { class: 'match' },
+        h('a', { href: `#/article/${encodeURIComponent(m.articleId)}` }, ellipsis(articles.get(m.articleId)?.title ?? 'another article', 60)),
+        ': ',
+        h('q', { dir: 'auto' }, ellipsis(m.text, 160)),
+        ` — ${Math.round(m.score * 100)}% similar${m.claimId ? ', already a claim' : ''} `,
+        h('button', { type: 'button', 'data-control': 'same-claim', onclick: () => guard(this.confirm(claim, m, into)) }, 'Same claim'),
+        h('button', { type: 'button', class: 'quiet', 'data-control': 'not-same', onclick: () => guard(this.dismiss(claim, m, into)) }, 'Not the same'),
+      );
     into.replaceChildren(
       thread
-        ? h('p', { class: 'thread-link' }, `In a claim thread with ${thread.claimIds.length - 1} other appearance${thread.claimIds.length === 2 ? '' : 's'}: `,
-          h('a', { href: `#/thread/${encodeURIComponent(thread.id)}` }, 'open the thread'))
+        ? h(
+            'p',
+            { class: 'thread-link' },
+            `In a claim thread with ${thread.claimIds.length - 1} other appearance${thread.claimIds.length === 2 ? '' : 's'}: `,
+            h('a', { href: `#/thread/${encodeURIComponent(thread.id)}` }, 'open the thread'),
+          )
         : h('p', { class: 'hint' }, 'Not in a claim thread yet.'),
       h('h3', {}, 'Same claim elsewhere?'),
-      matches.length ? h('ul', { class: 'matches' }, ...matches.map(item)) : h('p', { class: 'hint' }, 'No similar wording found in other articles.'));
+      matches.length ? h('ul', { class: 'matches' }, ...matches.map(item)) : h('p', { class: 'hint' }, 'No similar wording found in other articles.'),
+    );
   }
 
   private async dismiss(claim: Claim, match: PassageMatch, into: HTMLElement): Promise<void> {
@@ -150,30 +162,45 @@ export class Threads {
     if (!thread) return null;
     const [claims, summaries] = await Promise.all([this.host.store.claimsById(thread.claimIds), this.host.store.listArticles()]);
     const articles = new Map(summaries.map((s) => [s.article.id, s.article]));
-    const ordered = [...claims].sort((a, b) =>
-      (articles.get(a.articleId)?.published ?? '9999').localeCompare(articles.get(b.articleId)?.published ?? '9999') || a.created.localeCompare(b.created));
+    const ordered = [...claims].sort(
+      (a, b) =>
+        (articles.get(a.articleId)?.published ?? '9999').localeCompare(articles.get(b.articleId)?.published ?? '9999') || a.created.localeCompare(b.created),
+    );
     const row = (c: Claim) => {
       const article = articles.get(c.articleId);
-      return h('tr', { 'data-claim-id': c.id },
+      return h(
+        'tr',
+        { 'data-claim-id': c.id },
         h('td', {}, h('a', { href: `#/article/${encodeURIComponent(c.articleId)}` }, article?.title ?? '—')),
         h('td', {}, article?.published ? formatPublished(article.published) : '—'),
         h('td', {}, article?.outlet ?? article?.author ?? '—'),
         h('td', {}, h('q', { dir: 'auto' }, ellipsis(c.exact, 300))),
         h('td', {}, `${c.annotator.name}: `, h('span', { class: `label-tag label-${c.label}` }, LABEL_NAMES[c.label])),
         h('td', {}, c.sources.length ? c.sources.map((s) => s.citation ?? s.url ?? s.attribution?.exact ?? '').join('; ') : '—'),
-        h('td', {}, h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.removeFromThread(thread, c.id)) }, 'Remove')));
+        h('td', {}, h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.removeFromThread(thread, c.id)) }, 'Remove')),
+      );
     };
     const labels = new Set(claims.map((c) => c.label));
-    return h('section', { class: 'thread-view', 'aria-labelledby': 'thread-title' },
+    return h(
+      'section',
+      { class: 'thread-view', 'aria-labelledby': 'thread-title' },
       h('a', { href: '#/', class: 'back' }, '← Library'),
       h('h1', { id: 'thread-title', dir: 'auto' }, `Claim thread: “${ellipsis(thread.title, 120)}”`),
       h('button', { type: 'button', class: 'quiet', onclick: () => guard(this.rename(thread)) }, 'Rename thread'),
-      h('p', {}, `${claims.length} appearances in ${new Set(claims.map((c) => c.articleId)).size} articles; `,
+      h(
+        'p',
+        {},
+        `${claims.length} appearances in ${new Set(claims.map((c) => c.articleId)).size} articles; `,
         labels.size > 1 ? `judged differently (${[...labels].map((l) => LABEL_NAMES[l]).join(', ')}). ` : 'judged alike. ',
-        h('a', { href: '#/provenance' }, 'See the provenance picture')),
-      h('table', { class: 'thread-table' },
+        h('a', { href: '#/provenance' }, 'See the provenance picture'),
+      ),
+      h(
+        'table',
+        { class: 'thread-table' },
         h('thead', {}, h('tr', {}, ...['Article', 'Published', 'Outlet', 'Quote', 'Label', 'Sources', ''].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, ...ordered.map(row))));
+        h('tbody', {}, ...ordered.map(row)),
+      ),
+    );
   }
 
   /** Asks for a new title (the first claim's words are only a start) and shows the thread again. */

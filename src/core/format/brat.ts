@@ -19,7 +19,12 @@ const ANNOTATION_CONF = `[entities]\n${LABELS.map((l) => LABEL_NAMES[l]).join('\
 
 /** A file name from a title: letters, digits and dashes, with the article id to keep it unique. */
 function fileBase(bundle: ArticleBundle): string {
-  const slug = bundle.article.title.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'article';
+  const slug =
+    bundle.article.title
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'article';
   return `${slug}-${bundle.article.id.slice(0, 8)}`;
 }
 
@@ -98,12 +103,16 @@ export function readAnn(ann: string, raw: string, article: { textSha256: string 
       const reversed = fragments.find(([from, to]) => to <= from);
       const outside = mapped.findIndex(([from, to]) => from === undefined || to === undefined);
       if (reversed) refuse('bad-offsets', `offsets ${reversed.join(' ')} end before they start`);
-      else if (outside !== -1) refuse('bad-offsets', `offsets ${fragments[outside]!.join(' ')} are past the end of the text (${Array.from(raw).length} characters as stored)`);
+      else if (outside !== -1)
+        refuse('bad-offsets', `offsets ${fragments[outside]!.join(' ')} are past the end of the text (${Array.from(raw).length} characters as stored)`);
       if (annotation.refused) continue;
       const parts = mapped as [number, number][];
       const gaps = parts.slice(1).map(([from], k) => text.slice(parts[k]![1], from));
       if (gaps.some((gap) => !/^\s*\n\s*$/.test(gap))) {
-        refuse('unsupported-selector', `a discontinuous span (${spans.join(' ')}: ${parts.map(([f, t]) => `“${text.slice(f, t)}”`).join(' … ')}); a claim is one stretch of text`);
+        refuse(
+          'unsupported-selector',
+          `a discontinuous span (${spans.join(' ')}: ${parts.map(([f, t]) => `“${text.slice(f, t)}”`).join(' … ')}); a claim is one stretch of text`,
+        );
         continue;
       }
       const words = parts.map(([f, t]) => text.slice(f, t)).join(' ');
@@ -128,7 +137,9 @@ export async function readBratZip(zip: Uint8Array, annotator: Annotator): Promis
   } catch (error) {
     return { ok: false, problem: `not a zip file: ${(error as Error).message}` };
   }
-  const names = Object.keys(files).filter((n) => n.endsWith('.txt') && files[n.replace(/\.txt$/, '.ann')]).sort();
+  const names = Object.keys(files)
+    .filter((n) => n.endsWith('.txt') && files[n.replace(/\.txt$/, '.ann')])
+    .sort();
   if (!names.length) return { ok: false, problem: 'the zip holds no brat pair (a .txt and the .ann of the same name)' };
   // Decoded with any byte-order mark kept: brat counts it in its offsets.
   const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);

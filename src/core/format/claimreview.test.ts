@@ -5,7 +5,16 @@ import { toClaimReviews } from './claimreview';
 
 const me = { id: 'me', name: 'Ana' };
 const text = 'Izvestia says 2,000 troops went. It was a rescue, the ministry said. Critics disagree.';
-const article: Article = { id: 'a', title: 'Troops', outlet: 'Daily', url: 'https://example.org/a', published: '2022-01-06', textSha256: 'x'.repeat(64), length: text.length, added: '2026-01-01T00:00:00.000Z' };
+const article: Article = {
+  id: 'a',
+  title: 'Troops',
+  outlet: 'Daily',
+  url: 'https://example.org/a',
+  published: '2022-01-06',
+  textSha256: 'x'.repeat(64),
+  length: text.length,
+  added: '2026-01-01T00:00:00.000Z',
+};
 const REVIEWS = 'https://desk.example/fact-checks/troops';
 
 function claim(words: string, label: 'sourced' | 'disputed' | 'opinion', note?: string): Claim {
@@ -38,7 +47,11 @@ function guidanceProblems(review: JsonFile): string[] {
     if (item.author !== undefined && !isAgent(item.author)) problems.push('itemReviewed.author');
     if (item.datePublished !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?/.test(item.datePublished)) problems.push('itemReviewed.datePublished');
     const appearance = item.appearance;
-    if (appearance !== undefined && !(isUrl(appearance) || (typeof appearance['@type'] === 'string' && (appearance.url === undefined || isUrl(appearance.url))))) problems.push('appearance');
+    if (
+      appearance !== undefined &&
+      !(isUrl(appearance) || (typeof appearance['@type'] === 'string' && (appearance.url === undefined || isUrl(appearance.url))))
+    )
+      problems.push('appearance');
   }
   return problems;
 }
@@ -47,7 +60,10 @@ describe('toClaimReviews', () => {
   it('reviews disputed and sourced claims with a note, and nothing else, as Google’s guidance asks', () => {
     const troops = { ...claim('2,000 troops went', 'sourced', 'Confirmed by the ministry.'), sources: [{ citation: 'Izvestia', url: 'https://iz.ru/1' }] };
     const rescue = { ...claim('It was a rescue', 'disputed', 'Contradicted by witnesses.'), sources: [attributed('the ministry')] };
-    const reviews = toClaimReviews([{ article, text, claims: [troops, rescue, claim('Critics disagree.', 'opinion', 'n'), claim('Izvestia', 'disputed')] }], REVIEWS);
+    const reviews = toClaimReviews(
+      [{ article, text, claims: [troops, rescue, claim('Critics disagree.', 'opinion', 'n'), claim('Izvestia', 'disputed')] }],
+      REVIEWS,
+    );
     expect(reviews).toHaveLength(2);
     expect(reviews.flatMap(guidanceProblems)).toEqual([]);
     expect(reviews[0]).toEqual({
@@ -63,11 +79,20 @@ describe('toClaimReviews', () => {
       itemReviewed: {
         '@type': 'Claim',
         datePublished: '2022-01-06',
-        appearance: { '@type': 'NewsArticle', headline: 'Troops', url: 'https://example.org/a', publisher: { '@type': 'Organization', name: 'Daily' }, datePublished: '2022-01-06' },
+        appearance: {
+          '@type': 'NewsArticle',
+          headline: 'Troops',
+          url: 'https://example.org/a',
+          publisher: { '@type': 'Organization', name: 'Daily' },
+          datePublished: '2022-01-06',
+        },
         citation: ['https://iz.ru/1'],
       },
     });
-    expect(reviews[1]).toMatchObject({ reviewRating: { ratingValue: 1, alternateName: 'Disputed' }, itemReviewed: { author: { '@type': 'Organization', name: 'the ministry' } } });
+    expect(reviews[1]).toMatchObject({
+      reviewRating: { ratingValue: 1, alternateName: 'Disputed' },
+      itemReviewed: { author: { '@type': 'Organization', name: 'the ministry' } },
+    });
   });
 
   it('names a person the text attributes a claim to as a Person, and leaves out a date that is not ISO', () => {
@@ -78,6 +103,9 @@ describe('toClaimReviews', () => {
     expect(review.itemReviewed.appearance.datePublished).toBeUndefined();
     expect(guidanceProblems(review)).toEqual([]);
     // The checks can fail: a review without its page, with a Thing as the claim's author.
-    expect(guidanceProblems({ ...review, url: undefined, itemReviewed: { ...review.itemReviewed, author: { '@type': 'Thing', name: 'x' } } })).toEqual(['url', 'itemReviewed.author']);
+    expect(guidanceProblems({ ...review, url: undefined, itemReviewed: { ...review.itemReviewed, author: { '@type': 'Thing', name: 'x' } } })).toEqual([
+      'url',
+      'itemReviewed.author',
+    ]);
   });
 });

@@ -17,7 +17,8 @@ export function reviewable(claim: Claim): boolean {
 }
 
 /** Words that name an organisation rather than a person ("the Russian daily Izvestia", "the ministry"). */
-const ORGANISATION = /\b(daily|newspaper|agency|news|times|post|press|ministry|government|office|council|committee|organi[sz]ation|institute|university|party|army|forces|bank|company|channel|tv|radio|website|site|journal|magazine|service|department)\b/i;
+const ORGANISATION =
+  /\b(daily|newspaper|agency|news|times|post|press|ministry|government|office|council|committee|organi[sz]ation|institute|university|party|army|forces|bank|company|channel|tv|radio|website|site|journal|magazine|service|department)\b/i;
 
 /** Who the claim's words are attributed to in the text, as schema.org names a claim's author. */
 function claimAuthor(claim: Claim): object | undefined {
@@ -45,32 +46,34 @@ function appearance(article: Article): object {
 
 /** The ClaimReview objects for the reviewable claims of these articles, published at `reviewUrl`. */
 export function toClaimReviews(bundles: readonly ArticleBundle[], reviewUrl: string): object[] {
-  return bundles.flatMap(({ article, claims }) => claims.filter(reviewable).map((claim) => {
-    const author = claimAuthor(claim);
-    const published = isoDate(article.published);
-    const citations = claim.sources.flatMap((s) => (s.url ? [s.url] : []));
-    return {
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url: reviewUrl,
-      claimReviewed: claim.exact,
-      reviewBody: claim.note,
-      datePublished: claim.modified.slice(0, 10),
-      author: { '@type': 'Person', name: claim.annotator.name },
-      reviewRating: {
-        '@type': 'Rating',
-        ratingValue: claim.label === 'disputed' ? 1 : 5,
-        worstRating: 1,
-        bestRating: 5,
-        alternateName: claim.label === 'disputed' ? 'Disputed' : 'Sourced',
-      },
-      itemReviewed: {
-        '@type': 'Claim',
-        ...(author ? { author } : {}),
-        ...(published ? { datePublished: published } : {}),
-        appearance: appearance(article),
-        ...(citations.length ? { citation: citations } : {}),
-      },
-    };
-  }));
+  return bundles.flatMap(({ article, claims }) =>
+    claims.filter(reviewable).map((claim) => {
+      const author = claimAuthor(claim);
+      const published = isoDate(article.published);
+      const citations = claim.sources.flatMap((s) => (s.url ? [s.url] : []));
+      return {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url: reviewUrl,
+        claimReviewed: claim.exact,
+        reviewBody: claim.note,
+        datePublished: claim.modified.slice(0, 10),
+        author: { '@type': 'Person', name: claim.annotator.name },
+        reviewRating: {
+          '@type': 'Rating',
+          ratingValue: claim.label === 'disputed' ? 1 : 5,
+          worstRating: 1,
+          bestRating: 5,
+          alternateName: claim.label === 'disputed' ? 'Disputed' : 'Sourced',
+        },
+        itemReviewed: {
+          '@type': 'Claim',
+          ...(author ? { author } : {}),
+          ...(published ? { datePublished: published } : {}),
+          appearance: appearance(article),
+          ...(citations.length ? { citation: citations } : {}),
+        },
+      };
+    }),
+  );
 }

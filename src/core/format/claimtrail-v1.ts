@@ -64,9 +64,11 @@ export const CommentSchema = z.looseObject({
 
 /** How a claim carried from another version of the text found its words in this one. */
 export const AnchorSchema = z.looseObject({
-  status: z.enum(ANCHOR_STATUSES).describe(
-    'exact: same offsets; moved: same words elsewhere; fuzzy: similar words (see score); orphan: not found, and the claim keeps its old offsets and quote.',
-  ),
+  status: z
+    .enum(ANCHOR_STATUSES)
+    .describe(
+      'exact: same offsets; moved: same words elsewhere; fuzzy: similar words (see score); orphan: not found, and the claim keeps its old offsets and quote.',
+    ),
   score: z.number().min(0).max(1).optional().describe('How well the words and their context fit, 0 to 1.'),
   confirmed: z.boolean().optional().describe('A person checked this place (a fuzzy one) or chose it (an orphan placed by hand).'),
   from: z

@@ -30,10 +30,22 @@ export function toCsv(bundles: readonly ArticleBundle[]): string {
     const offsets = new OffsetIndex(bundle.text);
     for (const claim of placedClaims(bundle).sort(compareClaims)) {
       const sources = claim.sources.map((s) => [s.url, s.citation ?? s.attribution?.exact].filter(Boolean).join(' — ')).join('; ');
-      rows.push([
-        bundle.article.title, bundle.article.url ?? '', claim.label, offsets.toCodePoint(claim.start), offsets.toCodePoint(claim.end),
-        claim.exact, claim.note ?? '', sources, claim.annotator.name, claim.created,
-      ].map(csvField).join(','));
+      rows.push(
+        [
+          bundle.article.title,
+          bundle.article.url ?? '',
+          claim.label,
+          offsets.toCodePoint(claim.start),
+          offsets.toCodePoint(claim.end),
+          claim.exact,
+          claim.note ?? '',
+          sources,
+          claim.annotator.name,
+          claim.created,
+        ]
+          .map(csvField)
+          .join(','),
+      );
     }
   }
   return `\uFEFF${rows.join('\r\n')}\r\n`;

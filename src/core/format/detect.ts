@@ -24,4 +24,5 @@ export function importFormatOf(data: unknown): ImportFormat | null {
 }
 
 /** Said of a file in none of the formats. */
-export const UNKNOWN_FORMAT = 'not a file claimtrail imports: expected a claimtrail export, W3C Web Annotation or Hypothesis JSON, or a zip of brat .txt and .ann pairs';
+export const UNKNOWN_FORMAT =
+  'not a file claimtrail imports: expected a claimtrail export, W3C Web Annotation or Hypothesis JSON, or a zip of brat .txt and .ann pairs';

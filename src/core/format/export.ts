@@ -84,7 +84,9 @@ function exportArticle({ article, text, claims, comments = [], unlabelled = [] }
     textSha256: article.textSha256,
     text,
     claims: [...claims].sort(compareClaims).map((claim) => exportClaim(claim, offsets, byClaim.get(claim.id))),
-    ...(unlabelled.length ? { unlabelled: [...unlabelled].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).map((u) => exportUnlabelled(u, offsets)) } : {}),
+    ...(unlabelled.length
+      ? { unlabelled: [...unlabelled].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).map((u) => exportUnlabelled(u, offsets)) }
+      : {}),
   };
 }
 

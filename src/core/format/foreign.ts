@@ -168,7 +168,12 @@ function cleanQuote(quote: ForeignTarget['quote']): ForeignTarget['quote'] | str
 }
 
 /** A position as UTF-16 offsets into the text, or why it cannot be used. */
-function positionIn(raw: RawPosition | undefined, text: string, offsets: OffsetIndex, units: PositionUnits): { start: number; end: number } | string | undefined {
+function positionIn(
+  raw: RawPosition | undefined,
+  text: string,
+  offsets: OffsetIndex,
+  units: PositionUnits,
+): { start: number; end: number } | string | undefined {
   if (!raw) return undefined;
   const shown = `${JSON.stringify(raw.start)}..${JSON.stringify(raw.end)}`;
   const { start, end } = raw;
@@ -180,13 +185,12 @@ function positionIn(raw: RawPosition | undefined, text: string, offsets: OffsetI
   if (end > length) return `its position ${shown} is past the end of the text (${length} ${units === 'utf-16' ? 'UTF-16 units' : 'characters'})`;
   const at = units === 'utf-16' ? { start, end } : { start: offsets.toUtf16(start)!, end: offsets.toUtf16(end)! };
   if (splitsSurrogatePair(text, at.start) || splitsSurrogatePair(text, at.end)) return `its position ${shown} falls inside a character (an emoji's two halves)`;
-  if (!isClusterBoundary(text, at.start) || !isClusterBoundary(text, at.end)) return `its position ${shown} falls inside a character (a letter and its combining mark)`;
+  if (!isClusterBoundary(text, at.start) || !isClusterBoundary(text, at.end))
+    return `its position ${shown} falls inside a character (a letter and its combining mark)`;
   return at;
 }
 
-type Placing =
-  | { ok: true; status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number }
-  | { ok: false; reason: ReasonCode; message: string };
+type Placing = { ok: true; status: Exclude<AnchorStatus, 'orphan'>; start: number; end: number } | { ok: false; reason: ReasonCode; message: string };
 
 /** Where the words are: the position when the quote is there (or there is no quote), else the quote re-anchored. */
 function place(words: Pick<ForeignTarget, 'position' | 'quote' | 'unusable'>, text: string, offsets: OffsetIndex, units: PositionUnits): Placing {
@@ -199,7 +203,11 @@ function place(words: Pick<ForeignTarget, 'position' | 'quote' | 'unusable'>, te
     if (position) return { ok: true, status: 'exact', ...position };
     if (badPosition) return { ok: false, reason: 'bad-position', message: badPosition };
     if (words.unusable?.length) {
-      return { ok: false, reason: 'unsupported-selector', message: `it names its words only with ${words.unusable.join(' and ')}, which plain text cannot use` };
+      return {
+        ok: false,
+        reason: 'unsupported-selector',
+        message: `it names its words only with ${words.unusable.join(' and ')}, which plain text cannot use`,
+      };
     }
     return { ok: false, reason: 'no-target', message: 'it selects no words: a note on the whole page' };
   }
@@ -209,16 +217,27 @@ function place(words: Pick<ForeignTarget, 'position' | 'quote' | 'unusable'>, te
     // nearest the position given; without a position, several occurrences are not guessed between.
     const starts: number[] = [];
     for (let i = text.indexOf(quote.exact); i !== -1; i = text.indexOf(quote.exact, i + 1)) starts.push(i);
-    const nearest = position ? starts.sort((a, b) => Math.abs(a - position.start) - Math.abs(b - position.start))[0] : starts.length === 1 ? starts[0] : undefined;
+    const nearest = position
+      ? starts.sort((a, b) => Math.abs(a - position.start) - Math.abs(b - position.start))[0]
+      : starts.length === 1
+        ? starts[0]
+        : undefined;
     if (nearest !== undefined) return { ok: true, status: 'moved', start: nearest, end: nearest + quote.exact.length };
     if (starts.length > 1) {
       return { ok: false, reason: 'ambiguous', message: `its quote occurs ${starts.length} times and it gives no context or position to choose between them` };
     }
   }
-  const found = anchor({ start: position?.start ?? 0, end: position?.end ?? 0, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' }, text);
+  const found = anchor(
+    { start: position?.start ?? 0, end: position?.end ?? 0, exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
+    text,
+  );
   if (found.status === 'orphan') {
     const also = badPosition ? ` (and ${badPosition})` : '';
-    return { ok: false, reason: 'not-found', message: `its quote “${quote.exact.length > 60 ? `${quote.exact.slice(0, 60)}…` : quote.exact}” is not in the text${also}` };
+    return {
+      ok: false,
+      reason: 'not-found',
+      message: `its quote “${quote.exact.length > 60 ? `${quote.exact.slice(0, 60)}…` : quote.exact}” is not in the text${also}`,
+    };
   }
   return { ok: true, status: found.status, start: found.start, end: found.end };
 }
@@ -246,7 +265,11 @@ function withoutDuplicates(annotations: readonly ForeignAnnotation[], unplaced: 
     }
     const [keep, drop] = (a.modified ?? '') >= (other.modified ?? '') ? [a, other] : [other, a];
     kept.set(a.id, keep);
-    unplaced.push({ source: drop.id, reason: 'duplicate-id', message: `another annotation in the file has the id “${a.id}” and ${keep.modified && keep.modified !== drop.modified ? `a later date (${keep.modified})` : 'comes later'}: that one was kept` });
+    unplaced.push({
+      source: drop.id,
+      reason: 'duplicate-id',
+      message: `another annotation in the file has the id “${a.id}” and ${keep.modified && keep.modified !== drop.modified ? `a later date (${keep.modified})` : 'comes later'}: that one was kept`,
+    });
   }
   return annotations.filter((a) => kept.get(a.id) === a);
 }
@@ -305,7 +328,11 @@ export async function placeAnnotations(
     if (options.onto) {
       found = ontoDocuments!.has(documentKey(a.target)) ? options.onto : undefined;
       if (!found) {
-        miss(a, 'other-document', `it is on ${documentName(a.target)}, not on this text${options.onto.article.url ? '' : ' (give --url to name the text’s address)'}`);
+        miss(
+          a,
+          'other-document',
+          `it is on ${documentName(a.target)}, not on this text${options.onto.article.url ? '' : ' (give --url to name the text’s address)'}`,
+        );
         continue;
       }
     } else {
@@ -355,11 +382,22 @@ export async function placeAnnotations(
     if ('label' in claim) {
       entry.bundle.claims.push(claim);
       result.anchored[placed.status]++;
-      report.placed.push({ source: nameOf(a), claim: claim.id, start: offsets.toCodePoint(claim.start), end: offsets.toCodePoint(claim.end), exact: claim.exact, status: placed.status });
+      report.placed.push({
+        source: nameOf(a),
+        claim: claim.id,
+        start: offsets.toCodePoint(claim.start),
+        end: offsets.toCodePoint(claim.end),
+        exact: claim.exact,
+        status: placed.status,
+      });
     } else {
       entry.bundle.unlabelled.push(claim);
       const tags = a.tags.filter((t) => t.trim());
-      miss(a, 'no-label', `${tags.length ? `its tags (${tags.join(', ')}) name` : 'it names'} none of sourced, disputed, opinion: kept as an annotation waiting for a label`);
+      miss(
+        a,
+        'no-label',
+        `${tags.length ? `its tags (${tags.join(', ')}) name` : 'it names'} none of sourced, disputed, opinion: kept as an annotation waiting for a label`,
+      );
     }
   }
   result.bundles = [...texts.values()].map((t) => t.bundle).filter((b) => b.claims.length || b.unlabelled.length);
@@ -386,14 +424,19 @@ const NAMED = 12;
 export function describeResult(result: ForeignResult): string[] {
   const { report } = result;
   const placed = report.placed.length;
-  const how = (['exact', 'moved', 'fuzzy'] as const).filter((s) => result.anchored[s]).map((s) => `${result.anchored[s]} ${s}`).join(', ');
+  const how = (['exact', 'moved', 'fuzzy'] as const)
+    .filter((s) => result.anchored[s])
+    .map((s) => `${result.anchored[s]} ${s}`)
+    .join(', ');
   const waiting = report.unplaced.filter((u) => u.reason === 'no-label').length;
   const refused = report.unplaced.length - waiting;
-  const counts = [...new Set(report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => u.reason))]
-    .map((code) => `${report.unplaced.filter((u) => u.reason === code).length} ${REASON_WORDS[code]}`);
-  const summary = `${placed} of ${result.total} annotations placed as claims${how ? ` (${how})` : ''}.`
-    + (waiting ? ` ${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a label.` : '')
-    + (refused ? ` ${refused} not placed: ${counts.join('; ')}.` : '');
+  const counts = [...new Set(report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => u.reason))].map(
+    (code) => `${report.unplaced.filter((u) => u.reason === code).length} ${REASON_WORDS[code]}`,
+  );
+  const summary =
+    `${placed} of ${result.total} annotations placed as claims${how ? ` (${how})` : ''}.` +
+    (waiting ? ` ${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a label.` : '') +
+    (refused ? ` ${refused} not placed: ${counts.join('; ')}.` : '');
   const lines = report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => `${u.source}: ${u.message} [${u.reason}]`);
   const notes = report.warnings.map((w) => `${w.source}: ${w.message}`);
   const all = [...lines, ...notes];
@@ -414,8 +457,10 @@ export interface BratPair {
 
 /** Each brat pair's annotations placed on its own text, under the label rules. */
 export function placeBratPairs(pairs: readonly BratPair[], rules: LabelRules = {}): Promise<ForeignResult[]> {
-  return Promise.all(pairs.map(({ article, text, annotations }) => {
-    const onto = { article, text: async () => text };
-    return placeAnnotations(annotations, [onto], 'code points', { onto, rules });
-  }));
+  return Promise.all(
+    pairs.map(({ article, text, annotations }) => {
+      const onto = { article, text: async () => text };
+      return placeAnnotations(annotations, [onto], 'code points', { onto, rules });
+    }),
+  );
 }

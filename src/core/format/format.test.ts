@@ -11,9 +11,7 @@ const NOW = '2026-11-23T10:00:00.000Z';
 
 async function bundleOf(text: string, ranges: [number, number][], id = 'art-1'): Promise<ArticleBundle> {
   const article: Article = { id, title: 'T', author: 'A. Writer', textSha256: await sha256Hex(text), length: text.length, added: NOW };
-  const claims = ranges
-    .map(([start, end], i) => createClaim(text, id, { start, end }, LABELS[i % 3]!, me, NOW))
-    .filter((c): c is Claim => c !== null);
+  const claims = ranges.map(([start, end], i) => createClaim(text, id, { start, end }, LABELS[i % 3]!, me, NOW)).filter((c): c is Claim => c !== null);
   return { article, text, claims };
 }
 
@@ -70,9 +68,7 @@ describe('import reports every kind of bad input by name', () => {
   it('a javascript: URL', async () => {
     const file = await validFile();
     file.articles[0].claims[0].sources = [{ url: 'javascript:alert(1)' }];
-    expect((await problemsOf(JSON.stringify(file)))[0]).toBe(
-      'articles[0].claims[0].sources[0].url: only http and https addresses are accepted',
-    );
+    expect((await problemsOf(JSON.stringify(file)))[0]).toBe('articles[0].claims[0].sources[0].url: only http and https addresses are accepted');
   });
   it('text whose hash does not match', async () => {
     const file = await validFile();
@@ -122,14 +118,20 @@ describe('comments on claims', () => {
 describe('export then import is lossless', () => {
   // Text from whole graphemes (emoji, combining marks, Arabic, newlines) with claims on it.
   const textArb = fc
-    .array(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.constantFrom('\n', ' ', 'بِسْمِ', '👩‍👩‍👧', 'e\u0301')), { minLength: 1, maxLength: 30 })
+    .array(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.constantFrom('\n', ' ', 'بِسْمِ', '👩‍👩‍👧', 'e\u0301')), {
+      minLength: 1,
+      maxLength: 30,
+    })
     .map((parts) => parts.join(''));
   const caseArb = textArb.chain((text) =>
     fc.record({
       text: fc.constant(text),
       ranges: fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length)), { maxLength: 6 }),
       note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
-      citation: fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0), { nil: undefined }),
+      citation: fc.option(
+        fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
+        { nil: undefined },
+      ),
     }),
   );
 

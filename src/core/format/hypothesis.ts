@@ -44,13 +44,15 @@ function annotation(claim: Claim, bundle: ArticleBundle): object {
     tags: [claim.label],
     group: '__world__',
     permissions: { read: ['group:__world__'], admin: [user], update: [user], delete: [user] },
-    target: [{
-      source: uri,
-      selector: [
-        { type: 'TextPositionSelector', start: claim.start, end: claim.end },
-        { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-      ],
-    }],
+    target: [
+      {
+        source: uri,
+        selector: [
+          { type: 'TextPositionSelector', start: claim.start, end: claim.end },
+          { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+        ],
+      },
+    ],
     document: { title: [bundle.article.title] },
     links: {},
     hidden: false,
@@ -66,7 +68,6 @@ export function toHypothesis(bundles: readonly ArticleBundle[], exporter: Annota
     annotations: bundles.flatMap((bundle) => placedClaims(bundle).map((claim) => annotation(claim, bundle))),
   };
 }
-
 
 /** A note and the sources listed after it under "Sources:". */
 function splitText(text: string): { note?: string; sources: Source[] } {

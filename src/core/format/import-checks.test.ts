@@ -11,7 +11,10 @@ const NOW = '2026-11-23T10:00:00.000Z';
 /** A v1 file of one article with `text` as stored and claims on the given words; `patch` changes the file. */
 async function fileOf(text: string, words: string[], patch: (f: JsonFile) => void = () => undefined): Promise<string> {
   const article: Article = { id: 'a', title: 'T', textSha256: await sha256Hex(text), length: text.length, added: NOW };
-  const claims = words.map((w, i) => ({ ...createClaim(text, 'a', { start: text.indexOf(w), end: text.indexOf(w) + w.length }, 'opinion', me, NOW)!, id: `c${i}` }));
+  const claims = words.map((w, i) => ({
+    ...createClaim(text, 'a', { start: text.indexOf(w), end: text.indexOf(w) + w.length }, 'opinion', me, NOW)!,
+    id: `c${i}`,
+  }));
   const file = JSON.parse(JSON.stringify(toExportFile([{ article, text, claims }], me, NOW, 'test')));
   patch(file);
   file.articles[0].textSha256 = await sha256Hex(file.articles[0].text);
@@ -25,8 +28,15 @@ const problems = async (json: string) => {
 
 describe('a claimtrail import checks what adding and labelling in the app enforce', () => {
   it('refuses a text that is not normalised (BOM, CR, CRLF, NUL): its offsets would not match the stored text', async () => {
-    for (const [text, why] of [['\uFEFFA text.', 'starts with a byte-order mark'], ['A\r\ntext.', 'CR line end at 1'], ['A\rtext.', 'CR line end at 1'], ['A\0text.', 'NUL character at 1']]) {
-      expect(await problems(await fileOf(text!, []))).toEqual([`articles[0]: the text is not normalised: it ${why!.startsWith('starts') ? why : `has a ${why}`}${why!.startsWith('CR') ? ' (claimtrail texts use LF)' : ''}`]);
+    for (const [text, why] of [
+      ['\uFEFFA text.', 'starts with a byte-order mark'],
+      ['A\r\ntext.', 'CR line end at 1'],
+      ['A\rtext.', 'CR line end at 1'],
+      ['A\0text.', 'NUL character at 1'],
+    ]) {
+      expect(await problems(await fileOf(text!, []))).toEqual([
+        `articles[0]: the text is not normalised: it ${why!.startsWith('starts') ? why : `has a ${why}`}${why!.startsWith('CR') ? ' (claimtrail texts use LF)' : ''}`,
+      ]);
     }
   });
 
@@ -55,7 +65,18 @@ describe('a claimtrail import checks what adding and labelling in the app enforc
 
   it('reads annotations waiting for a label, checked like claims', async () => {
     const text = 'Words to label later.';
-    const waiting = (start: number, end: number) => ({ id: 'u', start, end, exact: text.slice(start, end), prefix: text.slice(0, start), suffix: text.slice(end), sources: [], annotator: me, created: NOW, modified: NOW });
+    const waiting = (start: number, end: number) => ({
+      id: 'u',
+      start,
+      end,
+      exact: text.slice(start, end),
+      prefix: text.slice(0, start),
+      suffix: text.slice(end),
+      sources: [],
+      annotator: me,
+      created: NOW,
+      modified: NOW,
+    });
     const read = await readExportFile(await fileOf(text, [], (f) => (f.articles[0].unlabelled = [waiting(0, 5)])));
     expect(read.ok && read.value.articles[0]!.unlabelled!.map((u) => u.exact)).toEqual(['Words']);
     const bad = await fileOf(text, [], (f) => (f.articles[0].unlabelled = [{ ...waiting(0, 5), exact: 'Other' }]));

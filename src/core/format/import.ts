@@ -8,7 +8,15 @@ import { defaultTitle } from '../article';
 import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source, UnlabelledClaim } from '../model';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, sha256Hex, unnormalisedText } from '../text';
-import { ClaimSchema, ExportFileSchema, UnlabelledSchema, type ExportArticle, type ExportClaim, type ExportSource, type ExportUnlabelled } from './claimtrail-v1';
+import {
+  ClaimSchema,
+  ExportFileSchema,
+  UnlabelledSchema,
+  type ExportArticle,
+  type ExportClaim,
+  type ExportSource,
+  type ExportUnlabelled,
+} from './claimtrail-v1';
 import { exportClaim, exportUnlabelled, type ArticleBundle } from './export';
 import { parseJson } from './json';
 
@@ -67,11 +75,7 @@ function shorten(text: string): string {
 }
 
 /** UTF-16 range of code point offsets `start..end` in the text whose words must be `exact`, or a problem. */
-function checkedRange(
-  span: { start: number; end: number; exact: string },
-  text: string,
-  offsets: OffsetIndex,
-): { start: number; end: number } | string {
+function checkedRange(span: { start: number; end: number; exact: string }, text: string, offsets: OffsetIndex): { start: number; end: number } | string {
   const start = offsets.toUtf16(span.start);
   const end = offsets.toUtf16(span.end);
   if (start === undefined || end === undefined) {
@@ -144,41 +148,39 @@ function readSpan(
  * Checks one claim against its article's text; returns it with UTF-16 offsets, or problems.
  * An orphan (a claim carried over that found no words here) keeps its old offsets unchecked.
  */
-function readClaim(
-  raw: ExportClaim,
-  where: string,
-  article: { id: string; text: string },
-  offsets: OffsetIndex,
-  problems: string[],
-): Claim | null {
+function readClaim(raw: ExportClaim, where: string, article: { id: string; text: string }, offsets: OffsetIndex, problems: string[]): Claim | null {
   const span = readSpan(raw, raw.anchor?.status === 'orphan', where, article, offsets, problems);
   if (!span) return null;
   return {
     ...span,
     label: raw.label,
-    ...(raw.review ? {
-      review: {
-        status: raw.review.status,
-        by: { id: raw.review.by.id, name: raw.review.by.name },
-        at: raw.review.at,
-        ...(raw.review.comment ? { comment: raw.review.comment } : {}),
-        from: [...raw.review.from],
-      },
-    } : {}),
-    ...(raw.anchor ? {
-      anchor: {
-        status: raw.anchor.status,
-        ...(raw.anchor.score !== undefined ? { score: raw.anchor.score } : {}),
-        ...(raw.anchor.confirmed !== undefined ? { confirmed: raw.anchor.confirmed } : {}),
-        from: {
-          start: raw.anchor.from.start,
-          end: raw.anchor.from.end,
-          ...(raw.anchor.from.exact !== undefined ? { exact: raw.anchor.from.exact } : {}),
-          ...(raw.anchor.from.article ? { article: raw.anchor.from.article } : {}),
-          ...(raw.anchor.from.claim ? { claim: raw.anchor.from.claim } : {}),
-        },
-      },
-    } : {}),
+    ...(raw.review
+      ? {
+          review: {
+            status: raw.review.status,
+            by: { id: raw.review.by.id, name: raw.review.by.name },
+            at: raw.review.at,
+            ...(raw.review.comment ? { comment: raw.review.comment } : {}),
+            from: [...raw.review.from],
+          },
+        }
+      : {}),
+    ...(raw.anchor
+      ? {
+          anchor: {
+            status: raw.anchor.status,
+            ...(raw.anchor.score !== undefined ? { score: raw.anchor.score } : {}),
+            ...(raw.anchor.confirmed !== undefined ? { confirmed: raw.anchor.confirmed } : {}),
+            from: {
+              start: raw.anchor.from.start,
+              end: raw.anchor.from.end,
+              ...(raw.anchor.from.exact !== undefined ? { exact: raw.anchor.from.exact } : {}),
+              ...(raw.anchor.from.article ? { article: raw.anchor.from.article } : {}),
+              ...(raw.anchor.from.claim ? { claim: raw.anchor.from.claim } : {}),
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -194,7 +196,9 @@ export function refusalOf(item: Claim | UnlabelledClaim, article: { id: string; 
   const parsed = (labelled ? ClaimSchema : UnlabelledSchema).safeParse(exported);
   if (!parsed.success) return issueMessages(parsed.error).join('; ');
   const problems: string[] = [];
-  const back = labelled ? readClaim(parsed.data as ExportClaim, 'claim', article, offsets, problems) : readSpan(parsed.data, false, 'claim', article, offsets, problems);
+  const back = labelled
+    ? readClaim(parsed.data as ExportClaim, 'claim', article, offsets, problems)
+    : readSpan(parsed.data, false, 'claim', article, offsets, problems);
   if (!back) return problems.join('; ').replace(/^claim: /, '');
   return null;
 }
@@ -284,7 +288,13 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
       const item = readSpan(rawItem, false, itemWhere, raw, offsets, problems);
       if (item) unlabelled.push(item);
     }
-    articles.push({ article: toArticle(raw, now), text: raw.text, claims, ...(comments.length ? { comments } : {}), ...(unlabelled.length ? { unlabelled } : {}) });
+    articles.push({
+      article: toArticle(raw, now),
+      text: raw.text,
+      claims,
+      ...(comments.length ? { comments } : {}),
+      ...(unlabelled.length ? { unlabelled } : {}),
+    });
   }
   onProgress?.(1);
   if (problems.length) return failure(problems);

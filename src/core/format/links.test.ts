@@ -29,8 +29,14 @@ describe('links in the claimtrail file: carried claims, attributions, relations,
     const relation: ArticleRelation = { id: 'r1', from: 'new', to: 'old', kind: 'republishes', created: NOW };
     const thread: ClaimThread = { id: 't1', title: '2,000 troops', claimIds: [troops.id, carried[0]!.id, 'not-in-file'], created: NOW, modified: NOW };
     const file = toExportFile(
-      [{ article: oldArticle, text: OLD, claims: [troops, planes] }, { article: newArticle, text: NEW, claims: carried }],
-      me, NOW, 'test', { relations: [relation], threads: [thread] },
+      [
+        { article: oldArticle, text: OLD, claims: [troops, planes] },
+        { article: newArticle, text: NEW, claims: carried },
+      ],
+      me,
+      NOW,
+      'test',
+      { relations: [relation], threads: [thread] },
     );
     expect(file.threads).toEqual([{ id: 't1', title: '2,000 troops', claims: [troops.id, carried[0]!.id], created: NOW, modified: NOW }]);
     const orphan = file.articles[1]!.claims.find((c) => c.anchor?.status === 'orphan')!;

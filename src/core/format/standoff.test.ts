@@ -14,13 +14,23 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const TEXT = 'Flags 🇦🇲 and 😀 first. Izvestia says 2,000 troops went.\nقوات حفظ السلام arrived, "quietly". Nobody disputes it.';
 
 async function bundleOf(text = TEXT, url?: string): Promise<ArticleBundle> {
-  const article: Article = { id: 'a1b2c3d4-art', title: 'Troops, “quoted”', ...(url ? { url } : {}), textSha256: await sha256Hex(text), length: text.length, added: NOW };
+  const article: Article = {
+    id: 'a1b2c3d4-art',
+    title: 'Troops, “quoted”',
+    ...(url ? { url } : {}),
+    textSha256: await sha256Hex(text),
+    length: text.length,
+    added: NOW,
+  };
   const on = (words: string, label: Claim['label'], note?: string) => {
     const start = text.indexOf(words);
     const claim = createClaim(text, article.id, { start, end: start + words.length }, label, me, NOW)!;
     return note ? { ...claim, note } : claim;
   };
-  const troops = { ...on('2,000 troops went', 'sourced', 'Matches the ministry’s figure.\nSecond line.'), sources: [{ url: 'https://iz.ru/1', citation: 'Izvestia' }, { citation: 'TASS' }] };
+  const troops = {
+    ...on('2,000 troops went', 'sourced', 'Matches the ministry’s figure.\nSecond line.'),
+    sources: [{ url: 'https://iz.ru/1', citation: 'Izvestia' }, { citation: 'TASS' }],
+  };
   return { article, text, claims: [troops, on('😀 first', 'opinion'), on('went.\nقوات حفظ السلام arrived', 'disputed', '=1+1')] };
 }
 
@@ -29,7 +39,10 @@ const pick = (c: Claim) => ({ label: c.label, start: c.start, end: c.end, exact:
 describe('Hypothesis', () => {
   it('round trip keeps label, span (UTF-16), note, sources and annotator, astral characters included', async () => {
     const original = await bundleOf(TEXT, 'https://example.org/t');
-    const file = toHypothesis([original], me, NOW) as { export_userid: string; annotations: { target: { selector: { type: string; start?: number }[] }[]; tags: string[] }[] };
+    const file = toHypothesis([original], me, NOW) as {
+      export_userid: string;
+      annotations: { target: { selector: { type: string; start?: number }[] }[]; tags: string[] }[];
+    };
     expect(file.export_userid).toBe('acct:ana%40example@claimtrail');
     expect(file.annotations[0]!.tags).toEqual(['sourced']);
     expect(file.annotations[0]!.target[0]!.selector[0]).toEqual({ type: 'TextPositionSelector', start: TEXT.indexOf('2,000'), end: TEXT.indexOf(' went') + 5 });
@@ -38,25 +51,43 @@ describe('Hypothesis', () => {
     const placed = await placeAnnotations(read.annotations, [{ article: original.article, text: async () => TEXT }], 'utf-16');
     const back = placed.bundles[0]!.claims;
     expect(back.map(pick)).toEqual(original.claims.map(pick));
-    expect(back.map((c) => [c.note, c.sources, c.annotator, c.id])).toEqual(original.claims.map((c) => [c.note, c.sources, { id: 'acct:ana%40example@claimtrail', name: 'Ana' }, c.id]));
+    expect(back.map((c) => [c.note, c.sources, c.annotator, c.id])).toEqual(
+      original.claims.map((c) => [c.note, c.sources, { id: 'acct:ana%40example@claimtrail', name: 'Ana' }, c.id]),
+    );
   });
 
   it('imports annotations made elsewhere with a report of what was placed and why the rest was not', async () => {
     const text = normalizeText(readCorpus('004_30ba6e3c10c12ec5.txt'));
-    const article: Article = { id: 'k', title: 'Kazakhstan', url: 'https://www.example.net/csto-blue-helmets', textSha256: await sha256Hex(text), length: text.length, added: NOW };
+    const article: Article = {
+      id: 'k',
+      title: 'Kazakhstan',
+      url: 'https://www.example.net/csto-blue-helmets',
+      textSha256: await sha256Hex(text),
+      length: text.length,
+      added: NOW,
+    };
     const library: LibraryArticle[] = [{ article, text: async () => text }];
     // As Hypothesis wrote them on the web page: positions count the page's text (menus and all), so most are off.
     const hypothesis = (id: string, uri: string, tags: string[], selector: object[], extra: object = {}) => ({
-      id, uri, tags, text: `note ${id}`, user: 'acct:bob@hypothes.is', user_info: { display_name: 'Bob' },
-      created: '2022-01-12T09:00:00.000000+00:00', updated: '2022-01-12T09:00:00.000000+00:00',
-      target: [{ source: uri, selector }], document: { title: ['Kazakhstan'] }, ...extra,
+      id,
+      uri,
+      tags,
+      text: `note ${id}`,
+      user: 'acct:bob@hypothes.is',
+      user_info: { display_name: 'Bob' },
+      created: '2022-01-12T09:00:00.000000+00:00',
+      updated: '2022-01-12T09:00:00.000000+00:00',
+      target: [{ source: uri, selector }],
+      document: { title: ['Kazakhstan'] },
+      ...extra,
     });
     const quote = (exact: string, start: number) => [
       { type: 'TextPositionSelector', start, end: start + exact.length },
       { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
     ];
     const file = {
-      export_date: '2022-01-13T00:00:00Z', export_userid: 'acct:bob@hypothes.is',
+      export_date: '2022-01-13T00:00:00Z',
+      export_userid: 'acct:bob@hypothes.is',
       annotations: [
         hypothesis('h1', article.url!, ['Sourced', 'csto'], quote('quotes the Russian daily Izvestia', text.indexOf('quotes the Russian daily Izvestia'))),
         hypothesis('h2', article.url!, ['csto'], quote('A geopolitical project that would upset regional balances.', 12)),
@@ -68,7 +99,9 @@ describe('Hypothesis', () => {
     const read = readHypothesis(JSON.stringify(file));
     if (!read.ok) throw new Error(read.problem);
     const placed = await placeAnnotations(read.annotations, library, 'utf-16');
-    expect(placed.bundles[0]!.claims.map((c) => [c.label, c.exact, c.annotator.name, c.note])).toEqual([['sourced', 'quotes the Russian daily Izvestia', 'Bob', 'note h1']]);
+    expect(placed.bundles[0]!.claims.map((c) => [c.label, c.exact, c.annotator.name, c.note])).toEqual([
+      ['sourced', 'quotes the Russian daily Izvestia', 'Bob', 'note h1'],
+    ]);
     expect(placed.bundles[0]!.unlabelled!.map((c) => c.exact)).toEqual(['A geopolitical project that would upset regional balances.']);
     expect(describeResult(placed)).toEqual([
       '1 of 5 annotations placed as claims (1 exact). 1 waits for a label. 3 not placed: 1 selecting no words; 1 on another document; 1 whose words are not in the text.',
@@ -118,7 +151,9 @@ describe('CSV', () => {
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toHaveLength(5); // header, three claims, and the final line end
     expect(rows[1]).toBe('"Troops, “quoted”",https://example.org/t,opinion,13,20,😀 first,,,Ana,2026-11-23T10:00:00.000Z');
-    expect(rows[2]).toBe('"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.","https://iz.ru/1 — Izvestia; TASS",Ana,2026-11-23T10:00:00.000Z');
+    expect(rows[2]).toBe(
+      '"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.","https://iz.ru/1 — Izvestia; TASS",Ana,2026-11-23T10:00:00.000Z',
+    );
     expect(rows[3]).toContain(',"went.\nقوات حفظ السلام arrived",\'=1+1,');
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField(-3)).toBe('-3');

@@ -24,12 +24,14 @@ function mustChecks(): Map<string, (data: unknown) => boolean> {
     ajv.addSchema(JSON.parse(readFileSync(join(SUITE, 'definitions', name), 'utf8')));
   }
   const musts = JSON.parse(readFileSync(join(SUITE, 'annotations/annotationMusts.test'), 'utf8')).assertions as string[];
-  return new Map(musts.map((path) => {
-    const schema = JSON.parse(readFileSync(join(SUITE, path), 'utf8'));
-    expect(schema.assertionType, path).toBe('must');
-    expect(schema.expectedResult, path).toBe('valid');
-    return [path, ajv.compile({ ...schema, id: path.split('/').pop() })];
-  }));
+  return new Map(
+    musts.map((path) => {
+      const schema = JSON.parse(readFileSync(join(SUITE, path), 'utf8'));
+      expect(schema.assertionType, path).toBe('must');
+      expect(schema.expectedResult, path).toBe('valid');
+      return [path, ajv.compile({ ...schema, id: path.split('/').pop() })];
+    }),
+  );
 }
 
 const checks = mustChecks();
@@ -59,15 +61,18 @@ async function bundle(url?: string): Promise<ArticleBundle> {
 }
 
 describe('the W3C test suite harness', () => {
-  it('passes the suite\'s correct samples and fails its incorrect ones (those that are JSON at all)', () => {
-    const samples = (kind: string) => readdirSync(join(SUITE, 'tools/samples', kind)).map((name) => {
-      const text = readFileSync(join(SUITE, 'tools/samples', kind, name), 'utf8');
-      try {
-        return { name, data: JSON.parse(text) as { type?: unknown } };
-      } catch {
-        return null; // a known quirk: several "incorrect" samples are not JSON at all
-      }
-    }).filter((s) => s !== null && s.data.type === 'Annotation');
+  it("passes the suite's correct samples and fails its incorrect ones (those that are JSON at all)", () => {
+    const samples = (kind: string) =>
+      readdirSync(join(SUITE, 'tools/samples', kind))
+        .map((name) => {
+          const text = readFileSync(join(SUITE, 'tools/samples', kind, name), 'utf8');
+          try {
+            return { name, data: JSON.parse(text) as { type?: unknown } };
+          } catch {
+            return null; // a known quirk: several "incorrect" samples are not JSON at all
+          }
+        })
+        .filter((s) => s !== null && s.data.type === 'Annotation');
     const correct = samples('correct');
     expect(correct.length).toBeGreaterThan(30);
     // A known quirk: three samples use Composite, List and Independents targets, which the final
@@ -98,7 +103,11 @@ describe('W3C Web Annotation export', () => {
     const target = collection.first.items[0]!.target as { source: string; selector: { type: string; start?: number; exact?: string }[] };
     expect(target.source).toMatch(/^urn:sha256:[0-9a-f]{64}$/);
     // Code points: the flag (two astral characters) and the emoji count once per character.
-    expect(target.selector[0]).toEqual({ type: 'TextPositionSelector', start: Array.from(TEXT.slice(0, TEXT.indexOf('2,000'))).length, end: Array.from(TEXT.slice(0, TEXT.indexOf(' went') + 5)).length });
+    expect(target.selector[0]).toEqual({
+      type: 'TextPositionSelector',
+      start: Array.from(TEXT.slice(0, TEXT.indexOf('2,000'))).length,
+      end: Array.from(TEXT.slice(0, TEXT.indexOf(' went') + 5)).length,
+    });
   });
 
   it('gives a non-UUID id a stable UUID', () => {
@@ -117,7 +126,17 @@ describe('W3C round trip', () => {
     const placed = await placeAnnotations(read.annotations, library, 'code points');
     expect(placed.anchored).toEqual({ exact: 3, moved: 0, fuzzy: 0 });
     const back = placed.bundles[0]!.claims;
-    const pick = (c: Claim) => ({ id: c.id, label: c.label, start: c.start, end: c.end, exact: c.exact, note: c.note, sources: c.sources, name: c.annotator.name, created: c.created });
+    const pick = (c: Claim) => ({
+      id: c.id,
+      label: c.label,
+      start: c.start,
+      end: c.end,
+      exact: c.exact,
+      note: c.note,
+      sources: c.sources,
+      name: c.annotator.name,
+      created: c.created,
+    });
     expect(back.map(pick)).toEqual(original.claims.map(pick));
     // A file never speaks for a local annotator: the creator keeps its IRI as the id.
     expect(back[0]!.annotator.id).toBe('urn:claimtrail:annotator:ana%40example');
@@ -126,13 +145,26 @@ describe('W3C round trip', () => {
   it('reads a bare annotation from another tool: tagging body, bodyValue note, quote only; unlabelled ones wait', async () => {
     const article: Article = { id: 'x', title: 'T', url: 'https://example.org/t', textSha256: await sha256Hex(TEXT), length: TEXT.length, added: NOW };
     const file = [
-      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://other.example/anno/1', type: 'Annotation', bodyValue: 'plain note',
-        target: { source: 'https://example.org/t', selector: { type: 'TextQuoteSelector', exact: 'Nobody disputes it.' } } },
-      { type: 'Annotation', id: 'http://other.example/anno/2', body: { type: 'TextualBody', purpose: 'tagging', value: 'DISPUTED' },
-        target: { source: 'https://example.org/t', selector: [{ type: 'TextPositionSelector', start: 0, end: 5 }] } },
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'http://other.example/anno/1',
+        type: 'Annotation',
+        bodyValue: 'plain note',
+        target: { source: 'https://example.org/t', selector: { type: 'TextQuoteSelector', exact: 'Nobody disputes it.' } },
+      },
+      {
+        type: 'Annotation',
+        id: 'http://other.example/anno/2',
+        body: { type: 'TextualBody', purpose: 'tagging', value: 'DISPUTED' },
+        target: { source: 'https://example.org/t', selector: [{ type: 'TextPositionSelector', start: 0, end: 5 }] },
+      },
       { type: 'Annotation', id: 'http://other.example/anno/3', target: 'https://example.org/elsewhere' },
-      { type: 'Annotation', id: 'http://other.example/anno/4', body: { purpose: 'tagging', value: 'opinion' },
-        target: { source: 'https://example.org/t', selector: { type: 'TextQuoteSelector', exact: 'st' } } }, // in "first" and "Izvestia"
+      {
+        type: 'Annotation',
+        id: 'http://other.example/anno/4',
+        body: { purpose: 'tagging', value: 'opinion' },
+        target: { source: 'https://example.org/t', selector: { type: 'TextQuoteSelector', exact: 'st' } },
+      }, // in "first" and "Izvestia"
     ];
     const read = readW3C(JSON.stringify(file));
     if (!read.ok) throw new Error(read.problem);

@@ -124,7 +124,9 @@ function creatorOf(raw: unknown): Annotator {
 
 /** One W3C annotation as a foreign annotation. */
 function readAnnotation(raw: Json): ForeignAnnotation {
-  const targets = list(raw.target).map((t) => (typeof t === 'string' ? { source: t } : t)).filter(isObject);
+  const targets = list(raw.target)
+    .map((t) => (typeof t === 'string' ? { source: t } : t))
+    .filter(isObject);
   const withWords = targets.find((t) => list(t.selector).length > 0) ?? targets[0] ?? {};
   const target: ForeignTarget = { sources: targets.map((t) => str(t.source) ?? str(t.id)).filter((s): s is string => !!s), ...readSelectors(withWords) };
   const tags: string[] = [];
@@ -149,7 +151,10 @@ function readAnnotation(raw: Json): ForeignAnnotation {
       const citation = (value ?? str(resource?.label))?.trim();
       if (words.position || words.quote) result.sources.push({ words });
       else if (url || citation) result.sources.push({ ...(url ? { url } : {}), ...(citation ? { citation } : {}) });
-    } else if (value !== undefined && (types(body).includes('TextualBody') || !purposes.length || purposes.includes('commenting') || purposes.includes('describing'))) {
+    } else if (
+      value !== undefined &&
+      (types(body).includes('TextualBody') || !purposes.length || purposes.includes('commenting') || purposes.includes('describing'))
+    ) {
       notes.push(value);
     }
   }
@@ -169,7 +174,8 @@ function annotationsIn(data: unknown): Json[] | string | null {
   const itemsOf = (page: Json): Json[] | string => {
     const items = list(page.items);
     const addresses = items.filter((i) => typeof i === 'string');
-    if (addresses.length) return `its page lists ${addresses.length} annotations by address only (${addresses[0] as string}…), without them: download the annotations themselves`;
+    if (addresses.length)
+      return `its page lists ${addresses.length} annotations by address only (${addresses[0] as string}…), without them: download the annotations themselves`;
     return items.filter(isObject);
   };
   if (kind.includes('Annotation')) return [data];
@@ -211,6 +217,7 @@ export function readW3C(json: string): { ok: true; annotations: ForeignAnnotatio
 export function readW3CData(data: unknown): { ok: true; annotations: ForeignAnnotation[] } | { ok: false; problem: string } {
   const raw = annotationsIn(data);
   if (typeof raw === 'string') return { ok: false, problem: raw };
-  if (!raw) return { ok: false, problem: 'not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of annotations' };
+  if (!raw)
+    return { ok: false, problem: 'not a W3C Web Annotation file: expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of annotations' };
   return { ok: true, annotations: raw.map(readAnnotation) };
 }
