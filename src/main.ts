@@ -15,7 +15,7 @@ import { Notices } from './ui/notices';
 
 /** The stored annotator, or one named now (asked once, on first start). */
 async function annotatorOf(store: Store): Promise<Annotator> {
-  const stored = await store.getSetting<Annotator>('annotator');
+  const stored = await store.getSetting('annotator');
   if (stored) return stored;
   const values = await formDialog({
     title: 'Welcome to claimtrail',

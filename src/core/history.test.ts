@@ -40,4 +40,16 @@ describe('ClaimHistory', () => {
     history.record([{ before: null, after: claim('sourced') }]);
     expect(history.redo()).toBeNull();
   });
+
+  it('tells the next step without moving, so a step is recorded only once stored', () => {
+    const history = new ClaimHistory();
+    const a = claim('sourced');
+    history.record([{ before: null, after: a }]);
+    expect(history.nextUndo()).toEqual([{ before: a, after: null }]);
+    expect(history.nextUndo()).toEqual([{ before: a, after: null }]);
+    expect(history.nextRedo()).toBeNull();
+    history.undo();
+    expect(history.nextUndo()).toBeNull();
+    expect(history.nextRedo()).toEqual([{ before: null, after: a }]);
+  });
 });

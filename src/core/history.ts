@@ -32,6 +32,18 @@ export class ClaimHistory {
     this.undone = [];
   }
 
+  /** The changes undo() would give, without moving in the history: applied first, recorded as undone only once stored. */
+  nextUndo(): ClaimChange[] | null {
+    const action = this.done.at(-1);
+    return action ? invertChanges(action) : null;
+  }
+
+  /** The changes redo() would give, without moving in the history. */
+  nextRedo(): ClaimChange[] | null {
+    const action = this.undone.at(-1);
+    return action ? [...action] : null;
+  }
+
   /** The changes that undo the last action, or null when there is none. */
   undo(): ClaimChange[] | null {
     const action = this.done.pop();

@@ -23,7 +23,7 @@ import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
 import { writeImport, type ImportInput, type ImportReport } from './import-write';
-import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db } from './schema';
+import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db, type Settings } from './schema';
 import { describeStorageError, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
 
@@ -364,12 +364,12 @@ export class Store {
   }
 
   /** A stored setting, or undefined. */
-  getSetting<T>(key: string): Promise<T | undefined> {
-    return this.run('read settings', async () => (await this.db.get('settings', key)) as T | undefined);
+  getSetting<K extends keyof Settings>(key: K): Promise<Settings[K] | undefined> {
+    return this.run('read settings', async () => (await this.db.get('settings', key)) as Settings[K] | undefined);
   }
 
   /** Stores a setting. */
-  setSetting(key: string, value: unknown): Promise<void> {
+  setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
     return this.run('save settings', async () => {
       await this.db.put('settings', value, key);
     });

@@ -3,9 +3,32 @@
  */
 import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Decision } from '../core/adjudication';
-import { countLabels, type Article, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type UnlabelledClaim } from '../core/model';
+import {
+  countLabels,
+  type Annotator,
+  type Article,
+  type ArticleRelation,
+  type Claim,
+  type ClaimComment,
+  type ClaimThread,
+  type UnlabelledClaim,
+} from '../core/model';
 import type { Fingerprint } from '../core/similarity';
 import { paginate, type ClaimCounts, type ClaimPage } from './page-layout';
+
+/** The settings the app keeps, by key, with the type of each. */
+export interface Settings {
+  /** Who makes claims in this browser. */
+  annotator: Annotator;
+  /** Whether the demo article was added on first start. */
+  demoAdded: boolean;
+  /** Where the fact checks are published (ClaimReview's url), as given last time. */
+  reviewUrl: string;
+  /** Suggested claim matches the person said are not the same claim. */
+  dismissedMatches: string[];
+  /** Suggested version pairs the person said are not versions. */
+  dismissedVersions: string[];
+}
 
 export interface ClaimtrailSchema extends DBSchema {
   articles: { key: string; value: Article; indexes: { bySha: string } };
@@ -14,7 +37,7 @@ export interface ClaimtrailSchema extends DBSchema {
   claimPages: { key: [string, number]; value: ClaimPage; indexes: { byClaim: string } };
   /** Each article's claim counts per label, kept with every claim write. */
   claimCounts: { key: string; value: ClaimCounts };
-  settings: { key: string; value: unknown };
+  settings: { key: keyof Settings; value: Settings[keyof Settings] };
   decisions: { key: string; value: Decision; indexes: { byArticle: string } };
   comments: { key: string; value: ClaimComment; indexes: { byArticle: string } };
   relations: { key: string; value: ArticleRelation };

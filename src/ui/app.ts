@@ -111,12 +111,12 @@ export class App {
         editDetails: (article) => guard(this.editDetails(article)),
         showAgreement: (into) => guard(this.showAgreement(into)),
         showProvenance: (into) =>
-          void this.provenance
-            .librarySection(
+          guard(
+            this.provenance.librarySection(
               summaries.map((s) => s.article),
               into,
-            )
-            .catch((e) => this.notices.error(errorMessage(e))),
+            ),
+          ),
       }),
       null,
     );
@@ -191,7 +191,7 @@ export class App {
       detach: (claimId) => guard(claims.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } }))),
       reattach: (claimId) => guard(claims.reattach(view, claimId)),
       labelUnlabelled: (id, label) => guard(claims.labelUnlabelled(view, id, label)),
-      links: (claim, into) => void this.threads.links(claim, into).catch((e) => this.notices.error(errorMessage(e))),
+      links: (claim, into) => guard(this.threads.links(claim, into)),
     });
     this.setView(view.element, view);
     view.provenanceSlot.replaceChildren(await this.provenance.articleSection(view));
@@ -234,28 +234,20 @@ export class App {
       ],
     });
     if (!values) return;
-    try {
-      const meta = cleanMeta(values);
-      const updated = await this.store.updateArticleMeta(article.id, { ...meta, title: meta.title ?? article.title });
-      if (this.article?.bundle.article.id === article.id) this.article.showDetails(updated);
-      else await this.refresh();
-      this.notices.status('Details saved.');
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    const meta = cleanMeta(values);
+    const updated = await this.store.updateArticleMeta(article.id, { ...meta, title: meta.title ?? article.title });
+    if (this.article?.bundle.article.id === article.id) this.article.showDetails(updated);
+    else await this.refresh();
+    this.notices.status('Details saved.');
   }
 
   // Review
 
   private async decide(view: ArticleView, key: string, choice: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): Promise<void> {
     const decision: Decision = { key, articleId: view.bundle.article.id, ...choice, by: this.annotator, at: nowIso() };
-    try {
-      await this.store.putDecision(decision);
-      view.decisions.set(key, decision);
-      view.panel.rerender();
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    await this.store.putDecision(decision);
+    view.decisions.set(key, decision);
+    view.panel.rerender();
   }
 
   private exportAdjudicated(view: ArticleView, lines: Comparison[]): void {
@@ -263,11 +255,7 @@ export class App {
   }
 
   private async showAgreement(into: HTMLElement): Promise<void> {
-    try {
-      into.replaceChildren(...(await libraryAgreement(this.store)));
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    into.replaceChildren(...(await libraryAgreement(this.store)));
   }
 
   // Files

@@ -147,31 +147,45 @@ export class ClaimCommands {
   /** Adds a comment to a claim, yours or another's. */
   async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
     const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
-    try {
-      await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () =>
-        this.store.addComment(comment),
-      );
-      view.addComment(comment);
-      view.panel.rerender();
-      this.notices.status('Comment added.');
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () =>
+      this.store.addComment(comment),
+    );
+    view.addComment(comment);
+    view.panel.rerender();
+    this.notices.status('Comment added.');
   }
+
+  /** Undo and redo one after another: a second press waits for the first one's write. */
+  private replaying: Promise<void> = Promise.resolve();
 
   /** Takes back the last claim action (Ctrl/Cmd+Z). */
   undo(): Promise<void> {
-    return this.replay(this.history.undo(), 'Nothing to undo.', 'Undone.');
+    return this.replay('undo');
   }
 
   /** Does again the last undone claim action (Ctrl/Cmd+Shift+Z). */
   redo(): Promise<void> {
-    return this.replay(this.history.redo(), 'Nothing to redo.', 'Redone.');
+    return this.replay('redo');
   }
 
-  /** Applies changes from the history (recording nothing new) and says what happened. */
-  private async replay(changes: ClaimChange[] | null, nothing: string, done: string): Promise<void> {
-    if (!changes) this.notices.status(nothing);
-    else if (await this.commit(changes, false)) this.notices.status(done);
+  /**
+   * Applies the next step of the history (recording nothing new) and says what happened. The
+   * history moves only once the step is stored: a failed write leaves it where it was.
+   */
+  private replay(step: 'undo' | 'redo'): Promise<void> {
+    const next = this.replaying.then(async () => {
+      const changes = step === 'undo' ? this.history.nextUndo() : this.history.nextRedo();
+      if (!changes) {
+        this.notices.status(step === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+        return;
+      }
+      if (!(await this.commit(changes, false))) return;
+      if (step === 'undo') this.history.undo();
+      else this.history.redo();
+      this.notices.status(step === 'undo' ? 'Undone.' : 'Redone.');
+    });
+    // A step that failed (and said so) does not stop the ones after it.
+    this.replaying = next.catch(() => undefined);
+    return next;
   }
 }

@@ -64,14 +64,10 @@ export class Exchange {
       ],
     });
     if (!values) return;
-    try {
-      const { article, text } = await makeArticle(values.text!, { title: values.title });
-      const result = await this.store.addArticle(article, text);
-      if (result.status === 'exists') this.notices.status(`This text is already in the library as “${result.article.title}”.`);
-      location.hash = `#/article/${encodeURIComponent(result.article.id)}`;
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    const { article, text } = await makeArticle(values.text!, { title: values.title });
+    const result = await this.store.addArticle(article, text);
+    if (result.status === 'exists') this.notices.status(`This text is already in the library as “${result.article.title}”.`);
+    location.hash = `#/article/${encodeURIComponent(result.article.id)}`;
   }
 
   /** Downloads every article that has claims, with all their claims, relations and threads. */
@@ -113,7 +109,7 @@ export class Exchange {
 
   /** Asks where the fact checks are published (ClaimReview requires it), offering the address given last time. */
   private async askReviewUrl(): Promise<string | undefined> {
-    const last = await this.store.getSetting<string>('reviewUrl');
+    const last = await this.store.getSetting('reviewUrl');
     const values = await formDialog({
       title: 'Where the fact checks are published',
       submit: 'Export',

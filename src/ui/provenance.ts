@@ -10,7 +10,6 @@ import { newId, nowIso, RELATION_KINDS, type Article, type ArticleRelation, type
 import { fingerprintSteps, likelyVersions, type VersionPair } from '../core/similarity';
 import type { Store } from '../store/db';
 import { libraryFingerprints } from '../store/fingerprints';
-import { errorMessage } from '../core/errors';
 import type { ArticleView } from './article-view';
 import { formDialog } from './dialogs';
 import { ellipsis, h } from './dom';
@@ -29,7 +28,7 @@ export interface ProvenanceHost {
 }
 
 /** Settings key of the version pairs the user said are not versions. */
-const DISMISSED_VERSIONS = 'dismissedVersions';
+const DISMISSED_VERSIONS = 'dismissedVersions' as const;
 
 /** "republishes" read from the other side: "is republished by". */
 const PASSIVE: Record<RelationKind, string> = {
@@ -55,7 +54,7 @@ export class Provenance {
   async versionSuggestions(relations: readonly ArticleRelation[]): Promise<VersionPair[]> {
     const [prints, dismissed] = await Promise.all([
       libraryFingerprints(this.host.store, (text) => inSteps(fingerprintSteps(text))),
-      this.host.store.getSetting<string[]>(DISMISSED_VERSIONS),
+      this.host.store.getSetting(DISMISSED_VERSIONS),
     ]);
     const skip = new Set([...(dismissed ?? []), ...relations.map((r) => pairKey({ a: r.from, b: r.to }))]);
     return likelyVersions(prints).filter((p) => !skip.has(pairKey(p)));
@@ -82,7 +81,7 @@ export class Provenance {
   }
 
   private async dismiss(pair: VersionPair): Promise<void> {
-    const dismissed = (await this.host.store.getSetting<string[]>(DISMISSED_VERSIONS)) ?? [];
+    const dismissed = (await this.host.store.getSetting(DISMISSED_VERSIONS)) ?? [];
     await this.host.store.setSetting(DISMISSED_VERSIONS, [...dismissed, pairKey(pair)]);
     await this.host.refresh();
   }
@@ -131,13 +130,9 @@ export class Provenance {
   }
 
   private async addRelation(from: string, to: string, kind: RelationKind): Promise<void> {
-    try {
-      await this.host.store.putRelation({ id: newId(), from, to, kind, created: nowIso() });
-      this.host.notices.status('Linked.');
-      await this.host.refresh();
-    } catch (error) {
-      this.host.notices.error(errorMessage(error));
-    }
+    await this.host.store.putRelation({ id: newId(), from, to, kind, created: nowIso() });
+    this.host.notices.status('Linked.');
+    await this.host.refresh();
   }
 
   /**

@@ -7,7 +7,6 @@ import type { ClaimChange } from '../core/history';
 import { createClaim, LABEL_NAMES, nowIso, type Annotator, type Article, type Claim, type ClaimThread } from '../core/model';
 import { claimPassages, linkClaims, partEnd, PassageIndex, sentencePassages, similarPassages, type Passage, type PassageMatch } from '../core/threads';
 import type { Store } from '../store/db';
-import { errorMessage } from '../core/errors';
 import { formDialog } from './dialogs';
 import { ellipsis, formatPublished, h } from './dom';
 import { idle } from './steps';
@@ -25,7 +24,7 @@ export interface ThreadsHost {
 }
 
 /** Settings key of the matches the user said are not the same claim. */
-const DISMISSED_MATCHES = 'dismissedMatches';
+const DISMISSED_MATCHES = 'dismissedMatches' as const;
 
 /** Claims read in one idle moment. */
 const CLAIMS_CHUNK = 250;
@@ -91,7 +90,7 @@ export class Threads {
   async links(claim: Claim, into: HTMLElement): Promise<void> {
     const [threads, dismissed, { passages, articles }] = await Promise.all([
       this.host.store.threads(),
-      this.host.store.getSetting<string[]>(DISMISSED_MATCHES),
+      this.host.store.getSetting(DISMISSED_MATCHES),
       this.library(claim.articleId),
     ]);
     const thread = threads.find((t) => t.claimIds.includes(claim.id));
@@ -127,7 +126,7 @@ export class Threads {
   }
 
   private async dismiss(claim: Claim, match: PassageMatch, into: HTMLElement): Promise<void> {
-    const dismissed = (await this.host.store.getSetting<string[]>(DISMISSED_MATCHES)) ?? [];
+    const dismissed = (await this.host.store.getSetting(DISMISSED_MATCHES)) ?? [];
     await this.host.store.setSetting(DISMISSED_MATCHES, [...dismissed, matchKey(claim, match)]);
     await this.links(claim, into);
   }
@@ -146,13 +145,9 @@ export class Threads {
       this.index.add(claimPassages(match.articleId, [made]));
     }
     const { put, removed } = linkClaims(await this.host.store.threads(), claim, otherId, nowIso());
-    try {
-      if (removed) await this.host.store.putThread({ ...removed, claimIds: [] });
-      await this.host.store.putThread(put);
-      this.host.notices.status(`Linked as the same claim (thread of ${put.claimIds.length}).`);
-    } catch (error) {
-      this.host.notices.error(errorMessage(error));
-    }
+    if (removed) await this.host.store.putThread({ ...removed, claimIds: [] });
+    await this.host.store.putThread(put);
+    this.host.notices.status(`Linked as the same claim (thread of ${put.claimIds.length}).`);
     await this.links(claim, into);
   }
 
@@ -211,11 +206,7 @@ export class Threads {
       fields: [{ name: 'title', label: 'Title', value: thread.title, required: true, check: (v) => (v.trim() ? null : 'Give the thread a title.') }],
     });
     if (!values) return;
-    try {
-      await this.host.store.putThread({ ...thread, title: values.title!, modified: nowIso() });
-    } catch (error) {
-      this.host.notices.error(errorMessage(error));
-    }
+    await this.host.store.putThread({ ...thread, title: values.title!, modified: nowIso() });
     await this.host.refresh();
   }
 
