@@ -21,6 +21,7 @@ import { provenancePicture } from './picture';
 import { Provenance } from './provenance';
 import { Threads } from './threads';
 import { downloadAdjudicated, libraryAgreement } from './review';
+import type { DecisionChoice, Intent } from './intents';
 import type { Notices } from './notices';
 import type { WriteJournal } from './journal';
 import { guard } from './guard';
@@ -165,36 +166,65 @@ export class App {
       return;
     }
     document.title = `${bundle.article.title} — claimtrail`;
-    const claims = this.claims;
     const view: ArticleView = new ArticleView(bundle, decisions, unlabelled, {
-      label: (label, selection) => guard(claims.label(label, selection)),
-      editDetails: (article) => guard(this.editDetails(article)),
-      reveal: (claimId) => view.editor.reveal(claimId),
-      relabel: (claimId, label) => guard(claims.update(claimId, { label })),
-      setNote: (claimId, note) => guard(claims.update(claimId, { note: note || undefined })),
-      draft: (claimId) => this.journal.draft(claimId),
-      keepDraft: (claimId, text) => (text === undefined ? this.journal.setDraft(claimId, undefined) : this.journal.typeDraft(claimId, text)),
-      addSource: (claimId, source) => guard(claims.updateSources(claimId, (sources) => [...sources, source])),
-      removeSource: (claimId, index) => guard(claims.updateSources(claimId, (sources) => sources.filter((_, i) => i !== index))),
-      remove: (claimId) => guard(claims.remove(claimId)),
-      copyToMine: (claimId) => guard(claims.copyToMine(claimId)),
-      addComment: (claimId, text) => guard(claims.addComment(view, claimId, text)),
-      undo: () => guard(claims.undo()),
-      redo: () => guard(claims.redo()),
+      dispatch: (intent) => this.handle(view, intent),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
-      setHidden: (hidden) => view.editor.dispatch({ type: 'layers', hidden }),
-      decide: (key, decision) => guard(this.decide(view, key, decision)),
-      exportAdjudicated: (lines) => void this.exportAdjudicated(view, lines),
-      attribute: (claimId) => guard(claims.attribute(view, claimId)),
-      showWords: (range) => view.editor.selectRange(range),
-      confirmPlace: (claimId) => guard(claims.replace(claimId, (c) => ({ anchor: { ...c.anchor!, confirmed: true } }))),
-      detach: (claimId) => guard(claims.replace(claimId, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } }))),
-      reattach: (claimId) => guard(claims.reattach(view, claimId)),
-      labelUnlabelled: (id, label) => guard(claims.labelUnlabelled(view, id, label)),
+      draft: (claimId) => this.journal.draft(claimId),
       links: (claim, into) => guard(this.threads.links(claim, into)),
     });
     this.setView(view.element, view);
     view.provenanceSlot.replaceChildren(await this.provenance.articleSection(view));
+  }
+
+  /** The one place the intents of an article view are carried out. */
+  private handle(view: ArticleView, intent: Intent): void {
+    const claims = this.claims;
+    switch (intent.type) {
+      case 'label':
+        return guard(claims.label(intent.label, intent.selection));
+      case 'reveal':
+        return view.editor.reveal(intent.id);
+      case 'relabel':
+        return guard(claims.update(intent.id, { label: intent.label }));
+      case 'set-note':
+        return guard(claims.update(intent.id, { note: intent.note || undefined }));
+      case 'keep-draft':
+        return intent.text === undefined ? this.journal.setDraft(intent.id, undefined) : this.journal.typeDraft(intent.id, intent.text);
+      case 'add-source':
+        return guard(claims.updateSources(intent.id, (sources) => [...sources, intent.source]));
+      case 'remove-source':
+        return guard(claims.updateSources(intent.id, (sources) => sources.filter((_, i) => i !== intent.index)));
+      case 'attribute':
+        return guard(claims.attribute(view, intent.id));
+      case 'remove':
+        return guard(claims.remove(intent.id));
+      case 'copy-to-mine':
+        return guard(claims.copyToMine(intent.id));
+      case 'add-comment':
+        return guard(claims.addComment(view, intent.id, intent.text));
+      case 'undo':
+        return guard(claims.undo());
+      case 'redo':
+        return guard(claims.redo());
+      case 'set-hidden':
+        return view.editor.dispatch({ type: 'layers', hidden: intent.hidden });
+      case 'decide':
+        return guard(this.decide(view, intent.key, intent.decision));
+      case 'export-adjudicated':
+        return this.exportAdjudicated(view, intent.lines);
+      case 'show-words':
+        return view.editor.selectRange(intent.range);
+      case 'confirm-place':
+        return guard(claims.replace(intent.id, (c) => ({ anchor: { ...c.anchor!, confirmed: true } })));
+      case 'detach':
+        return guard(claims.replace(intent.id, (c) => ({ anchor: { status: 'orphan', from: c.anchor!.from } })));
+      case 'reattach':
+        return guard(claims.reattach(view, intent.id));
+      case 'label-unlabelled':
+        return guard(claims.labelUnlabelled(view, intent.id, intent.label));
+      case 'edit-details':
+        return guard(this.editDetails(intent.article));
+    }
   }
 
   /** Redraws whatever is shown, after another tab or an import changed the data. */
@@ -243,7 +273,7 @@ export class App {
 
   // Review
 
-  private async decide(view: ArticleView, key: string, choice: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): Promise<void> {
+  private async decide(view: ArticleView, key: string, choice: DecisionChoice): Promise<void> {
     const decision: Decision = { key, articleId: view.bundle.article.id, ...choice, by: this.annotator, at: nowIso() };
     await this.store.putDecision(decision);
     view.decisions.set(key, decision);

@@ -1,18 +1,15 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { Article, ClaimComment, Label, UnlabelledClaim } from '../core/model';
-import type { Range } from '../core/selection';
+import type { Article, ClaimComment, UnlabelledClaim } from '../core/model';
 import { ArticleEditor } from '../editor/article-editor';
-import { ClaimPanel, type ClaimActions } from './claim-panel';
+import { ClaimPanel } from './claim-panel';
 import { h, publishedElement } from './dom';
+import type { ArticleHost } from './intents';
 import { byline } from './library';
 
-/** What the app does for an article view; comments and decisions the view holds itself. */
-export interface ArticleViewActions extends Omit<ClaimActions, 'commentsOn' | 'decisions' | 'unlabelled'> {
-  label(label: Label, selection: Range): void;
-  editDetails(article: Article): void;
-}
+/** What the app gives an article view: where its intents go, and what it reads; comments, decisions and waiting annotations the view holds itself. */
+export type ArticleViewHost = Omit<ArticleHost, 'commentsOn' | 'decisions' | 'unlabelled'>;
 
 function legend(): HTMLElement {
   return h(
@@ -45,14 +42,14 @@ export class ArticleView {
     readonly bundle: ArticleBundle,
     decisions: readonly Decision[],
     unlabelled: readonly UnlabelledClaim[],
-    private readonly actions: ArticleViewActions,
+    private readonly host: ArticleViewHost,
   ) {
     this.unlabelled = unlabelled;
     this.decisions = new Map(decisions.map((d) => [d.key, d]));
     for (const comment of [...(bundle.comments ?? [])].sort((a, b) => a.at.localeCompare(b.at))) this.addComment(comment);
     this.panel = new ClaimPanel(
       {
-        ...actions,
+        ...host,
         commentsOn: (id) => this.comments.get(id) ?? [],
         decisions: () => this.decisions,
         unlabelled: () => this.unlabelled,
@@ -74,7 +71,7 @@ export class ArticleView {
     this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
-      onLabel: (label, selection) => actions.label(label, selection),
+      onLabel: (label, selection) => host.dispatch({ type: 'label', label, selection }),
       onClaimsChange: (state) => {
         this.panel.render(state, this.editor.claims());
         this.panel.scrollToSelected();
@@ -100,7 +97,7 @@ export class ArticleView {
         publishedElement(article.published),
         article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null,
       ),
-      h('button', { type: 'button', class: 'quiet', onclick: () => this.actions.editDetails(article) }, 'Edit details'),
+      h('button', { type: 'button', class: 'quiet', onclick: () => this.host.dispatch({ type: 'edit-details', article }) }, 'Edit details'),
     );
   }
 

@@ -3,58 +3,12 @@
  * of the text they are attributed to), comments; and, when it is selected, its editor (yours)
  * or "I agree" and a comment form (another's), and its links to other articles.
  */
-import type { Decision } from '../core/adjudication';
-import type { Comparison } from '../core/agreement-report';
 import { HttpUrl } from '../core/format/claimtrail-v1';
+import type { ArticleHost } from './intents';
 import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source, type UnlabelledClaim } from '../core/model';
-import type { Range } from '../core/selection';
 import { ellipsis, formatDate, h } from './dom';
 
-/** What the panel asks of the app for a claim. */
-export interface ClaimActions {
-  reveal(id: string): void;
-  relabel(id: string, label: Label): void;
-  setNote(id: string, note: string): void;
-  /** The unsaved note typed for a claim before the page was last closed, if any. */
-  draft(id: string): string | undefined;
-  /** Keeps the note being typed (text) or forgets it once saved (undefined). */
-  keepDraft(id: string, text: string | undefined): void;
-  addSource(id: string, source: Source): void;
-  removeSource(id: string, index: number): void;
-  remove(id: string): void;
-  /** Copies another annotator's claim into your own layer ("I agree"). */
-  copyToMine(id: string): void;
-  /** The comments on a claim, oldest first. */
-  commentsOn(id: string): readonly ClaimComment[];
-  addComment(id: string, text: string): void;
-  undo(): void;
-  redo(): void;
-  isMine(claim: Claim): boolean;
-  /** Shows only the layers of annotators not in `hidden`. */
-  setHidden(hidden: ReadonlySet<string>): void;
-  /** The review decisions on this article's disagreements, by disagreement key. */
-  decisions(): ReadonlyMap<string, Decision>;
-  decide(key: string, decision: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): void;
-  exportAdjudicated(lines: Comparison[]): void;
-  /** Adds a source pointing at the words selected in the text (the outlet or person named). */
-  attribute(id: string): void;
-  /** Selects words of the text and scrolls them into view. */
-  showWords(range: Range): void;
-  /** Says a fuzzy place is right. */
-  confirmPlace(id: string): void;
-  /** Says a carried claim is not where it was put: it becomes an orphan. */
-  detach(id: string): void;
-  /** Puts an orphan (or any claim of yours) on the words selected in the text. */
-  reattach(id: string): void;
-  /** Fills `into` with the claim's thread and likely matches in other articles. */
-  links(claim: Claim, into: HTMLElement): void;
-  /** Imported annotations on this article that carry none of our labels. */
-  unlabelled(): readonly UnlabelledClaim[];
-  /** Gives an imported annotation its label: it becomes a claim. */
-  labelUnlabelled(id: string, label: Label): void;
-}
-
-function sourceView(source: Source, actions: ClaimActions): HTMLElement {
+function sourceView(source: Source, host: ArticleHost): HTMLElement {
   const link = source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url) : null;
   const said = source.attribution;
   return h(
@@ -70,7 +24,7 @@ function sourceView(source: Source, actions: ClaimActions): HTMLElement {
           ' · attributed in the text to ',
           h(
             'button',
-            { type: 'button', class: 'link', 'data-control': 'show-attribution', onclick: () => actions.showWords(said) },
+            { type: 'button', class: 'link', 'data-control': 'show-attribution', onclick: () => host.dispatch({ type: 'show-words', range: said }) },
             `“${ellipsis(said.exact, 60)}”`,
           ),
         )
@@ -79,7 +33,7 @@ function sourceView(source: Source, actions: ClaimActions): HTMLElement {
 }
 
 /** How a carried claim found its place, and what it said where it came from. */
-function anchorNote(claim: Claim, selected: boolean, mine: boolean, actions: ClaimActions): HTMLElement | null {
+function anchorNote(claim: Claim, selected: boolean, mine: boolean, host: ArticleHost): HTMLElement | null {
   const anchor = claim.anchor;
   if (!anchor || anchor.status === 'orphan') return null;
   const how = anchor.confirmed ? 'placed, checked by a person' : anchor.status === 'fuzzy' ? `fuzzy, score ${anchor.score?.toFixed(2) ?? '?'}` : anchor.status;
@@ -92,62 +46,78 @@ function anchorNote(claim: Claim, selected: boolean, mine: boolean, actions: Cla
       ? h(
           'span',
           { class: 'anchor-review' },
-          h('button', { type: 'button', 'data-control': 'confirm-place', onclick: () => actions.confirmPlace(claim.id) }, 'Place is right'),
-          h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => actions.detach(claim.id) }, 'Not here'),
+          h(
+            'button',
+            { type: 'button', 'data-control': 'confirm-place', onclick: () => host.dispatch({ type: 'confirm-place', id: claim.id }) },
+            'Place is right',
+          ),
+          h('button', { type: 'button', class: 'quiet', 'data-control': 'detach', onclick: () => host.dispatch({ type: 'detach', id: claim.id }) }, 'Not here'),
         )
       : null;
   return h('p', { class: `anchor-note anchor-${anchor.status}` }, `Carried over: ${how}`, was, review);
 }
 
 /** An imported annotation waiting for a label, with a button per label. */
-export function unlabelledElement(item: UnlabelledClaim, actions: ClaimActions): HTMLLIElement {
+export function unlabelledElement(item: UnlabelledClaim, host: ArticleHost): HTMLLIElement {
   return h(
     'li',
     { class: 'unlabelled', 'data-claim-id': item.id },
-    h('button', { type: 'button', class: 'link', onclick: () => actions.showWords(item) }, h('q', { dir: 'auto' }, ellipsis(item.exact, 240))),
+    h(
+      'button',
+      { type: 'button', class: 'link', onclick: () => host.dispatch({ type: 'show-words', range: item }) },
+      h('q', { dir: 'auto' }, ellipsis(item.exact, 240)),
+    ),
     item.note ? h('p', { class: 'claim-note', dir: 'auto' }, item.note) : null,
     h('p', { class: 'claim-meta' }, item.annotator.name),
     h(
       'span',
       { class: 'label-choice', role: 'group', 'aria-label': `Label “${ellipsis(item.exact, 40)}”` },
       ...LABELS.map((label) =>
-        h('button', { type: 'button', class: `label-${label}`, onclick: () => actions.labelUnlabelled(item.id, label) }, LABEL_NAMES[label]),
+        h(
+          'button',
+          { type: 'button', class: `label-${label}`, onclick: () => host.dispatch({ type: 'label-unlabelled', id: item.id, label: label }) },
+          LABEL_NAMES[label],
+        ),
       ),
     ),
   );
 }
 
 /** An orphan in the panel's own section: its old quote, and a way to place it again. */
-export function orphanElement(claim: Claim, actions: ClaimActions): HTMLLIElement {
+export function orphanElement(claim: Claim, host: ArticleHost): HTMLLIElement {
   return h(
     'li',
     { class: `orphan claim-${claim.label}`, 'data-claim-id': claim.id },
     h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
     h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
     h('p', { class: 'claim-meta' }, claim.annotator.name),
-    actions.isMine(claim)
-      ? h('button', { type: 'button', 'data-control': 'reattach', onclick: () => actions.reattach(claim.id) }, 'Attach to selected words')
+    host.isMine(claim)
+      ? h(
+          'button',
+          { type: 'button', 'data-control': 'reattach', onclick: () => host.dispatch({ type: 'reattach', id: claim.id }) },
+          'Attach to selected words',
+        )
       : null,
   );
 }
 
-function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
+function claimEditor(claim: Claim, host: ArticleHost): HTMLElement {
   const labelSelect = h(
     'select',
-    { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => actions.relabel(claim.id, labelSelect.value as Label) },
+    { id: `label-${claim.id}`, 'data-control': 'label', onchange: () => host.dispatch({ type: 'relabel', id: claim.id, label: labelSelect.value as Label }) },
     ...LABELS.map((label) => h('option', { value: label, selected: label === claim.label }, LABEL_NAMES[label])),
   );
   const note = h('textarea', { id: `note-${claim.id}`, rows: 3, 'data-control': 'note', 'aria-describedby': `note-draft-${claim.id}` });
-  const draft = actions.draft(claim.id);
+  const draft = host.draft(claim.id);
   const restored = draft !== undefined && draft.trim() !== (claim.note ?? '');
   note.value = restored ? draft : (claim.note ?? '');
   const draftHint = h('p', { id: `note-draft-${claim.id}`, class: 'hint', hidden: !restored }, 'Draft kept from before: not saved yet.');
   const saveNote = () => {
-    actions.keepDraft(claim.id, undefined);
+    host.dispatch({ type: 'keep-draft', id: claim.id, text: undefined });
     draftHint.hidden = true;
-    if (note.value.trim() !== (claim.note ?? '')) actions.setNote(claim.id, note.value.trim());
+    if (note.value.trim() !== (claim.note ?? '')) host.dispatch({ type: 'set-note', id: claim.id, note: note.value.trim() });
   };
-  note.addEventListener('input', () => actions.keepDraft(claim.id, note.value));
+  note.addEventListener('input', () => host.dispatch({ type: 'keep-draft', id: claim.id, text: note.value }));
   note.addEventListener('change', saveNote);
   const url = h('input', { id: `source-url-${claim.id}`, type: 'url', placeholder: 'https://…', 'data-control': 'source-url' });
   const citation = h('input', { id: `source-citation-${claim.id}`, type: 'text', placeholder: 'Izvestia, 11 Jan 2022', 'data-control': 'source-citation' });
@@ -177,7 +147,7 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
       citation.addEventListener('input', () => citation.setCustomValidity(''), { once: true });
       return;
     }
-    actions.addSource(claim.id, source);
+    host.dispatch({ type: 'add-source', id: claim.id, source: source });
   });
   return h(
     'div',
@@ -199,10 +169,15 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
             h(
               'li',
               {},
-              sourceView(source, actions),
+              sourceView(source, host),
               h(
                 'button',
-                { type: 'button', class: 'quiet', 'aria-label': `Remove source ${i + 1}`, onclick: () => actions.removeSource(claim.id, i) },
+                {
+                  type: 'button',
+                  class: 'quiet',
+                  'aria-label': `Remove source ${i + 1}`,
+                  onclick: () => host.dispatch({ type: 'remove-source', id: claim.id, index: i }),
+                },
                 'Remove',
               ),
             ),
@@ -214,13 +189,17 @@ function claimEditor(claim: Claim, actions: ClaimActions): HTMLElement {
       'p',
       { class: 'hint' },
       'Or select the words of the text that name the source (“quotes the daily Izvestia”), then: ',
-      h('button', { type: 'button', 'data-control': 'attribute', onclick: () => actions.attribute(claim.id) }, 'Attribute to selected words'),
+      h(
+        'button',
+        { type: 'button', 'data-control': 'attribute', onclick: () => host.dispatch({ type: 'attribute', id: claim.id }) },
+        'Attribute to selected words',
+      ),
     ),
-    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => actions.remove(claim.id) }, 'Delete claim'),
+    h('button', { type: 'button', class: 'danger', 'data-control': 'delete', onclick: () => host.dispatch({ type: 'remove', id: claim.id }) }, 'Delete claim'),
   );
 }
 
-function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
+function commentForm(claim: Claim, host: ArticleHost): HTMLElement {
   const text = h('textarea', { id: `comment-on-${claim.id}`, rows: 2, 'data-control': 'comment-text' });
   const form = h(
     'form',
@@ -231,26 +210,32 @@ function commentForm(claim: Claim, actions: ClaimActions): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (text.value.trim()) actions.addComment(claim.id, text.value.trim());
+    if (text.value.trim()) host.dispatch({ type: 'add-comment', id: claim.id, text: text.value.trim() });
   });
   return form;
 }
 
-export function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], actions: ClaimActions): HTMLLIElement {
-  const mine = actions.isMine(claim);
+export function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], host: ArticleHost): HTMLLIElement {
+  const mine = host.isMine(claim);
   return h(
     'li',
     { class: `claim-entry claim-${claim.label}${selected ? ' is-selected' : ''}`, 'data-claim-id': claim.id, 'data-layer': String(marker) },
     h(
       'button',
-      { type: 'button', class: 'claim-select', 'aria-pressed': String(selected), 'data-control': 'select', onclick: () => actions.reveal(claim.id) },
+      {
+        type: 'button',
+        class: 'claim-select',
+        'aria-pressed': String(selected),
+        'data-control': 'select',
+        onclick: () => host.dispatch({ type: 'reveal', id: claim.id }),
+      },
       h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
       h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
     ),
-    anchorNote(claim, selected, mine, actions),
+    anchorNote(claim, selected, mine, host),
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
     !selected && claim.sources.length
-      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, actions))))
+      ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, host))))
       : null,
     h(
       'p',
@@ -265,16 +250,18 @@ export function entryElement(claim: Claim, selected: boolean, marker: number, co
           ...comments.map((c) => h('li', { dir: 'auto' }, h('span', { class: 'comment-by' }, `${c.by.name}: `), c.text)),
         )
       : null,
-    selected && mine ? claimEditor(claim, actions) : null,
-    selected && !mine ? h('button', { type: 'button', onclick: () => actions.copyToMine(claim.id) }, 'I agree: copy to my claims') : null,
-    selected && !mine ? commentForm(claim, actions) : null,
-    selected ? linksSlot(claim, actions) : null,
+    selected && mine ? claimEditor(claim, host) : null,
+    selected && !mine
+      ? h('button', { type: 'button', onclick: () => host.dispatch({ type: 'copy-to-mine', id: claim.id }) }, 'I agree: copy to my claims')
+      : null,
+    selected && !mine ? commentForm(claim, host) : null,
+    selected ? linksSlot(claim, host) : null,
   );
 }
 
 /** Where the claim's thread and its likely matches elsewhere are shown, filled in by the app. */
-function linksSlot(claim: Claim, actions: ClaimActions): HTMLElement {
+function linksSlot(claim: Claim, host: ArticleHost): HTMLElement {
   const slot = h('div', { class: 'claim-links', 'aria-live': 'polite' });
-  actions.links(claim, slot);
+  host.links(claim, slot);
   return slot;
 }

@@ -7,10 +7,9 @@
 import { isOrphan, LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label } from '../core/model';
 import type { ClaimsState } from '../editor/claims-plugin';
 import { renderComparison } from './compare';
-import { entryElement, orphanElement, unlabelledElement, type ClaimActions } from './claim-entry';
+import { entryElement, orphanElement, unlabelledElement } from './claim-entry';
 import { h } from './dom';
-
-export type { ClaimActions } from './claim-entry';
+import type { ArticleHost } from './intents';
 
 /** A section of the panel for claims waiting on the person (orphans, unlabelled), hidden when empty. */
 function sideSection(name: string, hint: string): { section: HTMLElement; show(heading: string, items: HTMLElement[]): void } {
@@ -95,7 +94,7 @@ export class ClaimPanel {
   private reviewIndex = 0;
 
   constructor(
-    private readonly actions: ClaimActions,
+    private readonly host: ArticleHost,
     private readonly article: () => Article,
   ) {
     const refilter = () => {
@@ -139,8 +138,8 @@ export class ClaimPanel {
         'div',
         { class: 'panel-header' },
         this.heading,
-        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => actions.undo() }, 'Undo'),
-        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => actions.redo() }, 'Redo'),
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Z', onclick: () => host.dispatch({ type: 'undo' }) }, 'Undo'),
+        h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 'Control+Shift+Z', onclick: () => host.dispatch({ type: 'redo' }) }, 'Redo'),
       ),
       this.layers,
       this.compareToggle,
@@ -159,7 +158,7 @@ export class ClaimPanel {
     if (this.annotators?.of !== state.claims) {
       const counted = new Map<string, { name: string; count: number; mine: boolean }>();
       for (const claim of state.claims.values()) {
-        const entry = counted.get(claim.annotator.id) ?? { name: claim.annotator.name, count: 0, mine: this.actions.isMine(claim) };
+        const entry = counted.get(claim.annotator.id) ?? { name: claim.annotator.name, count: 0, mine: this.host.isMine(claim) };
         entry.count++;
         counted.set(claim.annotator.id, entry);
       }
@@ -180,7 +179,7 @@ export class ClaimPanel {
           const hidden = new Set(state.hidden);
           if (box.checked) hidden.delete(id);
           else hidden.add(id);
-          this.actions.setHidden(hidden);
+          this.host.dispatch({ type: 'set-hidden', hidden });
         });
         return h(
           'div',
@@ -220,10 +219,10 @@ export class ClaimPanel {
             this.reviewIndex = 0;
             this.rerender();
           },
-          reveal: (id) => this.actions.reveal(id),
-          decisions: this.actions.decisions(),
-          decide: (key, decision) => this.actions.decide(key, decision),
-          exportAdjudicated: (lines) => this.actions.exportAdjudicated(lines),
+          reveal: (id) => this.host.dispatch({ type: 'reveal', id }),
+          decisions: this.host.decisions(),
+          decide: (key, decision) => this.host.dispatch({ type: 'decide', key, decision }),
+          exportAdjudicated: (lines) => this.host.dispatch({ type: 'export-adjudicated', lines }),
           current: this.reviewIndex,
           setCurrent: (index) => {
             const count = this.compareView.querySelectorAll('.disagreement').length;
@@ -232,7 +231,7 @@ export class ClaimPanel {
             const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
             item?.focus();
             // Show the disagreement in the text too; the redraw that follows keeps focus here.
-            if (item?.dataset.claim) this.actions.reveal(item.dataset.claim);
+            if (item?.dataset.claim) this.host.dispatch({ type: 'reveal', id: item.dataset.claim });
           },
         }),
       );
@@ -242,15 +241,15 @@ export class ClaimPanel {
       }
     }
     const { annotator, label } = this.filters;
-    const waiting = this.actions.unlabelled();
+    const waiting = this.host.unlabelled();
     this.unlabelled.show(
       `Unlabelled (${waiting.length})`,
-      waiting.map((item) => unlabelledElement(item, this.actions)),
+      waiting.map((item) => unlabelledElement(item, this.host)),
     );
     const orphans = allClaims.filter(isOrphan);
     this.orphans.show(
       `Not found in this text (${orphans.length})`,
-      orphans.map((c) => orphanElement(c, this.actions)),
+      orphans.map((c) => orphanElement(c, this.host)),
     );
     const claims = allClaims.filter(
       (c) =>
@@ -266,7 +265,7 @@ export class ClaimPanel {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
-      const comments = this.actions.commentsOn(claim.id);
+      const comments = this.host.commentsOn(claim.id);
       const same = old && old.claim === claim && old.selected === selected && old.comments === comments;
       next.set(claim.id, same ? old : { claim, selected, comments, element: this.rebuilt(old, claim, selected, marker, comments) });
     }
@@ -320,7 +319,7 @@ export class ClaimPanel {
 
   /** A new element for a claim, keeping focus on the same control if the old one had it. */
   private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[]): HTMLLIElement {
-    const element = entryElement(claim, selected, marker, comments, this.actions);
+    const element = entryElement(claim, selected, marker, comments, this.host);
     const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
     if (old && focused) {
       queueMicrotask(() => element.querySelector<HTMLElement>(`[data-control="${focused}"]`)?.focus());

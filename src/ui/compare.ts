@@ -8,6 +8,7 @@ import { agreementReport, type Comparison } from '../core/agreement-report';
 import { LABEL_NAMES, LABELS, type Annotator, type Article, type Claim, type Label } from '../core/model';
 import { ellipsis, h } from './dom';
 import { renderConfusion, renderFigures } from './figures';
+import type { DecisionChoice } from './intents';
 
 function side(claim: Claim | undefined, who: string, reveal: (id: string) => void): HTMLElement {
   if (!claim) return h('div', { class: 'side empty' }, `${who}: no claim`);
@@ -36,7 +37,7 @@ export interface CompareOptions {
   reveal(id: string): void;
   decisions: ReadonlyMap<string, Decision>;
   /** Stores a decision about the disagreement `key` (status, chosen claim, label, comment). */
-  decide(key: string, decision: Pick<Decision, 'status' | 'chosen' | 'label' | 'comment'>): void;
+  decide(key: string, decision: DecisionChoice): void;
   exportAdjudicated(lines: Comparison[]): void;
   /** The disagreement under review (an index into the list), kept across redraws. */
   current: number;
