@@ -8,16 +8,21 @@ import { EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
 import type { Claim, Label } from '../core/model';
 import type { Range } from '../core/selection';
-import { claimsPlugin, claimsState, sortedClaims, withClaimsAction, type ClaimsAction, type ClaimsState } from './claims-plugin';
+import { withActions } from './actions';
+import { articleState, type ArticleAction, type ArticleState } from './article-state';
+import { claimsPlugin, claimsState, sortedClaims, type ClaimsAction, type ClaimsState } from './claims-plugin';
 import { ArticleDoc } from './positions';
 import { labelToolbar } from './toolbar';
 
 export interface ArticleEditorOptions {
   /** The user chose a label for the selected text (a range of text offsets). */
   onLabel(label: Label, selection: Range): void;
-  /** The claims or the selected claim changed. */
-  onClaimsChange(state: ClaimsState): void;
+  /** More plugins: the article state and the views drawn from the editor's state (the claim panel). */
+  plugins: Plugin[];
 }
+
+/** Any action of the article's editor: for its claims, or for the rest of what it shows. */
+export type EditorAction = ClaimsAction | ArticleAction;
 
 /**
  * Characters drawn at once when an article opens (whole sections, many screens); a longer one
@@ -51,6 +56,7 @@ export class ArticleEditor {
         // sections of a long article that are still to come.
         new Plugin({ filterTransaction: (tr) => !tr.docChanged || tr.getMeta(APPEND) === true }),
         claimsPlugin(this.article, claims),
+        ...options.plugins,
         labelToolbar((label) => {
           const selection = this.selection();
           if (selection.start === selection.end) return false;
@@ -84,13 +90,6 @@ export class ArticleEditor {
       clipboardTextSerializer: () => {
         const { start, end } = this.selection();
         return text.slice(start, end);
-      },
-      dispatchTransaction: (tr) => {
-        const before = claimsState(this.view.state);
-        this.view.updateState(this.view.state.apply(tr));
-        const after = claimsState(this.view.state);
-        // Sections arriving change how claims are drawn, not which claims there are.
-        if (after !== before && !tr.getMeta(APPEND)) options.onClaimsChange(after);
       },
     });
     this.appendMore();
@@ -147,14 +146,19 @@ export class ArticleEditor {
     return claimsState(this.view.state);
   }
 
+  /** The rest of what the article shows: comments, decisions, waiting annotations, filters, compare view. */
+  articleState(): ArticleState {
+    return articleState(this.view.state);
+  }
+
   /**
-   * Sends an action to the claims plugin. A selection the person has just made may not have
-   * reached the editor state yet (ProseMirror reads it on `selectionchange`, a task later): the
-   * transaction carries it, so an update that arrives meanwhile (a claim saved, another tab's
-   * change) does not put the old selection back under their hands.
+   * Sends actions to the plugins, in order, as one transaction. A selection the person has just
+   * made may not have reached the editor state yet (ProseMirror reads it on `selectionchange`, a
+   * task later): the transaction carries it, so an update that arrives meanwhile (a claim saved,
+   * another tab's change) does not put the old selection back under their hands.
    */
-  dispatch(action: ClaimsAction): void {
-    this.view.dispatch(this.withDomSelection(withClaimsAction(this.view.state.tr, action)));
+  dispatch(...actions: EditorAction[]): void {
+    this.view.dispatch(this.withDomSelection(withActions(this.view.state.tr, actions)));
   }
 
   /** The transaction, carrying the selection the DOM holds if the state has not caught up with it. */
@@ -169,12 +173,11 @@ export class ArticleEditor {
     this.dispatch({ type: 'apply', changes });
   }
 
-  /** Selects a claim, scrolls its highlight into view and flashes it. */
+  /** Selects a claim, scrolls its highlight into view and flashes it: one transaction. */
   reveal(id: string): void {
     const claim = this.state().claims.get(id);
     if (claim) this.reach(claim.end);
-    if (this.state().selected === id) this.dispatch({ type: 'select', id: null });
-    this.dispatch({ type: 'select', id });
+    this.dispatch({ type: 'select', id, flash: true });
     const mark = this.view.dom.querySelector(`mark[data-claim-id="${CSS.escape(id)}"]`);
     mark?.scrollIntoView({ block: 'center' });
   }

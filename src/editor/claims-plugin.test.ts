@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState } from 'prosemirror-state';
 import { createClaim, type Claim } from '../core/model';
-import { claimsPlugin, claimsState, sortedClaims, withClaimsAction, type ClaimsAction } from './claims-plugin';
+import { withActions } from './actions';
+import { claimsPlugin, claimsState, sortedClaims, type ClaimsAction } from './claims-plugin';
 import { ArticleDoc } from './positions';
 
 const me = { id: 'me', name: 'Me' };
@@ -14,7 +15,7 @@ function stateWith(claims: Claim[]): EditorState {
 }
 
 function act(state: EditorState, action: ClaimsAction): EditorState {
-  return state.apply(withClaimsAction(state.tr, action));
+  return state.apply(withActions(state.tr, [action]));
 }
 
 /** The decorations as [text, claim id] pairs, one per claim (a decoration per inline range). */

@@ -1,6 +1,7 @@
 /**
  * The claims of the open article, drawn. The plugin state holds the claims and their
- * DecorationSet; it changes only through typed transaction meta (load, apply, select) and is
+ * DecorationSet; it changes only through typed actions (load, apply, select, layers; see
+ * actions.ts: several may travel in one transaction) and is
  * mapped through document changes, never rebuilt per transaction. Each claim is an inline
  * decoration wrapped in its own <mark>, so overlapping and nested claims stay separate elements.
  */
@@ -9,6 +10,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
 import { compareClaims, isOrphan, LABEL_NAMES, type Claim } from '../core/model';
+import { actionsOf, withActions, type Action } from './actions';
 import type { ArticleDoc } from './positions';
 
 /** What the plugin holds: the claims by id, their decorations, the selected claim, hidden layers. */
@@ -20,21 +22,22 @@ export interface ClaimsState {
   hidden: ReadonlySet<string>;
   /** Each annotator's marker (0 to 5), given in order of first appearance and never changed. */
   markers: ReadonlyMap<string, number>;
+  /** Counts the flashes of the selected claim: a new count draws its mark anew, so the flash plays again. */
+  flash: number;
 }
 
 /** The actions that change the plugin state, sent as transaction meta. */
 export type ClaimsAction =
   | { type: 'load'; claims: readonly Claim[] }
   | { type: 'apply'; changes: readonly ClaimChange[] }
-  | { type: 'select'; id: string | null }
+  /** Selects a claim (null: none); `flash` draws it anew even when it is selected already. */
+  | { type: 'select'; id: string | null; flash?: boolean }
   | { type: 'layers'; hidden: ReadonlySet<string> };
 
 export const claimsKey = new PluginKey<ClaimsState>('claims');
 
-/** Sets the action on a transaction. */
-export function withClaimsAction(tr: Transaction, action: ClaimsAction): Transaction {
-  return tr.setMeta(claimsKey, action);
-}
+const CLAIMS_ACTIONS = new Set(['load', 'apply', 'select', 'layers']);
+const isClaimsAction = (action: Action): action is ClaimsAction => CLAIMS_ACTIONS.has(action.type);
 
 /** The plugin state of an editor state. */
 export function claimsState(state: EditorState): ClaimsState {
@@ -69,13 +72,14 @@ function withMarkers(markers: ReadonlyMap<string, number>, claims: Iterable<Clai
   return next ?? markers;
 }
 
-function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers: ReadonlyMap<string, number>): Decoration {
+function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers: ReadonlyMap<string, number>, flash = 0): Decoration {
   return Decoration.inline(
     article.toPos(claim.start),
     article.toPos(claim.end),
     {
       nodeName: 'mark',
       class: `claim claim-${claim.label}${selected ? ' is-selected' : ''}`,
+      ...(selected && flash ? { 'data-flash': String(flash) } : {}),
       'data-claim-id': claim.id,
       'data-layer': String(markers.get(claim.annotator.id) ?? 0),
       title: `${LABEL_NAMES[claim.label]} claim by ${claim.annotator.name}${claim.note ? `: ${claim.note}` : ''}`,
@@ -118,7 +122,7 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
         tr.doc,
         shown.map((c) => decorate(c, article, false, markers)),
       );
-      return { claims, decorations, selected: null, hidden: value.hidden, markers };
+      return { claims, decorations, selected: null, hidden: value.hidden, markers, flash: value.flash };
     }
     case 'apply': {
       if (!action.changes.length) return value;
@@ -157,16 +161,18 @@ function reduce(value: ClaimsState, action: ClaimsAction, tr: Transaction, artic
       return { ...value, decorations, hidden: new Set(action.hidden), selected: selectedHidden ? null : value.selected };
     }
     case 'select': {
-      if (action.id === value.selected) return value;
+      if (action.id === value.selected && !action.flash) return value;
+      const flash = action.flash ? value.flash + 1 : value.flash;
       const ids = new Set(
         [value.selected, action.id].filter(
           (id): id is string => id !== null && value.claims.has(id) && drawn(value.claims.get(id)!, value.hidden, article, tr.doc),
         ),
       );
-      const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers));
+      const redrawn = [...ids].map((id) => decorate(value.claims.get(id)!, article, id === action.id, value.markers, flash));
       const selected = action.id && value.claims.has(action.id) ? action.id : null;
       return {
         ...value,
+        flash,
         decorations: without(
           value.decorations,
           [...ids].map((id) => value.claims.get(id)),
@@ -219,15 +225,16 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
     state: {
       init: (_config, state) =>
         reduce(
-          { claims: new Map(), decorations: DecorationSet.empty, selected: null, hidden: new Set(), markers: new Map() },
+          { claims: new Map(), decorations: DecorationSet.empty, selected: null, hidden: new Set(), markers: new Map(), flash: 0 },
           { type: 'load', claims },
           state.tr,
           article,
         ),
       apply(tr, value) {
-        const action = tr.getMeta(claimsKey) as ClaimsAction | undefined;
         const mapped = tr.docChanged ? grown(value, tr, article) : value;
-        return action ? reduce(mapped, action, tr, article) : mapped;
+        return actionsOf(tr)
+          .filter(isClaimsAction)
+          .reduce((state, action) => reduce(state, action, tr, article), mapped);
       },
     },
     props: {
@@ -235,7 +242,7 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
       handleClick(view: EditorView, pos: number, event: MouseEvent) {
         const id = claimAtClick(claimsState(view.state), article, pos, event.target as Element | null);
         if (id === null) return false;
-        view.dispatch(withClaimsAction(view.state.tr, { type: 'select', id }));
+        view.dispatch(withActions(view.state.tr, [{ type: 'select', id }]));
         return false;
       },
     },

@@ -276,8 +276,7 @@ export class App {
   private async decide(view: ArticleView, key: string, choice: DecisionChoice): Promise<void> {
     const decision: Decision = { key, articleId: view.bundle.article.id, ...choice, by: this.annotator, at: nowIso() };
     await this.store.putDecision(decision);
-    view.decisions.set(key, decision);
-    view.panel.rerender();
+    view.editor.dispatch({ type: 'decision', decision });
   }
 
   private exportAdjudicated(view: ArticleView, lines: Comparison[]): void {

@@ -1,15 +1,13 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { Article, ClaimComment, UnlabelledClaim } from '../core/model';
+import type { Article, UnlabelledClaim } from '../core/model';
 import { ArticleEditor } from '../editor/article-editor';
+import { articlePlugin } from '../editor/article-state';
 import { ClaimPanel } from './claim-panel';
 import { h, publishedElement } from './dom';
 import type { ArticleHost } from './intents';
 import { byline } from './library';
-
-/** What the app gives an article view: where its intents go, and what it reads; comments, decisions and waiting annotations the view holds itself. */
-export type ArticleViewHost = Omit<ArticleHost, 'commentsOn' | 'decisions' | 'unlabelled'>;
 
 function legend(): HTMLElement {
   return h(
@@ -21,7 +19,7 @@ function legend(): HTMLElement {
   );
 }
 
-/** One open article: owns its editor and claim panel. */
+/** One open article: owns its editor and claim panel; the panel is drawn from the editor's state. */
 export class ArticleView {
   readonly element: HTMLElement;
   readonly editor: ArticleEditor;
@@ -30,31 +28,16 @@ export class ArticleView {
   /** Where the app shows the article's provenance (relations, versions, carrying claims over). */
   readonly provenanceSlot = h('div', { class: 'provenance-slot' });
 
-  /** The review decisions on this article's disagreements, by disagreement key. */
-  readonly decisions: Map<string, Decision>;
-  /** The comments on this article's claims, by claim id (each list replaced, not changed, when one is added). */
-  readonly comments = new Map<string, readonly ClaimComment[]>();
-
-  /** Imported annotations on this article waiting for a label. */
-  unlabelled: readonly UnlabelledClaim[];
-
   constructor(
     readonly bundle: ArticleBundle,
     decisions: readonly Decision[],
     unlabelled: readonly UnlabelledClaim[],
-    private readonly host: ArticleViewHost,
+    private readonly host: ArticleHost,
   ) {
-    this.unlabelled = unlabelled;
-    this.decisions = new Map(decisions.map((d) => [d.key, d]));
-    for (const comment of [...(bundle.comments ?? [])].sort((a, b) => a.at.localeCompare(b.at))) this.addComment(comment);
     this.panel = new ClaimPanel(
-      {
-        ...host,
-        commentsOn: (id) => this.comments.get(id) ?? [],
-        decisions: () => this.decisions,
-        unlabelled: () => this.unlabelled,
-      },
+      host,
       () => this.bundle.article,
+      (...actions) => this.editor.dispatch(...actions),
     );
     this.header = h('header', { class: 'article-header' });
     const textWrap = h('div', { class: 'editor-wrap' });
@@ -72,17 +55,18 @@ export class ArticleView {
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
       onLabel: (label, selection) => host.dispatch({ type: 'label', label, selection }),
-      onClaimsChange: (state) => {
-        this.panel.render(state, this.editor.claims());
-        this.panel.scrollToSelected();
-      },
+      plugins: [articlePlugin({ comments: bundle.comments ?? [], decisions, unlabelled }), this.panel.plugin()],
     });
-    this.panel.render(this.editor.state(), this.editor.claims());
   }
 
-  /** Keeps a comment with the others on its claim. */
-  addComment(comment: ClaimComment): void {
-    this.comments.set(comment.claimId, [...(this.comments.get(comment.claimId) ?? []), comment]);
+  /** The review decisions on this article's disagreements, by disagreement key. */
+  get decisions(): ReadonlyMap<string, Decision> {
+    return this.editor.articleState().decisions;
+  }
+
+  /** Imported annotations on this article waiting for a label. */
+  get unlabelled(): readonly UnlabelledClaim[] {
+    return this.editor.articleState().unlabelled;
   }
 
   /** Shows the article's title and details (after an edit here or in another tab). */
@@ -101,8 +85,8 @@ export class ArticleView {
     );
   }
 
+  /** Closes the editor, and with it the panel drawn from it. */
   destroy(): void {
-    this.panel.destroy();
     this.editor.destroy();
   }
 }

@@ -101,8 +101,7 @@ export class ClaimCommands {
     const claim: Claim = { ...item, label, modified: nowIso() };
     try {
       await this.journal.track(describeChanges([{ before: null, after: claim }]), { kind: 'labelled', claim }, () => this.store.labelUnlabelled(claim));
-      view.unlabelled = view.unlabelled.filter((u) => u.id !== id);
-      view.editor.apply([{ before: null, after: claim }]);
+      view.editor.dispatch({ type: 'labelled', id }, { type: 'apply', changes: [{ before: null, after: claim }] });
     } catch (error) {
       this.notices.error(errorMessage(error));
     }
@@ -150,8 +149,7 @@ export class ClaimCommands {
     await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () =>
       this.store.addComment(comment),
     );
-    view.addComment(comment);
-    view.panel.rerender();
+    view.editor.dispatch({ type: 'comment', comment });
     this.notices.status('Comment added.');
   }
 

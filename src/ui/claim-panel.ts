@@ -1,11 +1,15 @@
 /**
  * The side panel: the open article's claims in text order with label, quote, note and sources.
- * The selected claim opens its editor (label, note, sources, delete) when it is yours. Entries
- * are kept by claim id and rebuilt only when their claim or selection changed, so focus and
- * typing survive updates from other tabs.
+ * The selected claim opens its editor (label, note, sources, delete) when it is yours. It is a
+ * view of the editor's state (its plugin view's `update` draws it when the claims or the
+ * article state change) and asks for every change by dispatching an intent or an editor action.
+ * Entries are kept by claim id and rebuilt only when their claim or selection changed, so focus
+ * and typing survive updates from other tabs.
  */
-import { isOrphan, LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment, type Label } from '../core/model';
-import type { ClaimsState } from '../editor/claims-plugin';
+import { Plugin, type EditorState } from 'prosemirror-state';
+import { isOrphan, LABEL_NAMES, LABELS, type Article, type Claim, type ClaimComment } from '../core/model';
+import { articleState, type ArticleAction, type ArticleState, type Filters } from '../editor/article-state';
+import { claimsState, sortedClaims, type ClaimsState } from '../editor/claims-plugin';
 import { renderComparison } from './compare';
 import { entryElement, orphanElement, unlabelledElement } from './claim-entry';
 import { h } from './dom';
@@ -26,17 +30,16 @@ function sideSection(name: string, hint: string): { section: HTMLElement; show(h
   };
 }
 
+/** The annotator the filter shows: the one chosen, or all when that one has no claims here (any more). */
+function shownAnnotator(filters: Filters, annotators: ReadonlyMap<string, unknown>): string {
+  return annotators.has(filters.annotator) ? filters.annotator : 'all';
+}
+
 /** Entries built at a time. */
 const PAGE = 200;
 
 /** Entries built around a selected claim outside the built window: before it, and from it on. */
 const AROUND = { before: 10, after: 40 };
-
-/** What the panel lists: one annotator or all, one label or all. */
-interface Filters {
-  annotator: string;
-  label: Label | 'all';
-}
 
 interface Entry {
   claim: Claim;
@@ -76,8 +79,8 @@ export class ClaimPanel {
       else this.showEarlier();
     }
   });
-  private filters: Filters = { annotator: 'all', label: 'all' };
-  private last: { state: ClaimsState; claims: readonly Claim[] } | null = null;
+  /** The editor state last drawn (the window of entries is redrawn from it as the list scrolls). */
+  private state: EditorState | null = null;
   /** The annotators last drawn in the layer switcher, to redraw it only when they change. */
   private layerKey = '';
   /** Claims per annotator, counted once per claims map (selecting a claim keeps the map). */
@@ -90,27 +93,16 @@ export class ClaimPanel {
     'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.',
   );
   private readonly unlabelled = sideSection('unlabelled', 'Imported annotations with none of the three labels. Choose one to make each a claim.');
-  private comparePair: [string, string] | null = null;
-  private reviewIndex = 0;
 
   constructor(
     private readonly host: ArticleHost,
     private readonly article: () => Article,
+    /** Sends actions to the editor's state: filters, the compare view. */
+    private readonly act: (...actions: ArticleAction[]) => void,
   ) {
-    const refilter = () => {
-      this.filters = { annotator: this.annotatorFilter.value, label: this.labelFilter.value as Filters['label'] };
-      [this.first, this.limit] = [0, PAGE];
-      this.rerender();
-    };
-    this.annotatorFilter.addEventListener('change', refilter);
-    this.labelFilter.addEventListener('change', refilter);
-    this.compareToggle.addEventListener('click', () => {
-      const comparing = this.compareToggle.getAttribute('aria-pressed') !== 'true';
-      this.compareToggle.setAttribute('aria-pressed', String(comparing));
-      this.listView.hidden = comparing;
-      this.compareView.hidden = !comparing;
-      this.rerender();
-    });
+    this.annotatorFilter.addEventListener('change', () => this.act({ type: 'filter', filters: { annotator: this.annotatorFilter.value } }));
+    this.labelFilter.addEventListener('change', () => this.act({ type: 'filter', filters: { label: this.labelFilter.value as Filters['label'] } }));
+    this.compareToggle.addEventListener('click', () => this.act({ type: 'compare', compare: { open: !this.articleState()!.compare.open } }));
     this.listView = h(
       'div',
       {},
@@ -148,13 +140,50 @@ export class ClaimPanel {
     );
   }
 
-  /** Draws the panel again (after review decisions changed). */
-  rerender(): void {
-    if (this.last) this.render(this.last.state, this.last.claims);
+  /** The panel as the plugin view of the editor: drawn from its state, and again whenever that changes. */
+  plugin(): Plugin {
+    return new Plugin({
+      view: (view) => {
+        this.update(view.state, null);
+        return { update: (next, prev) => this.update(next.state, prev), destroy: () => this.destroy() };
+      },
+    });
+  }
+
+  private articleState(): ArticleState | null {
+    return this.state && articleState(this.state);
+  }
+
+  /**
+   * Draws the panel for `state` when what it shows changed since `prev`: the claims, the
+   * selection, the layers, or the article state. Sections of a long article arriving change
+   * none of these.
+   */
+  update(state: EditorState, prev: EditorState | null): void {
+    const [claims, article] = [claimsState(state), articleState(state)];
+    const [was, wasArticle] = prev ? [claimsState(prev), articleState(prev)] : [null, null];
+    const same =
+      was &&
+      was.claims === claims.claims &&
+      was.selected === claims.selected &&
+      was.hidden === claims.hidden &&
+      was.markers === claims.markers &&
+      was.flash === claims.flash;
+    if (same && wasArticle === article) return;
+    // Other filters list other claims: their window starts at the top.
+    if (wasArticle && wasArticle.filters !== article.filters) [this.first, this.limit] = [0, PAGE];
+    this.state = state;
+    this.draw();
+    if (!same) this.scrollToSelected();
+  }
+
+  /** Draws the panel again from the state last drawn (the window of entries moved). */
+  private redraw(): void {
+    if (this.state) this.draw();
   }
 
   /** The layer switcher and the annotator filter, for the annotators who have claims here. */
-  private renderLayers(state: ClaimsState): void {
+  private renderLayers(state: ClaimsState, filters: Filters): void {
     if (this.annotators?.of !== state.claims) {
       const counted = new Map<string, { name: string; count: number; mine: boolean }>();
       for (const claim of state.claims.values()) {
@@ -166,7 +195,7 @@ export class ClaimPanel {
     }
     const annotators = this.annotators.counted;
     const sorted = [...annotators].sort(([, a], [, b]) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name));
-    const key = JSON.stringify([sorted, [...state.hidden], [...state.markers]]);
+    const key = JSON.stringify([sorted, [...state.hidden], [...state.markers], filters.annotator]);
     if (key === this.layerKey) return;
     this.layerKey = key;
     this.layers.hidden = sorted.length < 2;
@@ -194,41 +223,40 @@ export class ClaimPanel {
         );
       }),
     );
-    const chosen = annotators.has(this.filters.annotator) ? this.filters.annotator : 'all';
-    this.annotatorFilter.replaceChildren(
-      h('option', { value: 'all' }, 'All annotators'),
-      ...sorted.map(([id, a]) => h('option', { value: id, selected: id === chosen }, a.name)),
-    );
-    this.filters.annotator = chosen;
+    this.annotatorFilter.replaceChildren(h('option', { value: 'all' }, 'All annotators'), ...sorted.map(([id, a]) => h('option', { value: id }, a.name)));
+    this.annotatorFilter.value = shownAnnotator(filters, annotators);
   }
 
-  /** Shows the claims of `state` in reading order, less hidden layers and filtered-out claims. */
-  render(state: ClaimsState, allClaims: readonly Claim[]): void {
-    this.last = { state, claims: allClaims };
-    this.renderLayers(state);
-    if (!this.compareView.hidden) {
+  /** Shows the claims in reading order, less hidden layers and filtered-out claims. */
+  private draw(): void {
+    const editorState = this.state!;
+    const state = claimsState(editorState);
+    const article = articleState(editorState);
+    const allClaims = sortedClaims(editorState);
+    this.renderLayers(state, article.filters);
+    const comparing = article.compare.open;
+    this.compareToggle.setAttribute('aria-pressed', String(comparing));
+    this.listView.hidden = comparing;
+    this.compareView.hidden = !comparing;
+    if (comparing) {
       const reviewing = this.compareView.querySelector('.disagreements')?.contains(document.activeElement) ?? false;
       const focusedControl = document.activeElement?.getAttribute('data-control');
       this.compareView.replaceChildren(
         renderComparison({
           article: this.article(),
           claims: allClaims,
-          pair: this.comparePair,
-          choosePair: (pair) => {
-            this.comparePair = pair;
-            this.reviewIndex = 0;
-            this.rerender();
-          },
+          pair: article.compare.pair && [...article.compare.pair],
+          choosePair: (pair) => this.act({ type: 'compare', compare: { pair } }),
           reveal: (id) => this.host.dispatch({ type: 'reveal', id }),
-          decisions: this.host.decisions(),
+          decisions: article.decisions,
           decide: (key, decision) => this.host.dispatch({ type: 'decide', key, decision }),
           exportAdjudicated: (lines) => this.host.dispatch({ type: 'export-adjudicated', lines }),
-          current: this.reviewIndex,
+          current: article.compare.index,
           setCurrent: (index) => {
             const count = this.compareView.querySelectorAll('.disagreement').length;
-            this.reviewIndex = Math.max(0, Math.min(index, count - 1));
-            this.rerender();
-            const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
+            const current = Math.max(0, Math.min(index, count - 1));
+            this.act({ type: 'compare', compare: { index: current } });
+            const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[current];
             item?.focus();
             // Show the disagreement in the text too; the redraw that follows keeps focus here.
             if (item?.dataset.claim) this.host.dispatch({ type: 'reveal', id: item.dataset.claim });
@@ -236,12 +264,13 @@ export class ClaimPanel {
         }),
       );
       if (reviewing) {
-        const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[this.reviewIndex];
+        const item = this.compareView.querySelectorAll<HTMLElement>('.disagreement')[article.compare.index];
         (focusedControl === 'comment' ? item?.querySelector<HTMLElement>('[data-control="comment"]') : item)?.focus();
       }
     }
-    const { annotator, label } = this.filters;
-    const waiting = this.host.unlabelled();
+    const { label } = article.filters;
+    const annotator = shownAnnotator(article.filters, this.annotators!.counted);
+    const waiting = article.unlabelled;
     this.unlabelled.show(
       `Unlabelled (${waiting.length})`,
       waiting.map((item) => unlabelledElement(item, this.host)),
@@ -265,7 +294,7 @@ export class ClaimPanel {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
-      const comments = this.host.commentsOn(claim.id);
+      const comments = article.comments.get(claim.id) ?? [];
       const same = old && old.claim === claim && old.selected === selected && old.comments === comments;
       next.set(claim.id, same ? old : { claim, selected, comments, element: this.rebuilt(old, claim, selected, marker, comments) });
     }
@@ -295,7 +324,7 @@ export class ClaimPanel {
   private showMore(): void {
     if (this.more.hidden) return;
     this.limit += PAGE;
-    this.rerender();
+    this.redraw();
   }
 
   /**
@@ -308,7 +337,7 @@ export class ClaimPanel {
     const anchor = this.list.firstElementChild;
     const before = anchor?.getBoundingClientRect().top ?? 0;
     this.first = Math.max(0, this.first - PAGE);
-    this.rerender();
+    this.redraw();
     if (anchor) this.element.scrollTop += anchor.getBoundingClientRect().top - before;
   }
 

@@ -1,11 +1,12 @@
 /**
  * What a person can ask of an open article, as data: one union of intents, handled in one place
- * (`ArticleIntents.handle`), so the panel and the text only say what they want and never how it
- * is done. Besides dispatching intents, the view reads a few things of the app (`ArticleReads`).
+ * (`App.handle`), so the panel and the text only say what they want and never how it
+ * is done (`App.handle`). Besides dispatching intents, the view reads a few things of the app
+ * (`ArticleReads`).
  */
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
-import type { Article, Claim, ClaimComment, Label, Source, UnlabelledClaim } from '../core/model';
+import type { Article, Claim, Label, Source } from '../core/model';
 import type { Range } from '../core/selection';
 
 /** A decision as the review view makes it; who and when are added when it is handled. */
@@ -47,15 +48,12 @@ export type Intent =
   | { type: 'label-unlabelled'; id: string; label: Label }
   | { type: 'edit-details'; article: Article };
 
-/** What the article view reads of the app to draw itself. */
+/**
+ * What the article view reads of the app to draw itself (the rest it draws from the editor's
+ * state: claims, comments, decisions, waiting annotations, filters, the compare view).
+ */
 export interface ArticleReads {
   isMine(claim: Claim): boolean;
-  /** The comments on a claim, oldest first. */
-  commentsOn(id: string): readonly ClaimComment[];
-  /** The review decisions on this article's disagreements, by disagreement key. */
-  decisions(): ReadonlyMap<string, Decision>;
-  /** Imported annotations on this article that carry none of our labels. */
-  unlabelled(): readonly UnlabelledClaim[];
   /** The unsaved note typed for a claim before the page was last closed, if any. */
   draft(id: string): string | undefined;
   /** Fills `into` with the claim's thread and likely matches in other articles. */
