@@ -1,0 +1,48 @@
+/** The compare view in the panel: two annotators' claims side by side, their disagreements reviewed one by one. */
+import type { Article } from '../../core/model';
+import { renderComparison } from '../compare';
+import { h } from '../dom';
+import type { PanelContext, PanelData, PanelPart } from './part';
+
+export class ComparePart implements PanelPart {
+  readonly dom = h('div', { class: 'compare-view', hidden: true });
+
+  constructor(
+    private readonly context: PanelContext,
+    private readonly article: () => Article,
+  ) {}
+
+  update({ article, all }: PanelData): void {
+    this.dom.hidden = !article.compare.open;
+    if (!article.compare.open) return;
+    // Layout reads first: where focus is, before the view is drawn again.
+    const reviewing = this.dom.querySelector('.disagreements')?.contains(document.activeElement) ?? false;
+    const focusedControl = document.activeElement?.getAttribute('data-control');
+    const { host, act } = this.context;
+    this.dom.replaceChildren(
+      renderComparison({
+        article: this.article(),
+        claims: all,
+        pair: article.compare.pair && [...article.compare.pair],
+        choosePair: (pair) => act({ type: 'compare', compare: { pair } }),
+        reveal: (id) => host.dispatch({ type: 'reveal', id }),
+        decisions: article.decisions,
+        decide: (key, decision) => host.dispatch({ type: 'decide', key, decision }),
+        exportAdjudicated: (lines) => host.dispatch({ type: 'export-adjudicated', lines }),
+        current: article.compare.index,
+        setCurrent: (index) => {
+          const current = Math.max(0, Math.min(index, this.dom.querySelectorAll('.disagreement').length - 1));
+          act({ type: 'compare', compare: { index: current } });
+          const item = this.dom.querySelectorAll<HTMLElement>('.disagreement')[current];
+          item?.focus();
+          // Show the disagreement in the text too; the redraw that follows keeps focus here.
+          if (item?.dataset.claim) host.dispatch({ type: 'reveal', id: item.dataset.claim });
+        },
+      }),
+    );
+    if (reviewing) {
+      const item = this.dom.querySelectorAll<HTMLElement>('.disagreement')[article.compare.index];
+      (focusedControl === 'comment' ? item?.querySelector<HTMLElement>('[data-control="comment"]') : item)?.focus();
+    }
+  }
+}
