@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { addConfusion, buildUnits, cohen, cohenOfConfusion, fleiss, krippendorffNominal, pairSpans, spanScores, type Figure, type Span } from './agreement';
+import {
+  addConfusion,
+  buildUnits,
+  cohen,
+  cohenOfConfusion,
+  fleiss,
+  krippendorffNominal,
+  pairSpans,
+  spanScoresFromCounts,
+  type Figure,
+  type Span,
+  type SpanScores,
+} from './agreement';
+
+/** Span agreement of `b` against `a`, as the agreement report counts it: `exact` identical spans only, `overlap` any pair. */
+function spanScores(a: readonly Span[], b: readonly Span[], mode: 'exact' | 'overlap'): SpanScores {
+  const matched = pairSpans(a, b).pairs.filter(([, , m]) => mode === 'overlap' || m === 'exact').length;
+  return spanScoresFromCounts(matched, a.length, b.length);
+}
 
 const value = (f: Figure) => f.value;
 

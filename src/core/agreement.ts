@@ -132,13 +132,6 @@ function ratio(numerator: number, denominator: number, reason: string): Figure {
   return denominator > 0 ? { value: numerator / denominator } : { value: null, reason };
 }
 
-/** Span agreement of `b` against `a`: `exact` counts identical spans only, `overlap` any pair. */
-export function spanScores(a: readonly Span[], b: readonly Span[], mode: Match): SpanScores {
-  const { pairs } = pairSpans(a, b);
-  const matched = pairs.filter(([, , m]) => mode === 'overlap' || m === 'exact').length;
-  return spanScoresFromCounts(matched, a.length, b.length);
-}
-
 /** Precision, recall and F1 from counts (so counts can be summed over articles first). */
 export function spanScoresFromCounts(matched: number, reference: number, predicted: number): SpanScores {
   const precision = ratio(matched, predicted, 'the second annotator marked nothing');

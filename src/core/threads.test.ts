@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../testing/corpus';
 import { createClaim, type ClaimThread } from './model';
 import { normalizeText } from './text';
-import { linkClaims, PassageIndex, passagesOf, sentencePassages, similarPassages } from './threads';
+import { claimPassages, linkClaims, PassageIndex, sentencePassages, similarPassages, type Passage } from './threads';
+import type { Claim } from './model';
 
 const me = { id: 'me', name: 'Me' };
+
+/** The passages of one article, as the app reads them: its claims and its sentences. */
+const passagesOf = (articleId: string, text: string, claims: readonly Claim[]): Passage[] => [
+  ...claimPassages(articleId, claims),
+  ...sentencePassages(articleId, text),
+];
 
 describe('similarPassages', () => {
   it('finds the members sentence of 001 in 000 (word for word) and in 004 (reworded), and nothing in 003', () => {

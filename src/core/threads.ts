@@ -59,11 +59,6 @@ export function sentencePassages(articleId: string, text: string, from = 0, to =
   return out;
 }
 
-/** The passages of one article: its claims and its sentences. */
-export function passagesOf(articleId: string, text: string, claims: readonly Claim[]): Passage[] {
-  return [...claimPassages(articleId, claims), ...sentencePassages(articleId, text)];
-}
-
 /**
  * Passages by the words they contain, so a statement is scored only against passages that share
  * a word with it, not against every sentence of the library.

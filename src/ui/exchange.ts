@@ -254,7 +254,7 @@ const MAX_TAGS_ASKED = 12;
 const MAX_REFUSED_NAMED = 10;
 
 /** The report of one imported file, in lines. */
-function importLines(name: string, format: string, r: ImportReport, placing: readonly string[]): string[] {
+export function importLines(name: string, format: string, r: ImportReport, placing: readonly string[]): string[] {
   const renamed = r.claimsRenamed ? ` ${r.claimsRenamed} had an id already used in your library for a different claim and were stored under new ids.` : '';
   const waiting = r.unlabelledAdded ? ` ${r.unlabelledAdded} annotations wait for a label.` : '';
   const refused = r.claimsRefused.length ? ` ${r.claimsRefused.length} refused:` : '';
