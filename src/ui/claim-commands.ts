@@ -99,12 +99,8 @@ export class ClaimCommands {
     const item = view.unlabelled.find((u) => u.id === id);
     if (!item) return;
     const claim: Claim = { ...item, label, modified: nowIso() };
-    try {
-      await this.journal.track(describeChanges([{ before: null, after: claim }]), { kind: 'labelled', claim }, () => this.store.labelUnlabelled(claim));
-      view.editor.dispatch({ type: 'labelled', id }, { type: 'apply', changes: [{ before: null, after: claim }] });
-    } catch (error) {
-      this.notices.error(errorMessage(error));
-    }
+    await this.journal.track(describeChanges([{ before: null, after: claim }]), { kind: 'labelled', claim }, () => this.store.labelUnlabelled(claim));
+    view.editor.dispatch({ type: 'labelled', id }, { type: 'apply', changes: [{ before: null, after: claim }] });
   }
 
   /** Puts a claim (an orphan) on the words selected in the text, as placed by a person. */
