@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { JsonFile } from '../src/testing/json';
-import { annotateElsewhere, CORPUS_FILES, downloadJson, openArticle, seriousViolations, startApp, validateExport } from './helpers';
+import { annotateElsewhere, CORPUS_FILES, downloadJson, importFiles, openArticle, seriousViolations, startApp, validateExport } from './helpers';
 
 const ARTICLE = /After their intervention in Kazakhstan/;
 
@@ -38,9 +38,7 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
 
   // Cy, the reviewer, imports both files into a third profile.
   await startApp(page, 'Cy');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles([anaFile, beaFile]);
+  await importFiles(page, [anaFile, beaFile]);
   await expect(page.getByRole('status')).toContainText('ana.json: 3 claims added');
   await expect(page.getByRole('status')).toContainText('bea.json: 3 claims added');
   await openArticle(page, ARTICLE);
@@ -119,9 +117,7 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   writeFileSync(adjudicatedFile, JSON.stringify(adjudicated));
   const fresh = await (await browser.newContext()).newPage();
   await startApp(fresh, 'Dee');
-  const freshChooser = fresh.waitForEvent('filechooser');
-  await fresh.getByRole('button', { name: 'Import annotations' }).click();
-  await (await freshChooser).setFiles(adjudicatedFile);
+  await importFiles(fresh, adjudicatedFile);
   await expect(fresh.getByRole('status')).toContainText('4 claims added');
   await openArticle(fresh, ARTICLE);
   await expect(fresh.locator('.claim-meta', { hasText: 'review by Cy (read-only)' })).toHaveCount(4);

@@ -9,6 +9,7 @@ import {
   downloadJson,
   exportFile,
   highlights,
+  importFiles,
   markClaim,
   openArticle,
   readCorpus,
@@ -22,12 +23,6 @@ const EMOJI_TEXT = 'Emoji line 👍🏽 and 𝄞 music\nThe family 👩‍👩�
 
 function tempPath(name: string): string {
   return join(mkdtempSync(join(tmpdir(), 'claimtrail-')), name);
-}
-
-async function importFiles(page: Page, paths: string[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(paths);
 }
 
 /** Marks claims on three articles, including Arabic and emoji text, and exports them. */

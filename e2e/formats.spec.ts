@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { addCorpus, CORPUS_FILES, downloadJson, highlights, markClaim, openArticle, readCorpus, startApp } from './helpers';
+import { addCorpus, CORPUS_FILES, downloadJson, highlights, importFiles, markClaim, openArticle, readCorpus, startApp } from './helpers';
 
 const ARABIC = /The CSTO is a Tool of Russia/; // 002: English with an Arabic paragraph
 const KAZAKHSTAN = /After their intervention in Kazakhstan/; // 004
@@ -21,12 +21,6 @@ async function exportAs(page: Page, format: string, scope?: 'This article' | 'Al
   if (scope) await page.getByLabel('Claims of').selectOption({ label: scope });
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
   return download;
-}
-
-async function importFile(page: Page, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(path);
 }
 
 test('every format exports from the UI; W3C and Hypothesis files import into a fresh profile onto the right words', async ({ page, browser }) => {
@@ -81,7 +75,7 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
     const other = await context.newPage();
     await startApp(other, 'Bea');
     await addCorpus(other, [CORPUS_FILES[2], CORPUS_FILES[4]]);
-    await importFile(other, path);
+    await importFiles(other, path);
     await expect(other.getByRole('status')).toContainText(
       `(${format}): 2 claims added, 0 updated, 0 already present; 0 new articles.2 of 2 annotations placed as claims (2 exact).`,
     );
@@ -124,7 +118,7 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
     }),
   );
   expect(text).toContain(ARABIC_WORDS);
-  await importFile(page, path);
+  await importFiles(page, path);
   // The first has no tag: the import asks what to do with it, and it is left waiting for a label.
   const labels = page.getByRole('dialog', { name: 'Labels for other-tool.jsonld (W3C Web Annotation)' });
   await expect(labels.getByLabel('All other annotations (1 with no tag)')).toHaveValue('');
@@ -140,7 +134,7 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
   await page.getByRole('button', { name: /^Edit details of The CSTO is a Tool/ }).click();
   await page.getByLabel('URL').fill('https://somewhere.example/csto');
   await page.getByRole('button', { name: 'Save details' }).click();
-  await importFile(page, path);
+  await importFiles(page, path);
   await labels.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status')).toContainText('0 of 2 annotations placed as claims. 1 waits for a label. 1 not placed: 1 on another document.');
   await openArticle(page, ARABIC);

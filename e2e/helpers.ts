@@ -24,6 +24,13 @@ export async function addFiles(page: Page, paths: string[]): Promise<void> {
   await (await chooser).setFiles(paths);
 }
 
+/** Imports annotation files (claimtrail, W3C, Hypothesis, brat zips) through the "Import annotations" file chooser. */
+export async function importFiles(page: Page, paths: string | string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import annotations' }).click();
+  await (await chooser).setFiles(paths);
+}
+
 /** Adds corpus files by name through the file chooser and waits until the library lists them all. */
 export async function addCorpus(page: Page, files: readonly string[]): Promise<void> {
   await addFiles(page, files.map(corpusPath));

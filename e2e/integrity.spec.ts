@@ -10,13 +10,7 @@ import { readExportFile } from '../src/core/format/import';
 import { createClaim, type Article, type Claim } from '../src/core/model';
 import { makeArticle } from '../src/core/article';
 import type { JsonFile } from '../src/testing/json';
-import { addCorpus, CORPUS_FILES, downloadJson, exportFile, markClaim, openArticle, readCorpus, selectWithMouse, startApp } from './helpers';
-
-async function importFiles(page: Page, paths: string[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(paths);
-}
+import { addCorpus, CORPUS_FILES, downloadJson, exportFile, importFiles, markClaim, openArticle, readCorpus, selectWithMouse, startApp } from './helpers';
 
 /** The library's export, checked as any claimtrail would check it: it must read back whole. */
 async function exportedWhole(page: Page): Promise<{ json: JsonFile; claims: Claim[] }> {

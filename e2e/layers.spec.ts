@@ -7,6 +7,7 @@ import {
   downloadJson,
   exportFile,
   highlights,
+  importFiles,
   markClaim,
   openArticle,
   panelClaims,
@@ -35,9 +36,7 @@ test("another annotator's import is a separate, read-only layer that can be show
   await addCorpus(page, [CORPUS_FILES[4]]);
   await openArticle(page, ARTICLE);
   await markClaim(page, 'quotes the Russian daily Izvestia', 'Disputed');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(path);
+  await importFiles(page, path);
   await expect(page.getByRole('status')).toContainText('2 claims added');
   await expect(page.locator('.claim-entry')).toHaveCount(3);
 

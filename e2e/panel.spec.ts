@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openArticle, panelClaims, startApp } from './helpers';
+import { importFiles, openArticle, panelClaims, startApp } from './helpers';
 
 /** An export of one article of `lines` lines with a claim on each line's "Line N:". */
 function longArticleFile(lines: number): string {
@@ -44,9 +44,7 @@ function longArticleFile(lines: number): string {
 
 test('a long claim list is built in pages: a claim chosen far down is listed at once, and earlier and later claims follow as asked', async ({ page }) => {
   await startApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(longArticleFile(600));
+  await importFiles(page, longArticleFile(600));
   await expect(page.getByRole('status')).toContainText('600 claims added');
   await openArticle(page, 'Long article');
 

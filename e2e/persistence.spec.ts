@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
-import { addCorpus, CORPUS_FILES, highlights, markClaim, openArticle, startApp } from './helpers';
+import { addCorpus, CORPUS_FILES, highlights, importFiles, markClaim, openArticle, startApp } from './helpers';
 
 test('claims survive closing and restarting the browser', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'claimtrail-profile-'));
@@ -135,9 +135,7 @@ test('a storage failure, adding or importing, shows a clear message and keeps wh
       articles: [{ id: 'big', title: 'Imported large article', textSha256: createHash('sha256').update(text).digest('hex'), text, claims: [claim] }],
     }),
   );
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(path);
+  await importFiles(page, path);
   await expect(page.getByRole('alert')).toContainText('big.json was not imported:');
   await expect(page.getByRole('alert')).toContainText("Could not import the file: this browser's storage for claimtrail is full. Nothing was changed");
   await page.goto('/');

@@ -6,10 +6,11 @@ import {
   downloadJson,
   exportFile,
   highlights,
+  importFiles,
   markClaim,
   openArticle,
-  seriousViolations,
   selectWithMouse,
+  seriousViolations,
   startApp,
   validateExport,
 } from './helpers';
@@ -225,9 +226,7 @@ test('an export made on another version of an article is carried onto the stored
 
   await startApp(page);
   await addCorpus(page, [CORPUS_FILES[0]]);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(path);
+  await importFiles(page, path);
   await expect(page.getByRole('heading', { name: 'A version of an article you have?' })).toBeVisible();
   await expect(page.getByRole('dialog')).toContainText('differs from “The Phaserl” in your library, but looks like a version of it');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
