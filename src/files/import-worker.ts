@@ -9,17 +9,8 @@
  */
 import { readBratZip } from '../core/format/brat';
 import { importFormatOf, isZip, UNKNOWN_FORMAT } from '../core/format/detect';
-import {
-  describeResult,
-  labelFor,
-  placeAnnotations,
-  placeBratPairs,
-  placedCount,
-  type ForeignAnnotation,
-  type ForeignResult,
-  type LabelRules,
-  type LibraryArticle,
-} from '../core/format/foreign';
+import { labelFor, placeAnnotations, placeBratPairs, type ForeignAnnotation, type LabelRules, type LibraryArticle } from '../core/format/foreign';
+import { describeResult, placedCount, type ForeignResult } from '../core/format/placement-report';
 import { readHypothesisData } from '../core/format/hypothesis';
 import { readExportData } from '../core/format/import';
 import { parseJson } from '../core/format/json';

@@ -3,7 +3,7 @@
  * names its document (URL, text hash or title) and its words (a position, a quote with context,
  * or both); this finds the article, places the words (by position when the quote is there, else
  * by re-anchoring the quote), gives each a label by the person's rules, and reports every
- * annotation it could not use, with a reason code and why. Nothing leaves here that a claimtrail
+ * annotation it could not use, with a reason code and why (placement-report.ts). Nothing leaves here that a claimtrail
  * import would refuse: every claim passes the v1 checks (refusalOf) first.
  */
 import { anchor, type AnchorStatus } from '../anchor';
@@ -12,45 +12,8 @@ import { quoteOf } from '../quote';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, splitsSurrogatePair } from '../text';
 import type { ArticleBundle } from './export';
+import type { ForeignResult, PlacementReport, ReasonCode, Unplaced } from './placement-report';
 import { refusalOf } from './import';
-
-/** Why an annotation was not placed, as `--report` names it. */
-export type ReasonCode =
-  | 'no-target'
-  | 'unsupported-selector'
-  | 'bad-position'
-  | 'not-found'
-  | 'ambiguous'
-  | 'other-document'
-  | 'no-label'
-  | 'duplicate-id'
-  | 'bad-offsets'
-  | 'text-mismatch';
-
-/** One annotation that did not become a claim: its id in the file, the reason code, and why in words. */
-export interface Unplaced {
-  source: string;
-  reason: ReasonCode;
-  message: string;
-}
-
-/** One annotation that became a claim: its id in the file, the claim's id, and its words (code points). */
-export interface Placed {
-  source: string;
-  claim: string;
-  start: number;
-  end: number;
-  exact: string;
-  status: Exclude<AnchorStatus, 'orphan'>;
-}
-
-/** What became of every annotation of a file: the shape `claimtrail convert --report` writes. */
-export interface PlacementReport {
-  placed: Placed[];
-  unplaced: Unplaced[];
-  /** Things done that the person should know of, e.g. two labels in one annotation's tags. */
-  warnings: { source: string; message: string }[];
-}
 
 /** A position as the file gave it: numbers when they are, anything else to say what it was. */
 export interface RawPosition {
@@ -91,15 +54,6 @@ export interface ForeignAnnotation {
 export interface LabelRules {
   map?: ReadonlyMap<string, Label>;
   otherwise?: Label;
-}
-
-/** What placing a file's annotations gave. */
-export interface ForeignResult {
-  /** Claims and annotations waiting for a label, per article. */
-  bundles: ArticleBundle[];
-  anchored: Record<Exclude<AnchorStatus, 'orphan'>, number>;
-  report: PlacementReport;
-  total: number;
 }
 
 /** A library article as placing needs it: its record and a way to read its text. */
@@ -402,50 +356,6 @@ export async function placeAnnotations(
   }
   result.bundles = [...texts.values()].map((t) => t.bundle).filter((b) => b.claims.length || b.unlabelled.length);
   return result;
-}
-
-const REASON_WORDS: Record<ReasonCode, string> = {
-  'no-target': 'selecting no words',
-  'unsupported-selector': 'with selectors plain text cannot use',
-  'bad-position': 'with an impossible position',
-  'not-found': 'whose words are not in the text',
-  ambiguous: 'whose words occur several times',
-  'other-document': 'on another document',
-  'no-label': 'waiting for a label',
-  'duplicate-id': 'repeating another annotation’s id',
-  'bad-offsets': 'with impossible offsets',
-  'text-mismatch': 'whose words differ from the text at their offsets',
-};
-
-/** How many annotations of the report are written out by name; the rest are counted. */
-const NAMED = 12;
-
-/** The report in words, as the browser shows it and the command line prints it: a summary, then a line per annotation not placed. */
-export function describeResult(result: ForeignResult): string[] {
-  const { report } = result;
-  const placed = report.placed.length;
-  const how = (['exact', 'moved', 'fuzzy'] as const)
-    .filter((s) => result.anchored[s])
-    .map((s) => `${result.anchored[s]} ${s}`)
-    .join(', ');
-  const waiting = report.unplaced.filter((u) => u.reason === 'no-label').length;
-  const refused = report.unplaced.length - waiting;
-  const counts = [...new Set(report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => u.reason))].map(
-    (code) => `${report.unplaced.filter((u) => u.reason === code).length} ${REASON_WORDS[code]}`,
-  );
-  const summary =
-    `${placed} of ${result.total} annotations placed as claims${how ? ` (${how})` : ''}.` +
-    (waiting ? ` ${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a label.` : '') +
-    (refused ? ` ${refused} not placed: ${counts.join('; ')}.` : '');
-  const lines = report.unplaced.filter((u) => u.reason !== 'no-label').map((u) => `${u.source}: ${u.message} [${u.reason}]`);
-  const notes = report.warnings.map((w) => `${w.source}: ${w.message}`);
-  const all = [...lines, ...notes];
-  return [summary, ...all.slice(0, NAMED), ...(all.length > NAMED ? [`…and ${all.length - NAMED} more`] : [])];
-}
-
-/** The placed claims and waiting annotations of a result: what an import would store. */
-export function placedCount(result: ForeignResult): number {
-  return result.bundles.reduce((n, b) => n + b.claims.length + (b.unlabelled?.length ?? 0), 0);
 }
 
 /** One `.txt` of a brat zip as an article, with the annotations of its `.ann`, before they are placed. */

@@ -6,7 +6,8 @@ import { normalizeText, sha256Hex } from '../text';
 import { annOf, readBratZip, toBratZip } from './brat';
 import { csvField, toCsv } from './csv';
 import type { ArticleBundle } from './export';
-import { describeResult, placeAnnotations, placeBratPairs, type LibraryArticle } from './foreign';
+import { placeAnnotations, placeBratPairs, type LibraryArticle } from './foreign';
+import { describeResult } from './placement-report';
 import { readHypothesis, toHypothesis } from './hypothesis';
 
 const me = { id: 'ana@example', name: 'Ana' };
