@@ -8,7 +8,7 @@
  * waiting sections and the compare view.
  */
 import { Plugin, type EditorState } from 'prosemirror-state';
-import type { Article, Claim } from '../core/model';
+import { isOrphan, type Article, type Claim } from '../core/model';
 import { articleState, type ArticleAction } from '../editor/article-state';
 import { claimsState, sortedClaims } from '../editor/claims-plugin';
 import { h } from './dom';
@@ -87,7 +87,8 @@ export class ClaimPanel {
       was.markers === claims.markers &&
       was.flash === claims.flash;
     if (same && wasArticle === article) return;
-    const data: PanelData = { state, claims, article, all: sortedClaims(state), annotators: this.countAnnotators(claims.claims) };
+    const all = sortedClaims(state);
+    const data: PanelData = { state, claims, article, all, orphans: all.filter(isOrphan), annotators: this.countAnnotators(claims.claims) };
     this.listView.hidden = article.compare.open;
     for (const part of this.parts) part.update(data);
     if (!same) this.list.scrollToSelected();

@@ -69,7 +69,7 @@ export class ClaimListPart implements PanelPart {
   }
 
   private draw(): void {
-    const { claims: state, article, all, annotators } = this.data!;
+    const { claims: state, article, all, orphans, annotators } = this.data!;
     const annotator = shownAnnotator(article.filters, annotators);
     const { label } = article.filters;
     const claims = all.filter(
@@ -98,7 +98,7 @@ export class ClaimListPart implements PanelPart {
       else this.list.insertBefore(entry.element, cursor);
     }
     this.entries = next;
-    const placed = all.filter((c) => !isOrphan(c)).length;
+    const placed = all.length - orphans.length;
     this.heading.textContent = claims.length === placed ? `Claims (${claims.length})` : `Claims (${claims.length} of ${placed})`;
     this.empty.hidden = all.length > 0;
     this.more.hidden = claims.length <= this.limit;

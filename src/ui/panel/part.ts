@@ -23,6 +23,8 @@ export interface PanelData {
   article: ArticleState;
   /** Every claim of the article, in reading order. */
   all: readonly Claim[];
+  /** The claims carried over whose words were not found here, in reading order. */
+  orphans: readonly Claim[];
   /** The annotators with claims here, you first, then by name. */
   annotators: ReadonlyMap<string, AnnotatorCount>;
 }

@@ -1,5 +1,4 @@
 /** The panel's sections for claims waiting on the person: annotations with no label yet, and carried claims whose words were not found. */
-import { isOrphan } from '../../core/model';
 import { orphanElement, unlabelledElement } from '../claim-entry';
 import { h } from '../dom';
 import type { PanelContext, PanelData, PanelPart } from './part';
@@ -47,9 +46,6 @@ export function orphansSection({ host }: PanelContext): PanelPart {
   return new SideSection(
     'orphans',
     'These claims were carried over, but their words were not found in this text. Select the words they belong on, then attach them.',
-    ({ all }) => {
-      const orphans = all.filter(isOrphan);
-      return { heading: `Not found in this text (${orphans.length})`, elements: orphans.map((c) => orphanElement(c, host)) };
-    },
+    ({ orphans }) => ({ heading: `Not found in this text (${orphans.length})`, elements: orphans.map((c) => orphanElement(c, host)) }),
   );
 }
