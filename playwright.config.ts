@@ -18,11 +18,24 @@ export default defineConfig({
     acceptDownloads: true,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
-  // The built site (npm run test:e2e builds it first), served as any static server would.
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    // The built site (npm run test:e2e builds it first), served as any static server would.
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    // The team sync specs' CouchDB: pouchdb-server on loopback, unless COUCH_URL names a real one (e2e/team.ts).
+    ...(process.env.COUCH_URL
+      ? []
+      : [
+          {
+            command: 'node scripts/couch-test-server.mjs 5985',
+            url: 'http://localhost:5985/claimtrail-ready',
+            reuseExistingServer: !process.env.CI,
+            timeout: 60_000,
+          },
+        ]),
+  ],
 });

@@ -31,14 +31,16 @@ test('first start asks the name once and shows the demo article', async ({ page 
 test('the five corpus articles are added through the file chooser, once', async ({ page }) => {
   await startApp(page);
   await addCorpus(page, CORPUS_FILES);
-  await expect(page.getByRole('status')).toContainText('Added 5 articles.');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Added 5 articles.');
   for (const title of CORPUS_TITLES) await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
   await expect(page.locator('.library-item')).toHaveCount(6);
   // Each article lists its claim counts per label.
   await expect(page.locator('.library-item').filter({ hasText: 'The CSTO is a Tool' }).locator('.count')).toHaveText(['0 Sourced', '0 Disputed', '0 Opinion']);
 
   await addFiles(page, [corpusPath(CORPUS_FILES[1])]);
-  await expect(page.getByRole('status')).toContainText(`${CORPUS_FILES[1]} is already in the library as “The CSTO arrives in Iraq and Syria”.`);
+  await expect(page.locator('#notices').getByRole('status')).toContainText(
+    `${CORPUS_FILES[1]} is already in the library as “The CSTO arrives in Iraq and Syria”.`,
+  );
   await expect(page.locator('.library-item')).toHaveCount(6);
 });
 
@@ -47,7 +49,7 @@ test('text files lose their BOM and CR line ends; markdown is shown as text; tit
   const txt = tempFile('windows.txt', Buffer.from('\uFEFF\r\nFirst line title\r\nSecond line\rThird line\r\n', 'utf8'));
   const md = tempFile('notes.md', '\n## A *markdown* heading ##\n\nSome **bold** claim.\n');
   await addFiles(page, [txt, md]);
-  await expect(page.getByRole('status')).toContainText('Added 2 articles.');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Added 2 articles.');
   await openArticle(page, 'First line title');
   await expect(page.locator('.article-text p')).toHaveText(['', 'First line title', 'Second line', 'Third line', '']);
   await page.getByRole('link', { name: '← Library' }).click();

@@ -83,7 +83,7 @@ test('edges are trimmed, and a selection of only whitespace makes no claim', asy
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('2');
-  await expect(page.getByRole('status')).toContainText('only whitespace');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('only whitespace');
   await expect(page.locator('.claim-entry')).toHaveCount(1);
 });
 
@@ -117,12 +117,12 @@ test('relabel, note, sources, delete, then undo and redo', async ({ page }) => {
   await expect(page.locator('.claim-entry .claim-note')).toHaveText('Checked against the <b>Izvestia</b> archive');
   await page.keyboard.press('Control+Shift+z');
   await expect(page.locator('.claim-entry')).toHaveCount(0);
-  await expect(page.getByRole('status')).toHaveText('Redone.');
+  await expect(page.locator('#notices').getByRole('status')).toHaveText('Redone.');
   // Undo again restores; a reload shows the state was stored, not only drawn. The claim is
   // drawn before it is stored: "Undone." says the write is done, so the reload waits for it.
   await page.keyboard.press('Control+z');
   await expect(page.locator('.claim-entry')).toHaveCount(1);
-  await expect(page.getByRole('status')).toHaveText('Undone.');
+  await expect(page.locator('#notices').getByRole('status')).toHaveText('Undone.');
   await page.reload();
   await expect(page.locator('.claim-entry')).toHaveCount(1);
   await expect(page.locator('.claim-entry').getByRole('list', { name: 'Sources' })).toContainText('Izvestia, 11 Jan 2022');

@@ -39,8 +39,8 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   // Cy, the reviewer, imports both files into a third profile.
   await startApp(page, 'Cy');
   await importFiles(page, [anaFile, beaFile]);
-  await expect(page.getByRole('status')).toContainText('ana.json: 3 claims added');
-  await expect(page.getByRole('status')).toContainText('bea.json: 3 claims added');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('ana.json: 3 claims added');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('bea.json: 3 claims added');
   await openArticle(page, ARTICLE);
   const layers = page.getByRole('group', { name: 'Layers shown' });
   await expect(layers.getByRole('checkbox', { name: 'Ana — 3 claims' })).toBeChecked();

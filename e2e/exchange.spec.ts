@@ -224,7 +224,7 @@ test('a 50 MB import shows progress and keeps the page responsive', async ({ pag
   await expect(progress).toBeVisible();
   // While the file is read and checked, the page still answers and paints.
   expect(await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(true))))).toBe(true);
-  await expect(page.getByRole('status')).toContainText('120000 claims added', { timeout: 150_000 });
+  await expect(page.locator('#notices').getByRole('status')).toContainText('120000 claims added', { timeout: 150_000 });
   await expect(progress).toHaveCount(0);
   await expect(page.locator('.library-item').filter({ hasText: 'Bulk article' }).locator('.count')).toHaveText([
     '40000 Sourced',

@@ -136,7 +136,9 @@ test('a W3C file from another tool: unlabelled annotations wait to be labelled, 
   await page.getByRole('button', { name: 'Save details' }).click();
   await importFiles(page, path);
   await labels.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status')).toContainText('0 of 2 annotations placed as claims. 1 waits for a label. 1 not placed: 1 on another document.');
+  await expect(page.locator('#notices').getByRole('status')).toContainText(
+    '0 of 2 annotations placed as claims. 1 waits for a label. 1 not placed: 1 on another document.',
+  );
   await openArticle(page, ARABIC);
   const waiting = page.getByRole('region', { name: 'Unlabelled (1)' });
   await expect(waiting).toContainText('worth checking');

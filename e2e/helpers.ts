@@ -34,7 +34,7 @@ export async function importFiles(page: Page, paths: string | string[]): Promise
 /** Adds corpus files by name through the file chooser and waits until the library lists them all. */
 export async function addCorpus(page: Page, files: readonly string[]): Promise<void> {
   await addFiles(page, files.map(corpusPath));
-  await expect(page.getByRole('status')).toContainText(/Added \d+ article/);
+  await expect(page.locator('#notices').getByRole('status')).toContainText(/Added \d+ article/);
 }
 
 /** Opens an article from the library by (part of) its title. */

@@ -55,7 +55,7 @@ test('a file reusing your claim’s id, on another article or under another name
   );
 
   await importFiles(page, [collision, forgery]);
-  const status = page.getByRole('status');
+  const status = page.locator('#notices').getByRole('status');
   await expect(status).toContainText(
     'collision.json: 1 claims added, 0 updated, 0 already present; 0 new articles. 1 had an id already used in your library for a different claim and were stored under new ids.',
   );
@@ -207,7 +207,7 @@ test('a Hypothesis file with impossible positions and a brat zip with CRLF text:
   );
 
   await importFiles(page, [hypothesis, brat]);
-  const report = page.getByRole('status');
+  const report = page.locator('#notices').getByRole('status');
   await expect(report).toContainText('hypothesis.json (Hypothesis): 1 claims added');
   await expect(report).toContainText('1 of 3 annotations placed as claims (1 exact). 2 not placed: 2 with an impossible position.');
   await expect(report).toContainText('fractional: its position 896.5..900 is not in whole characters [bad-position]');
@@ -253,7 +253,7 @@ test('a change that a closed page never stored is put back on the next start, an
     [before, after],
   );
   await page.reload();
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.locator('#notices').getByRole('status')).toContainText(
     'Stored now what the page had not finished storing when it closed: a change to the claim on “quotes the Russian daily Izvestia”',
   );
   await expect(page.locator('.claim-entry .label-tag')).toHaveText('Opinion');
@@ -281,7 +281,7 @@ test('titles and names cannot be disguised by bidi controls, a date that is not 
   );
   writeFileSync(path, JSON.stringify(file));
   await importFiles(page, [path]);
-  await expect(page.getByRole('status')).toContainText('spoof.json: 1 claims added');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('spoof.json: 1 claims added');
   const item = page.locator('.library-item', { hasText: 'Invoice' });
   await expect(item.locator('.article-link')).toHaveText('Invoice [U+202E]gnp.exe');
   await expect(item.locator('.byline')).toContainText('Issue 12');

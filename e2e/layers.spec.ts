@@ -37,7 +37,7 @@ test("another annotator's import is a separate, read-only layer that can be show
   await openArticle(page, ARTICLE);
   await markClaim(page, 'quotes the Russian daily Izvestia', 'Disputed');
   await importFiles(page, path);
-  await expect(page.getByRole('status')).toContainText('2 claims added');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('2 claims added');
   await expect(page.locator('.claim-entry')).toHaveCount(3);
 
   // Both layers are listed and drawn; the same words carry both annotators' claims.

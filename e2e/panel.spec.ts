@@ -45,7 +45,7 @@ function longArticleFile(lines: number): string {
 test('a long claim list is built in pages: a claim chosen far down is listed at once, and earlier and later claims follow as asked', async ({ page }) => {
   await startApp(page);
   await importFiles(page, longArticleFile(600));
-  await expect(page.getByRole('status')).toContainText('600 claims added');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('600 claims added');
   await openArticle(page, 'Long article');
 
   const quotes = async () => (await panelClaims(page)).map((c) => c.quote);

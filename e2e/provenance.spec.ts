@@ -81,7 +81,7 @@ test('000 and 001 are found as versions, linked, and claims carried from one to 
 
   // Carrying again adds nothing twice; all of it survives a reload.
   await provenance.getByRole('button', { name: 'Carry claims over from it' }).click();
-  await expect(page.getByRole('status')).toContainText('Every claim of that article was carried over already.');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Every claim of that article was carried over already.');
   await page.reload();
   await expect(page.locator('mark.claim')).toHaveCount(3);
   await expect(page.locator('.orphans-section')).toBeHidden();
@@ -114,7 +114,7 @@ test('a claim followed through three articles: suggested matches, the thread vie
   const repostMatch = links.getByRole('listitem').filter({ hasText: REPOST });
   await expect(repostMatch).toContainText(/\d+% similar/);
   await repostMatch.getByRole('button', { name: 'Same claim' }).click();
-  await expect(page.getByRole('status')).toContainText('Linked as the same claim (thread of 2).');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Linked as the same claim (thread of 2).');
   await expect(links).toContainText('In a claim thread with 1 other appearance');
 
   // In 004 the statement is reworded; its claim finds the thread's claims and joins them.
@@ -124,7 +124,7 @@ test('a claim followed through three articles: suggested matches, the thread vie
   const original = selected(page).locator('.claim-links').getByRole('listitem').filter({ hasText: 'The CSTO arrives in Iraq and Syria' });
   await expect(original).toContainText(/\d+% similar, already a claim/);
   await original.getByRole('button', { name: 'Same claim' }).click();
-  await expect(page.getByRole('status')).toContainText('Linked as the same claim (thread of 3).');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Linked as the same claim (thread of 3).');
 
   // The thread view lists every appearance with its article, label and annotator.
   await selected(page).getByRole('link', { name: 'open the thread' }).click();
@@ -230,7 +230,7 @@ test('an export made on another version of an article is carried onto the stored
   await expect(page.getByRole('heading', { name: 'A version of an article you have?' })).toBeVisible();
   await expect(page.getByRole('dialog')).toContainText('differs from “The Phaserl” in your library, but looks like a version of it');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('2 claims carried onto “The Phaserl”: 0 exact, 1 moved, 0 fuzzy, 1 not found.');
+  await expect(page.locator('#notices').getByRole('status')).toContainText('2 claims carried onto “The Phaserl”: 0 exact, 1 moved, 0 fuzzy, 1 not found.');
   await expect(page.getByRole('link', { name: REPOST })).toBeVisible();
   await expect(page.getByRole('link', { name: ORIGINAL })).toHaveCount(0); // not added: carried onto 000
   await openArticle(page, REPOST);

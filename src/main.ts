@@ -129,12 +129,15 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
       h('button', { type: 'button', onclick: () => guard(app.exportAll()) }, 'Export'),
       h('button', { type: 'button', onclick: () => guard(app.exportAs()) }, 'Export as…'),
       who,
+      app.team.button,
+      app.team.statusLine,
       articlePicker,
       importPicker,
     );
   acceptDrops(app);
   undoKeys(app);
   await app.start();
+  guard(app.team.resume());
   document.body.dataset.ready = 'true';
   performance.mark('claimtrail:ready');
 }

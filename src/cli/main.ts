@@ -3,6 +3,7 @@
  *   claimtrail agree FILE... [--json]
  *   claimtrail carry EXPORT.json --to NEW.txt [--article ID] [--out FILE]
  *   claimtrail convert FILE --to FORMAT | --from FORMAT --text ARTICLE.txt [--out PATH]
+ *   claimtrail couch-setup URL DATABASE --user ADMIN [--origin O]... [--member N]... [--reviewer N]...
  *   claimtrail --version | --help
  * Each command is loaded only when it runs, so --help and --version start at once.
  */
@@ -19,6 +20,7 @@ export async function run(args: string[], out: (text: string) => void, err: (tex
   if (command === 'agree') return (await import('./agree')).agree(rest, out, err);
   if (command === 'carry') return (await import('./carry')).carry(rest, out, err);
   if (command === 'convert') return (await import('./convert')).convert(rest, out, err);
+  if (command === 'couch-setup') return (await import('./couch-setup')).couchSetupCommand(rest, out, err);
   err(command && command !== '--help' ? `claimtrail: unknown command "${command}"\n${USAGE}` : USAGE);
   return command === '--help' ? 0 : 2;
 }

@@ -21,8 +21,15 @@ export const CONVERT_USAGE = `usage: claimtrail convert FILE --to w3c|hypothesis
             what became of each annotation as JSON. Exit 0 when something was written, 1 when the
             file was refused or nothing in it could be used, 2 on bad arguments.`;
 
+export const COUCH_SETUP_USAGE = `usage: claimtrail couch-setup URL DATABASE --user ADMIN [--origin ORIGIN]... [--member NAME]... [--reviewer NAME]...
+  couch-setup   make a CouchDB database a team project: create it, install the design document,
+                admit only the members and reviewers, give reviewers the reviewer role, and allow
+                the app's origins (default http://localhost:5173) with credentials. The admin's
+                password is read from COUCHDB_PASSWORD, else asked. Safe to run again.`;
+
 /** The whole help: every command, and --version. */
 export const USAGE = `${AGREE_USAGE}
 ${CARRY_USAGE.replace('usage: ', '       ')}
 ${CONVERT_USAGE.replace('usage: ', '       ')}
+${COUCH_SETUP_USAGE.replace('usage: ', '       ')}
        claimtrail --version`;

@@ -23,12 +23,23 @@ import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
 import { writeImport, type ImportInput, type ImportReport } from './import-write';
-import { DB_VERSION, MIGRATIONS, type ClaimtrailSchema, type Db, type Settings } from './schema';
+import { claimEntries, enqueue, outboxEntry } from './outbox';
+import { writeTeamChanges, type TeamApplied, type TeamChanges } from './replica-write';
+import { DB_VERSION, MIGRATIONS, type ClaimConflict, type ClaimtrailSchema, type Db, type OutboxEntry, type Settings, type TeamProject } from './schema';
 import { describeStorageError, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
 
 export { DB_VERSION };
-export type { ImportReport };
+export type { ImportReport, TeamApplied, TeamChanges, TeamProject, OutboxEntry, ClaimConflict };
+
+/** What waits in the outbox, with what each entry names as it is stored now (missing: deleted). */
+export interface OutboxRead {
+  entries: OutboxEntry[];
+  articles: Map<string, { article: Article; text: string }>;
+  claims: Map<string, Claim>;
+  comments: Map<string, ClaimComment>;
+  decisions: Map<string, Decision>;
+}
 
 /** An article as the library lists it: its record and its claim counts per label. */
 export interface ArticleSummary {
@@ -61,7 +72,21 @@ export class Store {
   private constructor(
     private readonly db: Db,
     private readonly channel: ChangeChannel,
+    /** The team user whose changes are recorded in the outbox, while a team project is connected. */
+    private sharing: string | null,
   ) {}
+
+  /** Told after each commit that put something in the outbox. */
+  private outboxListener: (() => void) | null = null;
+
+  /** Calls `listener` after each commit that puts something in the outbox (null: stop). */
+  watchOutbox(listener: (() => void) | null): void {
+    this.outboxListener = listener;
+  }
+
+  private shared(): void {
+    if (this.sharing) this.outboxListener?.();
+  }
 
   /** Opens (creating or upgrading) the database. */
   static async open(name = 'claimtrail', events: StoreEvents = {}): Promise<Store> {
@@ -88,7 +113,8 @@ export class Store {
     }
     const channel = new ChangeChannel(name);
     if (events.onChange) channel.subscribe(events.onChange);
-    return new Store(db, channel);
+    const team = (await db.get('settings', 'team')) as TeamProject | undefined;
+    return new Store(db, channel, team?.user ?? null);
   }
 
   /** The database's name, for a worker that opens the same database. */
@@ -170,8 +196,12 @@ export class Store {
   /** Writes one user action's claim changes in one transaction: put each `after`, delete where null. */
   applyChanges(changes: readonly ClaimChange[]): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction(['claimPages', 'claimCounts'], 'readwrite');
-      await allOrNothing(tx, () => applyClaimChanges(tx, changes));
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'outbox'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        await applyClaimChanges(tx, changes);
+        if (this.sharing) enqueue(tx, claimEntries(changes, this.sharing));
+      });
+      this.shared();
       this.channel.publish({ type: 'claims', changes: [...changes] });
     });
   }
@@ -248,7 +278,13 @@ export class Store {
   /** Stores a decision, replacing an earlier one on the same disagreement. */
   putDecision(decision: Decision): Promise<void> {
     return this.run('save the decision', async () => {
-      await this.db.put('decisions', decision);
+      const tx = this.db.transaction(['decisions', 'outbox'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        queue(tx.objectStore('decisions').put(decision));
+        if (this.sharing && decision.by.id === this.sharing)
+          enqueue(tx, [outboxEntry('article', decision.articleId, decision.articleId), outboxEntry('decision', decision.articleId, decision.key)]);
+      });
+      this.shared();
     });
   }
 
@@ -260,7 +296,13 @@ export class Store {
   /** Stores a comment on a claim. */
   addComment(comment: ClaimComment): Promise<void> {
     return this.run('save the comment', async () => {
-      await this.db.add('comments', comment);
+      const tx = this.db.transaction(['comments', 'outbox'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        queue(tx.objectStore('comments').add(comment));
+        if (this.sharing && comment.by.id === this.sharing)
+          enqueue(tx, [outboxEntry('article', comment.articleId, comment.articleId), outboxEntry('comment', comment.articleId, comment.id)]);
+      });
+      this.shared();
       this.channel.publish({ type: 'library', articleIds: [comment.articleId] });
     });
   }
@@ -354,11 +396,13 @@ export class Store {
   /** Turns a waiting annotation into a claim with its label, in one transaction. */
   labelUnlabelled(claim: Claim): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled'], 'readwrite');
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox'], 'readwrite');
       await allOrNothing(tx, async () => {
         queue(tx.objectStore('unlabelled').delete(claim.id));
         await applyClaimChanges(tx, [{ before: null, after: claim }]);
+        if (this.sharing) enqueue(tx, claimEntries([{ before: null, after: claim }], this.sharing));
       });
+      this.shared();
       this.channel.publish({ type: 'claims', changes: [{ before: null, after: claim }] });
     });
   }
@@ -372,6 +416,124 @@ export class Store {
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
     return this.run('save settings', async () => {
       await this.db.put('settings', value, key);
+    });
+  }
+
+  // The team project (see sync/)
+
+  /** The connected team project, if any. */
+  team(): Promise<TeamProject | undefined> {
+    return this.getSetting('team');
+  }
+
+  /**
+   * Connects this library to a team project (from now on the user's changes are recorded for
+   * sending), or disconnects it: every claim stays, the outbox and the replica's position go.
+   */
+  setTeam(team: TeamProject | null): Promise<void> {
+    return this.run('save the team project', async () => {
+      const tx = this.db.transaction(['settings', 'outbox'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        if (team) queue(tx.objectStore('settings').put(team, 'team'));
+        else {
+          queue(tx.objectStore('settings').delete('team'));
+          queue(tx.objectStore('settings').delete('teamSeq'));
+          queue(tx.objectStore('outbox').clear());
+        }
+      });
+      this.sharing = team?.user ?? null;
+    });
+  }
+
+  /** How many things wait to be sent. */
+  outboxSize(): Promise<number> {
+    return this.run('read the outbox', () => this.db.count('outbox'));
+  }
+
+  /** Up to `limit` outbox entries (articles first), with what each names as it is stored now. */
+  readOutbox(limit: number): Promise<OutboxRead> {
+    return this.run('read the outbox', async () => {
+      const tx = this.db.transaction(['outbox', 'articles', 'texts', 'claimPages', 'comments', 'decisions'], 'readonly');
+      const entries = await tx.objectStore('outbox').getAll(undefined, limit);
+      const read: OutboxRead = { entries, articles: new Map(), claims: new Map(), comments: new Map(), decisions: new Map() };
+      const articleIds = [...new Set(entries.map((e) => e.articleId))];
+      await Promise.all([
+        ...articleIds.map(async (id) => {
+          const [article, text] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('texts').get(id)]);
+          if (article && text) read.articles.set(id, { article, text: text.text });
+        }),
+        readClaimsById(
+          tx.objectStore('claimPages'),
+          entries.filter((e) => e.kind === 'claim').map((e) => e.id),
+        ).then((claims) => claims.forEach((c) => read.claims.set(c.id, c))),
+        ...entries
+          .filter((e) => e.kind === 'comment')
+          .map(async (e) => {
+            const comment = await tx.objectStore('comments').get(e.id);
+            if (comment) read.comments.set(e.id, comment);
+          }),
+        ...entries
+          .filter((e) => e.kind === 'decision')
+          .map(async (e) => {
+            const decision = await tx.objectStore('decisions').get(e.id);
+            if (decision) read.decisions.set(e.id, decision);
+          }),
+      ]);
+      await tx.done;
+      return read;
+    });
+  }
+
+  /** Forgets entries that were sent, unless written again since they were read. */
+  clearOutbox(sent: readonly OutboxEntry[]): Promise<void> {
+    return this.run('update the outbox', async () => {
+      const tx = this.db.transaction('outbox', 'readwrite');
+      await allOrNothing(tx, async () => {
+        const now = await Promise.all(sent.map((e) => tx.store.get(e.key)));
+        sent.forEach((e, i) => {
+          if (now[i]?.stamp === e.stamp) queue(tx.store.delete(e.key));
+        });
+      });
+    });
+  }
+
+  /**
+   * Writes what arrived from the team project, and how far into the replica's changes that is,
+   * in one transaction, all or nothing (see replica-write.ts).
+   */
+  applyTeam(arrived: TeamChanges, seq: number | string): Promise<TeamApplied> {
+    return this.run('save the team’s changes', async () => {
+      const names = ['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'decisions', 'conflicts', 'outbox', 'settings'] as const;
+      const tx = this.db.transaction([...names], 'readwrite');
+      const applied = await allOrNothing(tx, async () => {
+        const written = await writeTeamChanges(tx, arrived, this.sharing ?? '');
+        queue(tx.objectStore('settings').put(seq, 'teamSeq'));
+        return written;
+      });
+      if (applied.changes.length) this.channel.publish({ type: 'claims', changes: applied.changes });
+      const articleIds = [
+        ...new Set([
+          ...applied.articlesAdded,
+          ...applied.comments.map((c) => c.articleId),
+          ...applied.decisions.map((d) => d.articleId),
+          ...applied.conflictArticles,
+        ]),
+      ];
+      if (articleIds.length) this.channel.publish({ type: 'library', articleIds });
+      return applied;
+    });
+  }
+
+  /** The claims of an article changed in two places at once. */
+  conflicts(articleId: string): Promise<ClaimConflict[]> {
+    return this.run('read the conflicts', () => this.db.getAllFromIndex('conflicts', 'byArticle', articleId));
+  }
+
+  /** Every claim made under one of these annotator ids, in any article. */
+  claimsBy(annotatorIds: readonly string[]): Promise<Claim[]> {
+    return this.run('read your claims', async () => {
+      const pages = await this.db.getAll('claimPages');
+      return pages.flatMap((page) => page.claims.filter((c) => annotatorIds.includes(c.annotator.id)));
     });
   }
 }

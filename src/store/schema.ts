@@ -28,6 +28,36 @@ export interface Settings {
   dismissedMatches: string[];
   /** Suggested version pairs the person said are not versions. */
   dismissedVersions: string[];
+  /** The team project this library syncs with (never its password), when one is connected. */
+  team: TeamProject;
+  /** How far into the team replica's changes this library has applied (PouchDB's `since`). */
+  teamSeq: number | string;
+}
+
+/** A team project: the CouchDB server, its database, and who signs in. */
+export interface TeamProject {
+  server: string;
+  database: string;
+  user: string;
+}
+
+/** What changed here and is still to be sent to the team project (see store/outbox.ts). */
+export interface OutboxEntry {
+  /** `kind:articleId:id`: one entry per thing, however often it changed. */
+  key: string;
+  kind: 'article' | 'claim' | 'comment' | 'decision';
+  articleId: string;
+  /** The claim's or comment's id, the decision's key, the article's id. */
+  id: string;
+  /** Changes each time the entry is written again, so a send only clears what it sent. */
+  stamp: number;
+}
+
+/** A claim changed in two places at once: the versions the team replica holds, winner first. */
+export interface ClaimConflict {
+  id: string;
+  articleId: string;
+  versions: { rev: string; claim: Claim }[];
 }
 
 export interface ClaimtrailSchema extends DBSchema {
@@ -46,6 +76,10 @@ export interface ClaimtrailSchema extends DBSchema {
   fingerprints: { key: string; value: { id: string; fingerprint: Fingerprint } };
   /** Imported annotations placed on words but carrying none of our labels, waiting for one. */
   unlabelled: { key: string; value: UnlabelledClaim; indexes: { byArticle: string } };
+  /** Changes waiting to be sent to the team project, written in the transaction of the change. */
+  outbox: { key: string; value: OutboxEntry };
+  /** Claims changed in two places at once, until someone keeps one version. */
+  conflicts: { key: string; value: ClaimConflict; indexes: { byArticle: string } };
 }
 
 export type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -100,6 +134,10 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
       }
       unwrap(db).deleteObjectStore('claims');
     };
+  },
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'key' });
+    db.createObjectStore('conflicts', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
   },
 ];
 

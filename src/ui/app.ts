@@ -25,6 +25,9 @@ import type { DecisionChoice, Intent } from './intents';
 import type { Notices } from './notices';
 import type { WriteJournal } from './journal';
 import { guard } from './guard';
+import { Team } from './team';
+import type { TeamIntent } from '../sync/team-sync';
+import type { TeamApplied } from '../store/db';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
@@ -44,6 +47,8 @@ export class App {
   private readonly provenance: Provenance;
   private readonly threads: Threads;
   private readonly exchange: Exchange;
+  /** The team project: its button, status and sync. */
+  readonly team: Team;
 
   constructor(
     private readonly store: Store,
@@ -70,6 +75,13 @@ export class App {
     this.provenance = new Provenance(host);
     this.threads = new Threads(host);
     this.exchange = new Exchange(store, notices, () => this.annotator);
+    this.team = new Team({
+      store,
+      notices,
+      annotator: () => this.annotator,
+      becomeAnnotator: (annotator) => this.becomeAnnotator(annotator),
+      handle: (intent) => this.handleTeam(intent),
+    });
   }
 
   /** Shows the view named by the address and follows later changes of it. */
@@ -319,6 +331,47 @@ export class App {
       await this.store.setSetting('annotator', this.annotator);
     }
     return this.annotator;
+  }
+
+  /** Makes `annotator` the one who makes claims here (joining a team project), and redraws. */
+  private async becomeAnnotator(annotator: Annotator): Promise<void> {
+    this.annotator = annotator;
+    await this.store.setSetting('annotator', annotator);
+    document.getElementById('annotator')?.replaceChildren(`Annotator: ${annotator.name}`);
+    await this.refresh();
+  }
+
+  /** The one place the team project's intents are carried out: a change from the network takes the road of any other. */
+  private async handleTeam(intent: TeamIntent): Promise<void> {
+    switch (intent.type) {
+      case 'team-status':
+        return this.team.show(intent.status);
+      case 'team-refused':
+        return this.notices.error('The team server refused changes from this library (they stay here):', intent.messages);
+      case 'team-arrived': {
+        const applied = await this.store.applyTeam(intent.changes, intent.seq);
+        const problems = [...intent.problems, ...applied.refused];
+        if (problems.length) this.notices.error('Some of the team project’s changes could not be taken in:', problems);
+        return this.showArrived(applied);
+      }
+    }
+  }
+
+  /** Draws what arrived from the team project: into the open article without redrawing it, else the view again. */
+  private showArrived(applied: TeamApplied): void {
+    const article = this.article;
+    if (!article) {
+      if (applied.changes.length || applied.articlesAdded.length) guard(this.refresh());
+      return;
+    }
+    const id = article.bundle.article.id;
+    const changes = applied.changes.filter((c) => (c.after ?? c.before)?.articleId === id);
+    if (changes.length) article.editor.apply(changes);
+    const actions = [
+      ...applied.comments.filter((c) => c.articleId === id).map((comment) => ({ type: 'comment' as const, comment })),
+      ...applied.decisions.filter((d) => d.articleId === id).map((decision) => ({ type: 'decision' as const, decision })),
+    ];
+    if (actions.length) article.editor.dispatch(...actions);
   }
 
   /** Brings this tab in step with a change another tab made. */

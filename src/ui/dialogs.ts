@@ -70,3 +70,31 @@ export function formDialog(options: FormDialogOptions): Promise<Record<string, s
     dialog.showModal();
   });
 }
+
+/** Asks a yes-or-no question in a modal; resolves true for `yes`, false for `no` or Escape. */
+export function confirmDialog(options: { title: string; text: string; yes: string; no: string }): Promise<boolean> {
+  const no = h('button', { type: 'button' }, options.no);
+  const yes = h('button', { type: 'button', class: 'primary' }, options.yes);
+  const dialog = h(
+    'dialog',
+    { 'aria-labelledby': 'confirm-title' },
+    h('h2', { id: 'confirm-title' }, options.title),
+    h('p', {}, options.text),
+    h('div', { class: 'dialog-actions' }, no, yes),
+  );
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const finish = (answer: boolean) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    no.addEventListener('click', () => finish(false));
+    yes.addEventListener('click', () => finish(true));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    dialog.showModal();
+  });
+}

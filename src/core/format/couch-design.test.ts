@@ -33,6 +33,9 @@ describe('validate_doc_update', () => {
     expect(refusal(claim('cy'), null, { name: 'cy', roles: ['desk'] })).toBeNull();
     expect(refusal(claim('ana'), null, { name: null, roles: [] })).toBe('sign in to write to this project');
     expect(refusal(claim('anyone'), claim('ana'), { name: 'root', roles: ['_admin'] })).toBeNull();
+    // A server that passes no security object (pouchdb-server's _bulk_docs) leaves membership to _security.
+    expect(() => validateDocUpdate(claim('eve'), null, { name: 'eve', roles: [] }, {})).not.toThrow();
+    expect(() => validateDocUpdate(claim('ana'), null, { name: 'eve', roles: [] }, {})).toThrow();
   });
 
   it('never lets an article’s text change, and only reviewers decide', () => {

@@ -32,7 +32,12 @@ export function validateDocUpdate(newDoc: AnyDoc, oldDoc: AnyDoc | null, userCtx
   const listed = (group: { names?: string[]; roles?: string[] } | undefined) =>
     !!group && ((group.names || []).indexOf(userCtx.name || '') !== -1 || (group.roles || []).some((r) => roles.indexOf(r) !== -1));
   if (!userCtx.name) refuse('sign in to write to this project');
-  if (!listed(secObj.members) && !listed(secObj.admins)) refuse(`${userCtx.name} is not a member of this project`);
+  // `_security` already keeps non-members out; this says it again where the server passes the
+  // security object. pouchdb-server's _bulk_docs, which replication writes through, passes an
+  // empty one (pouchdb-server #419): then membership is `_security`'s alone.
+  const hasMembers = (g: Security['members']) => !!g && ((g.names || []).length > 0 || (g.roles || []).length > 0);
+  if ((hasMembers(secObj.members) || hasMembers(secObj.admins)) && !listed(secObj.members) && !listed(secObj.admins))
+    refuse(`${userCtx.name} is not a member of this project`);
   const doc = newDoc._deleted && oldDoc ? oldDoc : newDoc;
   const type = doc.type;
   const idOf = (who: unknown) => (who && typeof who === 'object' ? (who as { id?: unknown }).id : undefined);

@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../article';
 import { createClaim, type Claim, type ClaimComment } from '../model';
 import { OffsetIndex } from '../text';
-import { articleDoc, claimDoc, commentDoc, decisionDoc, docJsonSchema, docsToExportFile, DOC_SCHEMAS, relationDoc, threadDoc, unlabelledDoc } from './couch';
+import {
+  articleDoc,
+  byWinner,
+  claimDoc,
+  commentDoc,
+  decisionDoc,
+  docJsonSchema,
+  docsToExportFile,
+  DOC_SCHEMAS,
+  relationDoc,
+  serverUrlProblem,
+  threadDoc,
+  unlabelledDoc,
+} from './couch';
 import { readExportData } from './import';
 
 const ana = { id: 'ana', name: 'Ana' };
@@ -96,5 +109,27 @@ describe('the team database’s documents', () => {
     for (const type of Object.keys(DOC_SCHEMAS) as (keyof typeof DOC_SCHEMAS)[]) {
       expect(docJsonSchema(type)).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' });
     }
+  });
+});
+
+describe('team server addresses and conflict winners', () => {
+  it('accepts https anywhere and http only on this machine', () => {
+    expect(serverUrlProblem('https://couch.example.org')).toBeNull();
+    expect(serverUrlProblem('http://localhost:5984')).toBeNull();
+    expect(serverUrlProblem('http://127.0.0.1:5984/')).toBeNull();
+    expect(serverUrlProblem('http://[::1]:5984/')).toBeNull();
+    expect(serverUrlProblem('http://couch.example.org')).toContain('Only https');
+    expect(serverUrlProblem('ftp://localhost')).toContain('Only https');
+    expect(serverUrlProblem('https://ana:pw@couch.example.org')).toContain('their own fields');
+    expect(serverUrlProblem('couch')).toContain('web address');
+  });
+
+  it('picks the later modified version, then the later revision, whatever the order given', () => {
+    const a = { rev: '3-aaa', modified: '2026-01-02T00:00:00.000Z' };
+    const b = { rev: '2-fff', modified: '2026-01-03T00:00:00.000Z' };
+    const c = { rev: '3-bbb', modified: '2026-01-02T00:00:00.000Z' };
+    const d = { rev: '10-000', modified: '2026-01-02T00:00:00.000Z' };
+    expect(byWinner([a, b, c, d])).toEqual([b, d, c, a]);
+    expect(byWinner([d, c, b, a])).toEqual([b, d, c, a]);
   });
 });

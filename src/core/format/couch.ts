@@ -221,3 +221,36 @@ export function docsToExportFile(docs: readonly unknown[], annotator: { id: stri
     problems,
   };
 }
+
+/**
+ * Why a team server's address is refused, or null: only https, or http on this machine (a
+ * password must never cross a network in the clear).
+ */
+export function serverUrlProblem(server: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return 'The server must be a web address, like https://couch.example.org.';
+  }
+  if (url.username || url.password) return 'Give the user name and password in their own fields, not in the address.';
+  if (url.protocol === 'https:') return null;
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (url.protocol === 'http:' && loopback) return null;
+  return 'Only https servers are accepted (or http on this machine: localhost).';
+}
+
+/** CouchDB's order of revisions: by generation, then by hash. */
+function compareRevs(a: string, b: string): number {
+  const [ga, ha] = [parseInt(a, 10), a.slice(a.indexOf('-') + 1)];
+  const [gb, hb] = [parseInt(b, 10), b.slice(b.indexOf('-') + 1)];
+  return ga - gb || (ha < hb ? -1 : ha > hb ? 1 : 0);
+}
+
+/**
+ * The versions of a document changed in two places, winner first: later `modified` wins, then
+ * the later revision, so every replica shows the same one whatever order they arrived in.
+ */
+export function byWinner<T extends { rev: string; modified: string }>(versions: readonly T[]): T[] {
+  return [...versions].sort((a, b) => b.modified.localeCompare(a.modified) || compareRevs(b.rev, a.rev));
+}

@@ -1,0 +1,109 @@
+/**
+ * For the team sync specs: the CouchDB server (the loopback pouchdb-server that Playwright
+ * starts, or a real Apache CouchDB named by COUCH_URL with admin credentials), its users and
+ * projects, and browser profiles that persist like a person's browser.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { couchSetup } from '../src/cli/couch-setup';
+import { chromiumLaunchOptions } from './browser';
+import { startApp } from './helpers';
+
+/** The server the sync specs run against. */
+export const COUCH = (() => {
+  const raw = process.env.COUCH_URL;
+  if (!raw) return { url: 'http://localhost:5985', admin: { user: 'admin', password: 'admin-password' } };
+  const url = new URL(raw);
+  const admin = { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  return { url: url.origin, admin };
+})();
+
+const adminAuth = `Basic ${Buffer.from(`${COUCH.admin.user}:${COUCH.admin.password}`).toString('base64')}`;
+
+/** The test password of each user. */
+export const password = (user: string) => `${user}-password-1`;
+
+/** Makes (or keeps) a CouchDB user. */
+export async function ensureUser(name: string): Promise<void> {
+  const path = `${COUCH.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await fetch(path, { headers: { Authorization: adminAuth } });
+  if (existing.ok) return;
+  const made = await fetch(path, {
+    method: 'PUT',
+    headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password: password(name), roles: [], type: 'user' }),
+  });
+  if (!made.ok && made.status !== 409) throw new Error(`could not make the user ${name}: HTTP ${made.status} ${await made.text()}`);
+}
+
+/** A new team project (a database of its own) with these members and reviewers. */
+export async function newProject(members: string[], reviewers: string[] = []): Promise<string> {
+  for (const name of [...members, ...reviewers]) await ensureUser(name);
+  const database = `ct-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  await couchSetup({ url: COUCH.url, database, admin: COUCH.admin, origins: ['http://localhost:4173'], members, reviewers }, () => undefined);
+  return database;
+}
+
+/** A browser profile in a folder of its own, kept across restarts like a person's browser. */
+export class Profile {
+  private constructor(
+    readonly dir: string,
+    public context: BrowserContext,
+    public page: Page,
+  ) {}
+
+  static async create(): Promise<Profile> {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-profile-'));
+    const context = await Profile.launch(dir);
+    return new Profile(dir, context, context.pages()[0] ?? (await context.newPage()));
+  }
+
+  private static launch(dir: string): Promise<BrowserContext> {
+    return chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), baseURL: 'http://localhost:4173/', acceptDownloads: true });
+  }
+
+  /** Closes the browser, then opens it again on the same profile. */
+  async restart(): Promise<void> {
+    await this.context.close();
+    this.context = await Profile.launch(this.dir);
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    await this.page.goto('/');
+    await expect(this.page.locator('body[data-ready]')).toBeAttached();
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+/** Fills in the Team dialog and connects; `publish` answers the question about claims made before. */
+export async function connect(page: Page, database: string, user: string, options: { secret?: string; publish?: boolean } = {}): Promise<void> {
+  await page.getByRole('button', { name: 'Team' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Team project' });
+  await dialog.getByLabel('Server').fill(COUCH.url);
+  await dialog.getByLabel('Database').fill(database);
+  await dialog.getByLabel('User name').fill(user);
+  await dialog.getByLabel('Password').fill(options.secret ?? password(user));
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  if (options.publish !== undefined) {
+    const question = page.getByRole('dialog', { name: 'Publish your earlier claims?' });
+    await question.getByRole('button', { name: options.publish ? 'Publish' : 'Keep them here only' }).click();
+  }
+}
+
+/** A fresh profile with the app started under `name`, connected to the project as `user`. */
+export async function member(database: string, user: string, name: string): Promise<Profile> {
+  const profile = await Profile.create();
+  await startApp(profile.page, name);
+  await connect(profile.page, database, user);
+  await expect(profile.page.getByRole('dialog', { name: 'Team project' })).toHaveCount(0);
+  await expect(syncStatus(profile.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+  return profile;
+}
+
+/** The sync status in the header. */
+export function syncStatus(page: Page) {
+  return page.locator('#team-status');
+}

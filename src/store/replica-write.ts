@@ -1,0 +1,111 @@
+/**
+ * Writing what arrived from the team project (store/db.ts `applyTeam`), inside one write
+ * transaction. The team database names one thing by one id everywhere, so its version of a
+ * claim, comment or decision replaces the stored one, except where this library has a change of
+ * its own still waiting in the outbox (that one goes out next, and the database settles it).
+ * Nothing written here enters the outbox.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { Decision } from '../core/adjudication';
+import type { ParsedExport } from '../core/format/import';
+import type { ClaimChange } from '../core/history';
+import { newId, type Claim, type ClaimComment } from '../core/model';
+import { applyClaimChanges } from './claim-pages';
+import type { ClaimConflict, ClaimtrailSchema } from './schema';
+import { queue } from './transactions';
+
+type Tx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>;
+
+/** What arrived: documents read as a checked export (local units), and what the export cannot say. */
+export interface TeamChanges {
+  file: ParsedExport;
+  /** Decisions, by the SHA-256 of their article's text. */
+  decisions: { sha: string; decision: Omit<Decision, 'articleId'> }[];
+  /** Claims deleted in the project. */
+  deletedClaims: string[];
+  /** Claims with versions changed in two places at once (winner first), by article text hash; and claims no longer in conflict. */
+  conflicts: { sha: string; id: string; versions: { rev: string; claim: Claim }[] }[];
+  settled: string[];
+}
+
+/** What applying changed here, for the views to draw. */
+export interface TeamApplied {
+  changes: ClaimChange[];
+  comments: ClaimComment[];
+  decisions: Decision[];
+  articlesAdded: string[];
+  /** Articles whose conflicts changed. */
+  conflictArticles: string[];
+  /** Claims refused (another annotator's id over one of yours), with why. */
+  refused: string[];
+}
+
+const same = (a: Claim, b: Claim) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: string): Promise<TeamApplied> {
+  const applied: TeamApplied = { changes: [], comments: [], decisions: [], articlesAdded: [], conflictArticles: [], refused: [] };
+  const articles = tx.objectStore('articles');
+  const outbox = tx.objectStore('outbox');
+  const byClaim = tx.objectStore('claimPages').index('byClaim');
+  const localId = new Map<string, string>();
+  const idOf = async (sha: string) => localId.get(sha) ?? (await articles.index('bySha').get(sha))?.id;
+  const stored = async (id: string) => (await byClaim.get(id))?.claims.find((c) => c.id === id);
+  const pending = async (kind: string, articleId: string, id: string) => (await outbox.getKey(`${kind}:${articleId}:${id}`)) !== undefined;
+  for (const bundle of arrived.file.articles) {
+    let articleId = await idOf(bundle.article.textSha256);
+    if (articleId === undefined) {
+      articleId = newId();
+      queue(articles.add({ ...bundle.article, id: articleId }));
+      queue(tx.objectStore('texts').add({ id: articleId, text: bundle.text }));
+      applied.articlesAdded.push(articleId);
+    }
+    localId.set(bundle.article.textSha256, articleId);
+    for (const incoming of bundle.claims) {
+      const claim: Claim = { ...incoming, articleId };
+      const before = (await stored(claim.id)) ?? null;
+      if (before && before.articleId !== articleId) continue;
+      if (before && before.annotator.id !== claim.annotator.id && before.annotator.id === user) {
+        applied.refused.push(`${claim.id}: the project has it under ${claim.annotator.name}’s name, but here it is yours; yours is kept`);
+        continue;
+      }
+      if ((before && same(before, claim)) || (await pending('claim', articleId, claim.id))) continue;
+      applied.changes.push({ before, after: claim });
+    }
+    const comments = tx.objectStore('comments');
+    for (const comment of bundle.comments ?? []) {
+      if ((await comments.getKey(comment.id)) !== undefined) continue;
+      const local = { ...comment, articleId };
+      queue(comments.put(local));
+      applied.comments.push(local);
+    }
+  }
+  for (const id of arrived.deletedClaims) {
+    const before = await stored(id);
+    if (before && !(await pending('claim', before.articleId, id))) applied.changes.push({ before, after: null });
+  }
+  await applyClaimChanges(tx, applied.changes);
+  for (const { sha, decision } of arrived.decisions) {
+    const articleId = await idOf(sha);
+    if (articleId === undefined || (await pending('decision', articleId, decision.key))) continue;
+    const local: Decision = { ...decision, articleId };
+    const current = await tx.objectStore('decisions').get(decision.key);
+    if (current && JSON.stringify(current) === JSON.stringify(local)) continue;
+    queue(tx.objectStore('decisions').put(local));
+    applied.decisions.push(local);
+  }
+  const conflicts = tx.objectStore('conflicts');
+  for (const { sha, id, versions } of arrived.conflicts) {
+    const articleId = await idOf(sha);
+    if (articleId === undefined) continue;
+    const conflict: ClaimConflict = { id, articleId, versions: versions.map((v) => ({ rev: v.rev, claim: { ...v.claim, articleId } })) };
+    queue(conflicts.put(conflict));
+    applied.conflictArticles.push(articleId);
+  }
+  for (const id of arrived.settled) {
+    const conflict = await conflicts.get(id);
+    if (!conflict) continue;
+    queue(conflicts.delete(id));
+    applied.conflictArticles.push(conflict.articleId);
+  }
+  return applied;
+}

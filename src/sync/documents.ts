@@ -1,0 +1,142 @@
+/**
+ * Between the library and the team replica: what the outbox names becomes documents to write
+ * (core/format/couch.ts makes each one), and documents that arrived become changes to apply,
+ * read through the version 1 import's checks, so nothing enters the store that our own import
+ * would refuse.
+ */
+import type { Decision } from '../core/adjudication';
+import { articleDoc, byWinner, claimDoc, commentDoc, decisionDoc, docsToExportFile, type DecisionDoc } from '../core/format/couch';
+import { readExportData, type ParsedExport } from '../core/format/import';
+import type { Claim } from '../core/model';
+import { OffsetIndex } from '../core/text';
+import type { OutboxRead, TeamChanges } from '../store/db';
+
+/** A document to write: a whole new version, or a deletion. */
+export type Write = { _id: string; _deleted?: true; [field: string]: unknown };
+
+/** The documents the outbox's entries stand for, as the library holds them now. */
+export function outboxDocs(read: OutboxRead): Write[] {
+  const docs: Write[] = [];
+  const offsets = new Map<string, OffsetIndex>();
+  for (const entry of read.entries) {
+    const stored = read.articles.get(entry.articleId);
+    if (!stored) continue;
+    const { article, text } = stored;
+    const sha = article.textSha256;
+    const index = () => offsets.get(article.id) ?? (offsets.set(article.id, new OffsetIndex(text)), offsets.get(article.id)!);
+    if (entry.kind === 'article') docs.push(articleDoc(article, text));
+    else if (entry.kind === 'claim') {
+      const claim = read.claims.get(entry.id);
+      docs.push(claim ? claimDoc(claim, sha, index()) : { _id: `claim:${entry.id}`, _deleted: true });
+    } else if (entry.kind === 'comment') {
+      const comment = read.comments.get(entry.id);
+      if (comment) docs.push(commentDoc(comment, sha));
+    } else {
+      const decision = read.decisions.get(entry.id);
+      if (decision) docs.push(decisionDoc(decision, sha));
+    }
+  }
+  return docs;
+}
+
+/** A document as the replica's changes feed gives it. */
+export interface Arrived {
+  _id: string;
+  _rev: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+
+/** Reads documents back from the replica: by id, or at a revision. */
+export interface ReplicaReads {
+  get(id: string): Promise<Arrived | undefined>;
+  getRev(id: string, rev: string): Promise<Arrived | undefined>;
+}
+
+/** What arrived, checked and read as changes for the store, and the documents that could not be read. */
+export interface ReadArrivals {
+  changes: TeamChanges;
+  problems: string[];
+}
+
+const TEAM = { id: 'team', name: 'team' };
+const EMPTY_FILE: ParsedExport = { annotator: TEAM, exportedAt: '', articles: [], relations: [], threads: [] };
+
+/** Documents read as a checked file: all at once, or, when something in them is refused, article by article. */
+async function readDocs(docs: readonly Arrived[], now: string, problems: string[]): Promise<{ file: ParsedExport; decisions: DecisionDoc[] }> {
+  const read = docsToExportFile(docs, TEAM, now);
+  problems.push(...read.problems);
+  const whole = await readExportData(read.file, undefined, now);
+  if (whole.ok) return { file: whole.value, decisions: read.decisions };
+  const file: ParsedExport = { ...EMPTY_FILE, exportedAt: now, articles: [] };
+  for (const article of docs.filter((d) => d.type === 'article')) {
+    const own = docs.filter((d) => d === article || d.article === article.textSha256);
+    const one = await readExportData(docsToExportFile(own, TEAM, now).file, undefined, now);
+    if (one.ok) file.articles.push(...one.value.articles);
+    else problems.push(...one.problems.map((p) => `${article._id}: ${p}`));
+  }
+  return { file, decisions: read.decisions };
+}
+
+/** A claim document's live versions, winner first (see byWinner). */
+async function versionsOf(doc: Arrived, replica: ReplicaReads): Promise<Arrived[]> {
+  const others = await Promise.all((doc._conflicts ?? []).map((rev) => replica.getRev(doc._id, rev)));
+  const live = [doc, ...others].filter((d): d is Arrived => d !== undefined && !d._deleted);
+  return byWinner(live.map((d) => ({ doc: d, rev: d._rev, modified: String(d.modified ?? '') }))).map((v) => v.doc);
+}
+
+/**
+ * Turns a batch of arrived documents into changes: a claim changed in two places gets its
+ * winner by `byWinner`, with every version kept for the person to choose; articles and claims
+ * the batch needs but does not carry are read from the replica.
+ */
+export async function readArrivals(arrived: readonly Arrived[], replica: ReplicaReads, now: string): Promise<ReadArrivals> {
+  const problems: string[] = [];
+  const deletedClaims: string[] = [];
+  const settled: string[] = [];
+  const conflicted: Arrived[][] = [];
+  const live: Arrived[] = [];
+  for (const doc of arrived) {
+    if (doc._deleted) {
+      if (doc._id.startsWith('claim:')) deletedClaims.push(doc._id.slice('claim:'.length));
+    } else if (doc.type === 'claim') {
+      const versions = await versionsOf(doc, replica);
+      live.push(versions[0]!);
+      if (versions.length > 1) conflicted.push(versions);
+      else settled.push(String(doc.id));
+    } else live.push(doc);
+  }
+  // Comments need their claim, claims their article: what the batch lacks is read from the replica.
+  const has = new Set(live.map((d) => d._id));
+  const need = async (id: string) => {
+    if (has.has(id)) return;
+    has.add(id);
+    const doc = await replica.get(id);
+    if (doc && !doc._deleted) live.push(doc);
+  };
+  for (const doc of [...live]) if (doc.type === 'comment') await need(`claim:${String(doc.claim)}`);
+  for (const doc of [...live]) if (typeof doc.article === 'string') await need(`article:${doc.article}`);
+  const { file, decisions } = await readDocs(live, now, problems);
+  const conflicts: TeamChanges['conflicts'] = [];
+  for (const versions of conflicted) {
+    const sha = String(versions[0]!.article);
+    const article = live.find((d) => d._id === `article:${sha}`);
+    if (!article) continue;
+    const claims: { rev: string; claim: Claim }[] = [];
+    for (const version of versions) {
+      const claim = (await readDocs([article, version], now, problems)).file.articles[0]?.claims[0];
+      if (claim) claims.push({ rev: version._rev, claim });
+    }
+    if (claims.length > 1) conflicts.push({ sha, id: String(versions[0]!.id), versions: claims });
+  }
+  return {
+    changes: { file, decisions: decisions.map((d) => ({ sha: d.article, decision: decisionOf(d) })), deletedClaims, conflicts, settled },
+    problems,
+  };
+}
+
+function decisionOf(doc: DecisionDoc): Omit<Decision, 'articleId'> {
+  const { key, status, chosen, label, comment, by, at } = doc;
+  return { key, status, ...(chosen ? { chosen } : {}), ...(label ? { label } : {}), ...(comment ? { comment } : {}), by, at };
+}

@@ -1,0 +1,311 @@
+/**
+ * Live sync with a team project. PouchDB's own database (the `idb` adapter) is this browser's
+ * replica of the team's CouchDB database: it holds the revision trees, the conflicts and the
+ * replication checkpoints, and it is where our changes wait while the network is down. The
+ * library (store/db.ts) stays the source of truth for the app:
+ *
+ *   action → library + outbox (one transaction) → drain → replica → replication → CouchDB
+ *   CouchDB → replication → replica → its changes, in batches → intent → library (+ position, one transaction) → views
+ *
+ * Replication retries by itself, resuming from its checkpoint; the status says where it stands.
+ */
+import PouchDB from 'pouchdb-browser';
+import type { Store, TeamChanges, TeamProject } from '../store/db';
+import { errorMessage } from '../core/errors';
+import { outboxDocs, readArrivals, type Arrived, type ReplicaReads, type Write } from './documents';
+import { databaseUrl } from './session';
+import type { SyncStatus } from './status';
+
+/** What sync asks of the app: each is an intent, handled in the app's one place. */
+export type TeamIntent =
+  | { type: 'team-status'; status: SyncStatus }
+  /** Changes arrived: apply them (and the position `seq`) before the next batch is read. */
+  | { type: 'team-arrived'; changes: TeamChanges; seq: number | string; problems: string[] }
+  /** The server refused documents we sent (its validate_doc_update said why). */
+  | { type: 'team-refused'; messages: string[] };
+
+/** How many documents are read or written at once. */
+const BATCH = 500;
+/** Retry after 0.5 s, doubling to at most 5 s: a server back on its feet is found quickly. */
+const backOff = (delay: number) => (delay ? Math.min(delay * 2, 5000) : 500);
+
+/** The replica's name in this browser: one per server, database and user. */
+export function replicaName(project: TeamProject): string {
+  return `claimtrail-team:${databaseUrl(project)}:${project.user}`;
+}
+
+export class TeamSync {
+  private readonly local: PouchDB.Database;
+  private readonly remote: PouchDB.Database;
+  private replication: PouchDB.Sync | null = null;
+  private trigger: PouchDB.ChangesFeed | null = null;
+  private stopped = false;
+  /** Revisions this browser wrote into the replica: they need not be applied back. */
+  private readonly written = new Set<string>();
+  /** Documents written into the replica that the server has not had yet. */
+  private readonly unpushed = new Set<string>();
+  private outboxCount = 0;
+  private lastStatus: SyncStatus = { state: 'connecting' };
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private readonly onNetwork = () => this.restart();
+
+  constructor(
+    project: TeamProject,
+    private readonly store: Store,
+    private readonly dispatch: (intent: TeamIntent) => Promise<void>,
+    password?: string,
+  ) {
+    this.local = new PouchDB(replicaName(project), { adapter: 'idb', auto_compaction: true, revs_limit: 100 });
+    this.remote = new PouchDB(databaseUrl(project), { skip_setup: true, ...(password ? { auth: { username: project.user, password } } : {}) });
+  }
+
+  /** Starts sending and receiving, and keeps at it until stopped. */
+  async start(): Promise<void> {
+    this.store.watchOutbox(() => this.background(this.drain()));
+    window.addEventListener('online', this.onNetwork);
+    window.addEventListener('offline', this.onNetwork);
+    this.trigger = this.local.changes({ since: 'now', live: true }).on('change', () => this.background(this.pull()));
+    this.outboxCount = await this.store.outboxSize();
+    await Promise.all([this.drain(), this.pull()]);
+    await this.replicate();
+  }
+
+  /** Stops syncing; the replica and the library stay as they are. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.store.watchOutbox(null);
+    window.removeEventListener('online', this.onNetwork);
+    window.removeEventListener('offline', this.onNetwork);
+    this.trigger?.cancel();
+    this.replication?.cancel();
+    await Promise.allSettled([this.draining, this.pulling]);
+    await this.local.close();
+    await this.remote.close();
+  }
+
+  /** Runs work that nobody waits for; a failure is reported like any other refusal. */
+  private background(work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.tell({ type: 'team-refused', messages: [errorMessage(error)] }));
+  }
+
+  /** Hands an intent to the app without waiting for it (the app reports its own failures). */
+  private tell(intent: TeamIntent): void {
+    this.dispatch(intent).catch(() => undefined);
+  }
+
+  /** The status last reported. */
+  status(): SyncStatus {
+    return this.lastStatus;
+  }
+
+  private waiting(): number {
+    return this.outboxCount + this.unpushed.size;
+  }
+
+  private report(status: SyncStatus): void {
+    if (this.stopped) return;
+    this.lastStatus = status;
+    this.tell({ type: 'team-status', status });
+  }
+
+  /** Reports where things stand when nothing is wrong: waiting changes, or synced. */
+  private reportSettled(): void {
+    if (!navigator.onLine) return this.report({ state: 'offline', count: this.waiting() });
+    if (['sign-in-failed', 'not-member', 'unreachable'].includes(this.lastStatus.state) && this.replication) return;
+    this.report(this.waiting() ? { state: 'waiting', count: this.waiting() } : { state: 'synced', at: new Date() });
+  }
+
+  private async replicate(): Promise<void> {
+    if (this.stopped) return;
+    if (!navigator.onLine) return this.report({ state: 'offline', count: this.waiting() });
+    const info = await this.remote.info().catch(() => null);
+    const total = info?.doc_count ?? 0;
+    let received = 0;
+    this.report({ state: 'syncing', done: 0, total });
+    const sync = this.local.sync(this.remote, { live: true, retry: true, batch_size: BATCH, back_off_function: backOff });
+    this.replication = sync;
+    sync
+      .on('change', (event) => {
+        if (event.direction === 'push') for (const doc of event.change.docs) this.unpushed.delete(doc._id);
+        else received += event.change.docs_written;
+        if (event.direction === 'pull' && total > BATCH && received < total) this.report({ state: 'syncing', done: received, total });
+      })
+      .on('paused', (error: unknown) => {
+        if (!error) return this.reportSettled();
+        const status = (error as { status?: number }).status;
+        if (status === 401) this.report({ state: 'sign-in-failed' });
+        else if (status === 403) this.report({ state: 'not-member' });
+        else if (!navigator.onLine) this.report({ state: 'offline', count: this.waiting() });
+        else this.report({ state: 'unreachable', count: this.waiting() });
+      })
+      .on('active', () => {
+        if (this.lastStatus.state !== 'syncing') this.report({ state: 'waiting', count: this.waiting() });
+      })
+      .on('denied', (event: unknown) => {
+        // Sync wraps the write's error: { direction, doc: { id, name: 'forbidden', reason | message } }.
+        const { doc } = event as { doc?: { id?: string; reason?: string; message?: string } };
+        this.tell({ type: 'team-refused', messages: [`${doc?.id ?? 'a document'}: ${doc?.reason ?? doc?.message ?? 'refused'}`] });
+      })
+      .on('error', (error: unknown) => this.tell({ type: 'team-refused', messages: [errorMessage(error)] }));
+  }
+
+  /** After the network comes or goes: start replication again at once rather than at its next retry. */
+  private restart(): void {
+    this.replication?.cancel();
+    this.replication = null;
+    this.background(this.replicate());
+  }
+
+  /** Moves what the outbox names into the replica, batch by batch; runs once at a time. */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          while (!this.stopped && (await this.drainBatch()));
+        } while (this.drainAgain && !this.stopped);
+      } catch (error) {
+        this.tell({ type: 'team-refused', messages: [`Could not prepare changes for sending: ${errorMessage(error)}`] });
+      } finally {
+        this.draining = null;
+        this.outboxCount = await this.store.outboxSize().catch(() => this.outboxCount);
+        this.reportSettled();
+      }
+    })();
+    return this.draining;
+  }
+
+  /** One batch: true when there may be more. */
+  private async drainBatch(): Promise<boolean> {
+    const read = await this.store.readOutbox(BATCH);
+    if (!read.entries.length) return false;
+    const docs = outboxDocs(read);
+    const current = await this.local.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
+    const writes: Write[] = [];
+    docs.forEach((doc, i) => {
+      const row = current.rows[i]!;
+      const found = 'value' in row ? row : null;
+      const rev = found?.value.rev;
+      const live = found && !found.value.deleted ? (found.doc as Arrived | undefined) : undefined;
+      if (doc._deleted) {
+        if (live) writes.push({ _id: doc._id, _rev: rev, _deleted: true });
+      } else if (doc._id.startsWith('article:')) {
+        if (!live) writes.push({ ...doc, ...(rev ? { _rev: rev } : {}) });
+      } else if (!live || !sameContent(live, doc)) writes.push({ ...doc, ...(rev ? { _rev: rev } : {}) });
+    });
+    const results = writes.length ? await this.local.bulkDocs(writes) : [];
+    const failed = new Set<string>();
+    results.forEach((result, i) => {
+      if ('ok' in result && result.ok) {
+        this.written.add(`${result.id}@${result.rev}`);
+        this.unpushed.add(result.id);
+      } else failed.add(writes[i]!._id);
+    });
+    // An entry whose write failed (the replica changed under it) stays for the next round.
+    const sent = read.entries.filter((e) => !docs.some((d) => failed.has(d._id) && docIdOf(e) === d._id));
+    await this.store.clearOutbox(sent);
+    this.outboxCount = Math.max(0, this.outboxCount - sent.length);
+    return read.entries.length === BATCH || failed.size > 0 ? failed.size < writes.length : false;
+  }
+
+  /** Applies the replica's changes since the library's position, batch by batch; runs once at a time. */
+  pull(): Promise<void> {
+    if (this.pulling) {
+      this.pullAgain = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          while (!this.stopped && (await this.pullBatch()));
+        } while (this.pullAgain && !this.stopped);
+      } catch (error) {
+        this.tell({ type: 'team-refused', messages: [`Could not apply the team’s changes: ${errorMessage(error)}`] });
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private async pullBatch(): Promise<boolean> {
+    const since = (await this.store.getSetting('teamSeq')) ?? 0;
+    const feed = await this.local.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+    if (!feed.results.length) return false;
+    const docs = feed.results
+      .map((r) => r.doc as Arrived | undefined)
+      .filter((d): d is Arrived => !!d && !d._id.startsWith('_design/') && !this.written.has(`${d._id}@${d._rev}`));
+    const { changes, problems } = docs.length ? await readArrivals(docs, this.reads(), new Date().toISOString()) : { changes: null, problems: [] };
+    if (this.stopped) return false;
+    await this.dispatch({ type: 'team-arrived', changes: changes ?? nothing(), seq: feed.last_seq, problems });
+    return feed.results.length === BATCH;
+  }
+
+  private reads(): ReplicaReads {
+    const get = async (id: string, rev?: string) => {
+      try {
+        return await this.local.get(id, rev ? { rev } : {});
+      } catch {
+        return undefined;
+      }
+    };
+    return { get: (id) => get(id), getRev: (id, rev) => get(id, rev) };
+  }
+
+  /**
+   * Keeps one version of a claim changed in two places: it becomes the claim's next revision
+   * (with `modified` now, so it wins everywhere) and every other version is deleted, so the
+   * conflict is gone from the database, not only from this screen.
+   */
+  async keepVersion(claimId: string, rev: string): Promise<void> {
+    const id = `claim:${claimId}`;
+    const current = await this.local.get(id, { conflicts: true });
+    const chosen = rev === current._rev ? current : await this.local.get(id, { rev });
+    const { _id, _rev, _conflicts, ...content } = chosen;
+    void _rev;
+    void _conflicts;
+    const writes = [
+      { ...content, _id, _rev: current._rev, modified: new Date().toISOString() },
+      ...(current._conflicts ?? []).map((other) => ({ _id, _rev: other, _deleted: true })),
+    ];
+    const results = await this.local.bulkDocs(writes);
+    const failed = results.filter((r) => !('ok' in r && r.ok));
+    if (failed.length) throw new Error('the claim changed again meanwhile: look at its versions once more');
+    for (const result of results) if ('rev' in result) this.unpushed.add(result.id);
+  }
+}
+
+function nothing(): TeamChanges {
+  return {
+    file: { annotator: { id: 'team', name: 'team' }, exportedAt: '', articles: [], relations: [], threads: [] },
+    decisions: [],
+    deletedClaims: [],
+    conflicts: [],
+    settled: [],
+  };
+}
+
+/** A document's fields, less CouchDB's own, compared as JSON. */
+function sameContent(a: object, b: object): boolean {
+  const bare = (doc: object) =>
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(doc)
+          .filter(([k]) => !k.startsWith('_'))
+          .sort(([x], [y]) => x.localeCompare(y)),
+      ),
+    );
+  return bare(a) === bare(b);
+}
+
+function docIdOf(entry: { kind: string; id: string }): string {
+  return entry.kind === 'claim' ? `claim:${entry.id}` : entry.kind === 'comment' ? `comment:${entry.id}` : '';
+}

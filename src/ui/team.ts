@@ -1,0 +1,175 @@
+/**
+ * The Team button, its dialog and the sync status in the header. Connecting signs in, checks
+ * membership, makes the CouchDB user name this library's annotator id, offers to publish the
+ * claims made before, and starts sync; disconnecting stops it and leaves every claim in place.
+ * The password lives only in this dialog and the running sync (memory), never in storage.
+ */
+import { serverUrlProblem } from '../core/format/couch';
+import { errorMessage } from '../core/errors';
+import type { Annotator } from '../core/model';
+import type { Store, TeamProject } from '../store/db';
+import { resumeSession, signIn, type Access } from '../sync/session';
+import { statusText, type SyncStatus } from '../sync/status';
+import type { TeamIntent, TeamSync } from '../sync/team-sync';
+import { confirmDialog } from './dialogs';
+import { h } from './dom';
+import type { Notices } from './notices';
+
+/** What the team part needs of the app. */
+export interface TeamHost {
+  store: Store;
+  notices: Notices;
+  annotator(): Annotator;
+  /** Makes `annotator` this library's annotator (the team user name is its id). */
+  becomeAnnotator(annotator: Annotator): Promise<void>;
+  /** The one place sync's intents are handled. */
+  handle(intent: TeamIntent): Promise<void>;
+}
+
+export class Team {
+  readonly button = h('button', { type: 'button', id: 'team-button', 'aria-haspopup': 'dialog' }, 'Team');
+  /** Hidden while no project is connected. */
+  readonly statusLine = h('span', { role: 'status', id: 'team-status', class: 'team-status', hidden: true });
+  private sync: TeamSync | null = null;
+  private project: TeamProject | null = null;
+
+  constructor(private readonly host: TeamHost) {
+    this.button.addEventListener('click', () => this.openDialog());
+  }
+
+  /** Resumes the project connected last time, when the server still knows this browser's session. */
+  async resume(): Promise<void> {
+    const project = await this.host.store.team();
+    if (!project) return;
+    this.project = project;
+    this.show({ state: 'connecting' });
+    const access = await resumeSession(project);
+    if (!access.ok) return this.refused(access);
+    await this.startSync(project);
+  }
+
+  /** Shows a sync status in the header. */
+  show(status: SyncStatus): void {
+    this.statusLine.hidden = !this.project;
+    this.statusLine.textContent = this.project ? statusText(status) : '';
+    this.statusLine.dataset.state = status.state;
+    this.statusLine.title = this.project ? `${this.project.database} on ${this.project.server}, as ${this.project.user}` : '';
+  }
+
+  /** The running sync, for the intents that write to the team replica. */
+  running(): TeamSync | null {
+    return this.sync;
+  }
+
+  private refused(access: Exclude<Access, { ok: true }>): void {
+    this.show(
+      access.reason === 'not-member'
+        ? { state: 'not-member' }
+        : access.reason === 'sign-in-failed'
+          ? { state: 'sign-in-failed' }
+          : { state: 'unreachable', count: 0 },
+    );
+  }
+
+  private async startSync(project: TeamProject, password?: string): Promise<void> {
+    await this.sync?.stop();
+    // PouchDB is loaded only by libraries that sync: the others never download it.
+    const { TeamSync } = await import('../sync/team-sync');
+    this.sync = new TeamSync(project, this.host.store, (intent) => this.host.handle(intent), password);
+    await this.sync.start();
+  }
+
+  private openDialog(): void {
+    const field = (name: string, label: string, type: string, value: string, autocomplete: string) => {
+      const input = h('input', { id: `team-${name}`, name, type, required: true, autocomplete });
+      input.value = value;
+      return { input, row: h('div', { class: 'field' }, h('label', { for: `team-${name}` }, label), input) };
+    };
+    const p = this.project;
+    const server = field('server', 'Server', 'url', p?.server ?? '', 'url');
+    const database = field('database', 'Database', 'text', p?.database ?? '', 'off');
+    const user = field('user', 'User name', 'text', p?.user ?? '', 'username');
+    const password = field('password', 'Password', 'password', '', 'current-password');
+    const message = h('p', { class: 'dialog-message', role: 'alert' });
+    const connect = h('button', { type: 'submit', class: 'primary' }, 'Connect');
+    const disconnect = h('button', { type: 'button', hidden: !p }, 'Disconnect');
+    const close = h('button', { type: 'button' }, 'Close');
+    const form = h(
+      'form',
+      { method: 'dialog' },
+      h('p', {}, 'Sync this library with your team’s CouchDB database. Your password is sent only to that server and is not stored.'),
+      server.row,
+      database.row,
+      user.row,
+      password.row,
+      message,
+      h('div', { class: 'dialog-actions' }, disconnect, close, connect),
+    );
+    const dialog = h('dialog', { 'aria-labelledby': 'team-title' }, h('h2', { id: 'team-title' }, 'Team project'), form);
+    document.body.append(dialog);
+    const finish = () => {
+      dialog.close();
+      dialog.remove();
+    };
+    close.addEventListener('click', finish);
+    disconnect.addEventListener('click', () => {
+      void this.disconnect().then(finish, (error: unknown) => (message.textContent = errorMessage(error)));
+    });
+    server.input.addEventListener('input', () => server.input.setCustomValidity(''));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      server.input.setCustomValidity(serverUrlProblem(server.input.value.trim()) ?? '');
+      if (!form.reportValidity()) return;
+      const project = { server: server.input.value.trim().replace(/\/+$/, ''), database: database.input.value.trim(), user: user.input.value.trim() };
+      connect.disabled = true;
+      message.textContent = 'Signing in…';
+      void this.connect(project, password.input.value)
+        .then((problem) => {
+          if (problem) message.textContent = problem;
+          else finish();
+        })
+        .catch((error: unknown) => (message.textContent = errorMessage(error)))
+        .finally(() => (connect.disabled = false));
+    });
+    dialog.showModal();
+  }
+
+  /** Signs in and starts sync: null when connected, else what went wrong. */
+  private async connect(project: TeamProject, password: string): Promise<string | null> {
+    const access = await signIn(project, password);
+    if (!access.ok) return access.message;
+    const before = this.host.annotator();
+    await this.host.store.setTeam(project);
+    this.project = project;
+    if (before.id !== project.user) await this.host.becomeAnnotator({ id: project.user, name: before.name });
+    await this.offerEarlierClaims(before, project.user);
+    await this.startSync(project, password);
+    this.host.notices.status(`Connected to ${project.database} as ${project.user}.`);
+    return null;
+  }
+
+  /** Claims made here under another id, or not yet in the project: asks before publishing them under the user name. */
+  private async offerEarlierClaims(before: Annotator, user: string): Promise<void> {
+    const earlier = await this.host.store.claimsBy([...new Set([before.id, user])]);
+    if (!earlier.length) return;
+    const n = earlier.length;
+    const publish = await confirmDialog({
+      title: 'Publish your earlier claims?',
+      text: `You made ${n.toLocaleString('en')} claim${n === 1 ? '' : 's'} in this library before connecting. Publish ${n === 1 ? 'it' : 'them'} to ${this.project?.database ?? 'the project'} under the name ${user}? If not, they stay in this library only.`,
+      yes: 'Publish',
+      no: 'Keep them here only',
+    });
+    if (!publish) return;
+    const annotator = { id: user, name: this.host.annotator().name };
+    await this.host.store.applyChanges(earlier.map((claim) => ({ before: claim, after: { ...claim, annotator } })));
+  }
+
+  private async disconnect(): Promise<void> {
+    await this.sync?.stop();
+    this.sync = null;
+    await this.host.store.setTeam(null);
+    this.project = null;
+    this.show({ state: 'connecting' });
+    this.host.notices.status('Disconnected from the team project. Every claim stays in this library.');
+  }
+}
