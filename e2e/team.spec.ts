@@ -4,8 +4,8 @@
  * Apache CouchDB named by COUCH_URL.
  */
 import { expect, test } from '@playwright/test';
-import { markClaim, openArticle } from './helpers';
-import { member, newProject, syncStatus } from './team';
+import { markClaim, openArticle, startApp } from './helpers';
+import { allDocs, connect, COUCH, ensureUser, member, newProject, password, Profile, syncStatus } from './team';
 
 const DEMO = 'Riverside council votes to reopen the old ferry';
 
@@ -34,4 +34,152 @@ test('Ana labels a claim and Bea sees it without reloading; Bea comments and Ana
   } finally {
     await Promise.all([ana.close(), bea.close()]);
   }
+});
+
+test('Bea works offline, closes the browser, reopens it online: Ana gets all of it, nothing doubled', async () => {
+  test.setTimeout(120_000);
+  const database = await newProject(['ana'], ['bea']);
+  const ana = await member(database, 'ana', 'Ana');
+  const bea = await member(database, 'bea', 'Bea');
+  try {
+    await openArticle(ana.page, DEMO);
+    await markClaim(ana.page, 'voted 7 to 2 on Tuesday', 'Sourced');
+    await openArticle(bea.page, DEMO);
+    await expect(bea.page.locator('.claim-entry', { hasText: 'Ana (read-only)' })).toHaveCount(1, { timeout: 10_000 });
+
+    await bea.context.setOffline(true);
+    await expect(syncStatus(bea.page)).toHaveText(/^Offline — your changes are kept/);
+    await markClaim(bea.page, 'voted 7 to 2 on Tuesday', 'Disputed');
+    await markClaim(bea.page, 'the best thing to happen to this town in a generation', 'Opinion');
+    const anas = bea.page.locator('.claim-entry', { hasText: 'Ana (read-only)' });
+    await anas.getByRole('button').first().click();
+    await anas.getByLabel('Comment on this claim').fill('The minutes say 6 to 3.');
+    await anas.getByRole('button', { name: 'Add comment' }).click();
+    await expect(anas.getByRole('list', { name: 'Comments' })).toHaveText('Bea: The minutes say 6 to 3.');
+    // Bea reviews: the label differs; she rejects both.
+    await bea.page.getByRole('button', { name: 'Compare annotators' }).click();
+    const compare = bea.page.getByRole('region', { name: 'Comparison of annotators' });
+    await compare.locator('.disagreement').first().focus();
+    await bea.page.keyboard.press('r');
+    await expect(compare.locator('.disagreement').first()).toContainText('Settled: rejected both');
+    await expect(syncStatus(bea.page)).toHaveText(/^Offline — your changes are kept \(\d+ changes? waiting\)/);
+    // Nothing reached Ana meanwhile.
+    await expect(ana.page.locator('.claim-entry')).toHaveCount(1);
+
+    // Bea closes the browser and opens it again, online: she signs in again, and it all goes out.
+    await bea.context.setOffline(false);
+    await bea.restart();
+    await expect(syncStatus(bea.page)).toHaveText(/^(Sign-in failed|Synced)/, { timeout: 10_000 });
+    if ((await syncStatus(bea.page).textContent())?.startsWith('Sign-in failed')) await connect(bea.page, database, 'bea');
+    await expect(syncStatus(bea.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+
+    await expect(ana.page.locator('.claim-entry', { hasText: 'Bea (read-only)' })).toHaveCount(2, { timeout: 10_000 });
+    await expect(ana.page.locator('.claim-entry')).toHaveCount(3);
+    const mine = ana.page.locator('.claim-entry', { hasText: 'Ana ·' });
+    await mine.getByRole('button').first().click();
+    await expect(mine.getByRole('list', { name: 'Comments' })).toHaveText('Bea: The minutes say 6 to 3.');
+    await ana.page.getByRole('button', { name: 'Compare annotators' }).click();
+    await expect(ana.page.getByRole('region', { name: 'Comparison of annotators' }).locator('.disagreement').first()).toContainText('Settled: rejected both', {
+      timeout: 10_000,
+    });
+    // The same in the database: one document each, nothing doubled.
+    const docs = await allDocs(database);
+    expect(docs.filter((d) => d.type === 'claim')).toHaveLength(3);
+    expect(docs.filter((d) => d.type === 'comment')).toHaveLength(1);
+    expect(docs.filter((d) => d.type === 'decision')).toHaveLength(1);
+    expect(docs.filter((d) => d.type === 'article')).toHaveLength(1);
+  } finally {
+    await Promise.all([ana.close(), bea.close()]);
+  }
+});
+
+test('one user on two machines edits the same claim offline: both show the same winner and the conflict, and "Keep this one" settles it on both', async () => {
+  test.setTimeout(120_000);
+  const database = await newProject(['cat']);
+  const first = await member(database, 'cat', 'Cat');
+  const second = await member(database, 'cat', 'Cat');
+  try {
+    await openArticle(first.page, DEMO);
+    await openArticle(second.page, DEMO);
+    await markClaim(first.page, 'voted 7 to 2 on Tuesday', 'Sourced');
+    const claimOn = (p: Profile) => p.page.locator('.claim-entry', { hasText: 'voted 7 to 2' });
+    await expect(claimOn(second)).toHaveCount(1, { timeout: 10_000 });
+
+    await first.context.setOffline(true);
+    await second.context.setOffline(true);
+    await claimOn(first).getByRole('button').first().click();
+    await claimOn(first).getByLabel('Label').selectOption({ label: 'Disputed' });
+    await expect(claimOn(first).locator('.label-tag').first()).toHaveText('Disputed');
+    await claimOn(second).getByRole('button').first().click();
+    await claimOn(second).getByLabel('Label').selectOption({ label: 'Opinion' });
+    await expect(claimOn(second).locator('.label-tag').first()).toHaveText('Opinion');
+    await first.context.setOffline(false);
+    await expect(syncStatus(first.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+    await second.context.setOffline(false);
+    await expect(syncStatus(second.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+
+    // The later change wins everywhere, and both machines say the claim was changed in two places.
+    for (const p of [first, second]) {
+      const conflict = claimOn(p).getByRole('group', { name: 'Changed elsewhere at the same time' });
+      await expect(conflict).toBeVisible({ timeout: 15_000 });
+      await expect(claimOn(p).locator('.claim-select .label-tag')).toHaveText('Opinion');
+      await expect(conflict.locator('.conflict-version')).toHaveCount(2);
+    }
+    // Cat keeps the Disputed version on the first machine: both show it, and the marker goes.
+    await claimOn(first)
+      .getByRole('group', { name: 'Changed elsewhere at the same time' })
+      .locator('.conflict-version', { hasText: 'Disputed' })
+      .getByRole('button', { name: 'Keep this one' })
+      .click();
+    for (const p of [first, second]) {
+      await expect(claimOn(p).getByRole('group', { name: 'Changed elsewhere at the same time' })).toHaveCount(0, { timeout: 15_000 });
+      await expect(claimOn(p).locator('.claim-select .label-tag')).toHaveText('Disputed');
+    }
+    const docs = await allDocs(database, { conflicts: true });
+    expect(docs.filter((d) => d.type === 'claim').map((d) => [d.label, d._conflicts ?? []])).toEqual([['disputed', []]]);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+});
+
+test('a wrong password, a non-member and a forged document are each refused with a clear message, and nothing local is lost', async () => {
+  test.setTimeout(90_000);
+  const database = await newProject(['ana', 'bea'], [], { design: true });
+  await ensureUser('eve');
+  const eve = await Profile.create();
+  try {
+    await startApp(eve.page, 'Eve');
+    await openArticle(eve.page, DEMO);
+    await markClaim(eve.page, 'voted 7 to 2 on Tuesday', 'Opinion');
+    await eve.page.getByRole('link', { name: '← Library' }).click();
+
+    await connect(eve.page, database, 'ana', { secret: 'not-her-password' });
+    const dialog = eve.page.getByRole('dialog', { name: 'Team project' });
+    await expect(dialog.getByRole('alert')).toHaveText('Sign-in failed: the user name or password is wrong.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await connect(eve.page, database, 'eve');
+    await expect(dialog.getByRole('alert')).toHaveText(`eve is not a member of the project ${database}: ask its administrator to add you.`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(syncStatus(eve.page)).toBeHidden();
+    // Her claim is still there, under her own name.
+    await expect(eve.page.locator('.library-item', { hasText: DEMO }).getByRole('list', { name: 'Claims by label' })).toContainText('1 Opinion');
+    await openArticle(eve.page, DEMO);
+    await expect(eve.page.locator('.claim-entry')).toHaveText([/Opinion.*Eve ·/s]);
+  } finally {
+    await eve.close();
+  }
+
+  // Over HTTP, with her own password, Bea writes a claim under Ana's name: the design document refuses it.
+  const forged = await fetch(`${COUCH.url}/${database}/claim:forged`, {
+    method: 'PUT',
+    headers: { Authorization: `Basic ${Buffer.from(`bea:${password('bea')}`).toString('base64')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ _id: 'claim:forged', type: 'claim', article: 'a'.repeat(64), annotator: { id: 'ana', name: 'Ana' } }),
+  });
+  expect(forged.status).toBe(403);
+  expect(await forged.json()).toEqual({ error: 'forbidden', reason: "claim is written under another name than bea's" });
+  // A non-member cannot even read the project.
+  const peek = await fetch(`${COUCH.url}/${database}/_all_docs`, {
+    headers: { Authorization: `Basic ${Buffer.from(`eve:${password('eve')}`).toString('base64')}` },
+  });
+  expect([401, 403]).toContain(peek.status);
 });

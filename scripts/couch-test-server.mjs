@@ -29,24 +29,35 @@ async function until(url, ms) {
   }
 }
 
-/** Starts the server; resolves with its address, its admin, and a way to stop it. */
-export async function startTestCouch(port = 5985) {
-  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-couch-'));
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), '--in-memory', '--port', String(port), '--host', 'localhost'],
-    {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+/**
+ * Starts the server; resolves with its address, its admin, and a way to stop it. With `dir`,
+ * databases are kept on disk there (LevelDB), so the server can be stopped and started again
+ * with its data; without, they live in memory and the folder is removed on stop.
+ */
+export async function startTestCouch(port = 5985, dir = null) {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'claimtrail-couch-'));
+  const storage = dir ? ['--dir', join(folder, 'data')] : ['--in-memory'];
+  const bin = join(root, 'node_modules/pouchdb-server/bin/pouchdb-server');
+  const child = spawn(process.execPath, [bin, ...storage, '--port', String(port), '--host', 'localhost'], {
+    cwd: folder,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://localhost:${port}`;
-  const stop = () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
     child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await exited;
+    if (!dir) rmSync(folder, { recursive: true, force: true });
   };
   try {
     await until(`${url}/`, 20_000);
+    // Started again on a folder set up before: the admin and CORS are there already.
+    const signIn = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: TEST_ADMIN.user, password: TEST_ADMIN.password }),
+    };
+    if (dir && (await fetch(`${url}/_session`, signIn)).ok) return { url, admin: TEST_ADMIN, stop };
     const auth = `Basic ${Buffer.from(`${TEST_ADMIN.user}:${TEST_ADMIN.password}`).toString('base64')}`;
     const put = async (path, value, withAuth = true) => {
       const response = await fetch(`${url}${path}`, { method: 'PUT', headers: withAuth ? { Authorization: auth } : {}, body: JSON.stringify(value) });
@@ -58,7 +69,7 @@ export async function startTestCouch(port = 5985) {
     await put('/_config/cors/credentials', 'true');
     await put('/_config/cors/headers', 'accept, authorization, content-type, origin, referer');
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   return { url, admin: TEST_ADMIN, stop };
@@ -69,5 +80,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const auth = `Basic ${Buffer.from(`${TEST_ADMIN.user}:${TEST_ADMIN.password}`).toString('base64')}`;
   await fetch(`${server.url}/claimtrail-ready`, { method: 'PUT', headers: { Authorization: auth } });
   console.log(`pouchdb-server for the tests at ${server.url} (admin ${TEST_ADMIN.user})`);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (server.stop(), process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void server.stop().then(() => process.exit(0)));
 }

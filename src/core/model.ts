@@ -113,6 +113,16 @@ export interface Claim {
   anchor?: ClaimAnchor;
 }
 
+/**
+ * A claim changed in two places at once (one person on two machines, offline from each other):
+ * the versions the team database holds, each with its revision, the winner first.
+ */
+export interface ClaimConflict {
+  id: string;
+  articleId: string;
+  versions: { rev: string; claim: Claim }[];
+}
+
 /** Words placed from another tool's annotation that carry none of our labels: a claim waiting for one. */
 export type UnlabelledClaim = Omit<Claim, 'label'>;
 

@@ -7,7 +7,7 @@
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import type { Decision } from '../core/adjudication';
-import type { ClaimComment, Label, UnlabelledClaim } from '../core/model';
+import type { ClaimComment, ClaimConflict, Label, UnlabelledClaim } from '../core/model';
 import { actionsOf, type Action } from './actions';
 
 /** Which claims the panel lists: one annotator's or all, one label or all. */
@@ -30,6 +30,8 @@ export interface ArticleState {
   decisions: ReadonlyMap<string, Decision>;
   /** Imported annotations on this article that carry none of our labels. */
   unlabelled: readonly UnlabelledClaim[];
+  /** Claims changed in two places at once (team sync), by claim id: every version, winner first. */
+  conflicts: ReadonlyMap<string, ClaimConflict>;
   filters: Filters;
   compare: Compare;
 }
@@ -41,7 +43,9 @@ export type ArticleAction =
   /** An annotation waiting for a label was given one (it is a claim now). */
   | { type: 'labelled'; id: string }
   | { type: 'filter'; filters: Partial<Filters> }
-  | { type: 'compare'; compare: Partial<Compare> };
+  | { type: 'compare'; compare: Partial<Compare> }
+  /** The article's conflicts as they are now stored (all of them, replacing the ones shown). */
+  | { type: 'conflicts'; conflicts: readonly ClaimConflict[] };
 
 export const articleKey = new PluginKey<ArticleState>('article');
 
@@ -65,6 +69,8 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
       return value.unlabelled.some((u) => u.id === action.id) ? { ...value, unlabelled: value.unlabelled.filter((u) => u.id !== action.id) } : value;
     case 'filter':
       return { ...value, filters: { ...value.filters, ...action.filters } };
+    case 'conflicts':
+      return { ...value, conflicts: new Map(action.conflicts.map((c) => [c.id, c])) };
     case 'compare': {
       const compare = { ...value.compare, ...action.compare };
       // Another pair starts its review at its first disagreement.
@@ -74,7 +80,7 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
   }
 }
 
-const ARTICLE_ACTIONS = new Set(['comment', 'decision', 'labelled', 'filter', 'compare']);
+const ARTICLE_ACTIONS = new Set(['comment', 'decision', 'labelled', 'filter', 'compare', 'conflicts']);
 const isArticleAction = (action: Action): action is ArticleAction => ARTICLE_ACTIONS.has(action.type);
 
 /** The article state plugin, started from what was stored. */
@@ -82,6 +88,7 @@ export function articlePlugin(initial: {
   comments: readonly ClaimComment[];
   decisions: readonly Decision[];
   unlabelled: readonly UnlabelledClaim[];
+  conflicts?: readonly ClaimConflict[];
 }): Plugin<ArticleState> {
   return new Plugin<ArticleState>({
     key: articleKey,
@@ -95,6 +102,7 @@ export function articlePlugin(initial: {
           comments,
           decisions: new Map(initial.decisions.map((d) => [d.key, d])),
           unlabelled: initial.unlabelled,
+          conflicts: new Map((initial.conflicts ?? []).map((c) => [c.id, c])),
           filters: { annotator: 'all', label: 'all' },
           compare: { open: false, pair: null, index: 0 },
         };

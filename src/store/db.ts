@@ -428,18 +428,22 @@ export class Store {
 
   /**
    * Connects this library to a team project (from now on the user's changes are recorded for
-   * sending), or disconnects it: every claim stays, the outbox and the replica's position go.
+   * sending), or disconnects it: every claim stays; the outbox and the replica's position go,
+   * unless it is the same project again.
    */
   setTeam(team: TeamProject | null): Promise<void> {
     return this.run('save the team project', async () => {
       const tx = this.db.transaction(['settings', 'outbox'], 'readwrite');
       await allOrNothing(tx, async () => {
-        if (team) queue(tx.objectStore('settings').put(team, 'team'));
-        else {
-          queue(tx.objectStore('settings').delete('team'));
-          queue(tx.objectStore('settings').delete('teamSeq'));
+        const settings = tx.objectStore('settings');
+        const before = (await settings.get('team')) as TeamProject | undefined;
+        const same = before && team && before.server === team.server && before.database === team.database && before.user === team.user;
+        if (!same) {
+          // Another project (or none): what waited for the old one is not sent to the new one.
+          queue(settings.delete('teamSeq'));
           queue(tx.objectStore('outbox').clear());
         }
+        queue(team ? settings.put(team, 'team') : settings.delete('team'));
       });
       this.sharing = team?.user ?? null;
     });

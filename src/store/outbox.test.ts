@@ -19,7 +19,13 @@ async function setUp(team: boolean) {
 }
 
 const arrived = (article: Article, claims: ReturnType<typeof createClaim>[], deletedClaims: string[] = []): TeamChanges => ({
-  file: { annotator: ana, exportedAt: '', articles: [{ article: { ...article, id: article.textSha256 }, text: TEXT, claims: claims.map((c) => c!) }], relations: [], threads: [] },
+  file: {
+    annotator: ana,
+    exportedAt: '',
+    articles: [{ article: { ...article, id: article.textSha256 }, text: TEXT, claims: claims.map((c) => c!) }],
+    relations: [],
+    threads: [],
+  },
   decisions: [],
   deletedClaims,
   conflicts: [],

@@ -10,10 +10,12 @@ import {
   type ArticleRelation,
   type Claim,
   type ClaimComment,
+  type ClaimConflict,
   type ClaimThread,
   type UnlabelledClaim,
 } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
+export type { ClaimConflict };
 import { paginate, type ClaimCounts, type ClaimPage } from './page-layout';
 
 /** The settings the app keeps, by key, with the type of each. */
@@ -51,13 +53,6 @@ export interface OutboxEntry {
   id: string;
   /** Changes each time the entry is written again, so a send only clears what it sent. */
   stamp: number;
-}
-
-/** A claim changed in two places at once: the versions the team replica holds, winner first. */
-export interface ClaimConflict {
-  id: string;
-  articleId: string;
-  versions: { rev: string; claim: Claim }[];
 }
 
 export interface ClaimtrailSchema extends DBSchema {

@@ -242,7 +242,7 @@ export class TeamSync {
     if (!feed.results.length) return false;
     const docs = feed.results
       .map((r) => r.doc as Arrived | undefined)
-      .filter((d): d is Arrived => !!d && !d._id.startsWith('_design/') && !this.written.has(`${d._id}@${d._rev}`));
+      .filter((d): d is Arrived => !!d && !d._id.startsWith('_design/') && (!!d._conflicts?.length || !this.written.has(`${d._id}@${d._rev}`)));
     const { changes, problems } = docs.length ? await readArrivals(docs, this.reads(), new Date().toISOString()) : { changes: null, problems: [] };
     if (this.stopped) return false;
     await this.dispatch({ type: 'team-arrived', changes: changes ?? nothing(), seq: feed.last_seq, problems });

@@ -28,6 +28,7 @@ import { guard } from './guard';
 import { Team } from './team';
 import type { TeamIntent } from '../sync/team-sync';
 import type { TeamApplied } from '../store/db';
+import type { ArticleAction } from '../editor/article-state';
 
 const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
@@ -164,11 +165,12 @@ export class App {
   }
 
   private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
-    const [loaded, decisions, comments, unlabelled] = await Promise.all([
+    const [loaded, decisions, comments, unlabelled, conflicts] = await Promise.all([
       this.store.loadArticle(id),
       this.store.decisions(id),
       this.store.comments(id),
       this.store.unlabelled(id),
+      this.store.conflicts(id),
     ]);
     const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;
@@ -178,7 +180,7 @@ export class App {
       return;
     }
     document.title = `${bundle.article.title} — claimtrail`;
-    const view: ArticleView = new ArticleView(bundle, decisions, unlabelled, {
+    const view: ArticleView = new ArticleView(bundle, decisions, unlabelled, conflicts, {
       dispatch: (intent) => this.handle(view, intent),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       draft: (claimId) => this.journal.draft(claimId),
@@ -236,6 +238,8 @@ export class App {
         return guard(claims.labelUnlabelled(view, intent.id, intent.label));
       case 'edit-details':
         return guard(this.editDetails(intent.article));
+      case 'keep-version':
+        return guard(this.keepVersion(intent.id, intent.rev));
     }
   }
 
@@ -357,8 +361,16 @@ export class App {
     }
   }
 
+  /** Keeps one version of a claim changed in two places; the result comes back from the team replica like any change. */
+  private async keepVersion(id: string, rev: string): Promise<void> {
+    const sync = this.team.running();
+    if (!sync) return this.notices.error('Connect to the team project (Team) to settle this: the versions are in its database.');
+    await sync.keepVersion(id, rev);
+    this.notices.status('Kept that version; the other is deleted from the project.');
+  }
+
   /** Draws what arrived from the team project: into the open article without redrawing it, else the view again. */
-  private showArrived(applied: TeamApplied): void {
+  private async showArrived(applied: TeamApplied): Promise<void> {
     const article = this.article;
     if (!article) {
       if (applied.changes.length || applied.articlesAdded.length) guard(this.refresh());
@@ -367,10 +379,14 @@ export class App {
     const id = article.bundle.article.id;
     const changes = applied.changes.filter((c) => (c.after ?? c.before)?.articleId === id);
     if (changes.length) article.editor.apply(changes);
-    const actions = [
+    const actions: ArticleAction[] = [
       ...applied.comments.filter((c) => c.articleId === id).map((comment) => ({ type: 'comment' as const, comment })),
       ...applied.decisions.filter((d) => d.articleId === id).map((decision) => ({ type: 'decision' as const, decision })),
     ];
+    if (applied.conflictArticles.includes(id)) {
+      const conflicts = await this.store.conflicts(id);
+      if (this.article === article) actions.push({ type: 'conflicts', conflicts });
+    }
     if (actions.length) article.editor.dispatch(...actions);
   }
 

@@ -1,7 +1,7 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
 import type { Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { Article, UnlabelledClaim } from '../core/model';
+import type { Article, ClaimConflict, UnlabelledClaim } from '../core/model';
 import { ArticleEditor } from '../editor/article-editor';
 import { articlePlugin } from '../editor/article-state';
 import { ClaimPanel } from './claim-panel';
@@ -32,6 +32,7 @@ export class ArticleView {
     readonly bundle: ArticleBundle,
     decisions: readonly Decision[],
     unlabelled: readonly UnlabelledClaim[],
+    conflicts: readonly ClaimConflict[],
     private readonly host: ArticleHost,
   ) {
     this.panel = new ClaimPanel(
@@ -55,7 +56,7 @@ export class ArticleView {
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
       onLabel: (label, selection) => host.dispatch({ type: 'label', label, selection }),
-      plugins: [articlePlugin({ comments: bundle.comments ?? [], decisions, unlabelled }), this.panel.plugin()],
+      plugins: [articlePlugin({ comments: bundle.comments ?? [], decisions, unlabelled, conflicts }), this.panel.plugin()],
     });
   }
 

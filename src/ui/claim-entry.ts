@@ -5,7 +5,7 @@
  */
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import type { ArticleHost } from './intents';
-import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type Label, type Source, type UnlabelledClaim } from '../core/model';
+import { LABEL_NAMES, LABELS, type Claim, type ClaimComment, type ClaimConflict, type Label, type Source, type UnlabelledClaim } from '../core/model';
 import { ellipsis, formatDate, h } from './dom';
 
 function sourceView(source: Source, host: ArticleHost): HTMLElement {
@@ -215,7 +215,34 @@ function commentForm(claim: Claim, host: ArticleHost): HTMLElement {
   return form;
 }
 
-export function entryElement(claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[], host: ArticleHost): HTMLLIElement {
+/** The versions of a claim changed in two places at once, each with "Keep this one" (the owner's choice). */
+function conflictBox(conflict: ClaimConflict, mine: boolean, host: ArticleHost): HTMLElement {
+  const version = ({ rev, claim }: ClaimConflict['versions'][number], i: number) =>
+    h(
+      'li',
+      { class: 'conflict-version' },
+      h('span', { class: `label-tag label-${claim.label}` }, LABEL_NAMES[claim.label]),
+      ` ${i === 0 ? 'shown now' : 'the other'} · changed ${formatDate(claim.modified, true)}`,
+      claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
+      claim.sources.length ? h('p', {}, `${claim.sources.length} source${claim.sources.length === 1 ? '' : 's'}`) : null,
+      mine ? h('button', { type: 'button', onclick: () => host.dispatch({ type: 'keep-version', id: conflict.id, rev }) }, 'Keep this one') : null,
+    );
+  return h(
+    'div',
+    { class: 'conflict', role: 'group', 'aria-label': 'Changed elsewhere at the same time' },
+    h('p', { class: 'conflict-title' }, 'Changed elsewhere at the same time'),
+    h('ul', { 'aria-label': 'Versions' }, ...conflict.versions.map(version)),
+  );
+}
+
+export function entryElement(
+  claim: Claim,
+  selected: boolean,
+  marker: number,
+  comments: readonly ClaimComment[],
+  host: ArticleHost,
+  conflict?: ClaimConflict,
+): HTMLLIElement {
   const mine = host.isMine(claim);
   return h(
     'li',
@@ -233,6 +260,7 @@ export function entryElement(claim: Claim, selected: boolean, marker: number, co
       h('q', { dir: 'auto' }, ellipsis(claim.exact, 240)),
     ),
     anchorNote(claim, selected, mine, host),
+    conflict && conflict.versions.length > 1 ? conflictBox(conflict, mine, host) : null,
     claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
     !selected && claim.sources.length
       ? h('ul', { class: 'source-list', 'aria-label': 'Sources' }, ...claim.sources.map((s) => h('li', {}, sourceView(s, host))))

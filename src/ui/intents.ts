@@ -46,7 +46,9 @@ export type Intent =
   | { type: 'reattach'; id: string }
   /** Gives an imported annotation its label: it becomes a claim. */
   | { type: 'label-unlabelled'; id: string; label: Label }
-  | { type: 'edit-details'; article: Article };
+  | { type: 'edit-details'; article: Article }
+  /** Keeps one version of a claim changed in two places at once (team sync); the others are deleted. */
+  | { type: 'keep-version'; id: string; rev: string };
 
 /**
  * What the article view reads of the app to draw itself (the rest it draws from the editor's

@@ -139,10 +139,13 @@ export class Team {
     const access = await signIn(project, password);
     if (!access.ok) return access.message;
     const before = this.host.annotator();
+    const known = await this.host.store.team();
+    const again = known?.server === project.server && known.database === project.database && known.user === project.user;
     await this.host.store.setTeam(project);
     this.project = project;
     if (before.id !== project.user) await this.host.becomeAnnotator({ id: project.user, name: before.name });
-    await this.offerEarlierClaims(before, project.user);
+    // Signing in again to the same project: what was made since is in the outbox already.
+    if (!again) await this.offerEarlierClaims(before, project.user);
     await this.startSync(project, password);
     this.host.notices.status(`Connected to ${project.database} as ${project.user}.`);
     return null;

@@ -3,7 +3,7 @@
  * claims, built as a window of entries. Entries are kept by claim id and rebuilt only when their
  * claim, selection or comments changed, so focus and typing survive updates from other tabs.
  */
-import { isOrphan, type Claim, type ClaimComment } from '../../core/model';
+import { isOrphan, type Claim, type ClaimComment, type ClaimConflict } from '../../core/model';
 import type { Filters } from '../../editor/article-state';
 import { entryElement } from '../claim-entry';
 import { h } from '../dom';
@@ -20,6 +20,7 @@ interface Entry {
   claim: Claim;
   selected: boolean;
   comments: readonly ClaimComment[];
+  conflict: ClaimConflict | undefined;
   element: HTMLLIElement;
 }
 
@@ -87,8 +88,9 @@ export class ClaimListPart implements PanelPart {
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
       const comments = article.comments.get(claim.id) ?? [];
-      const same = old && old.claim === claim && old.selected === selected && old.comments === comments;
-      next.set(claim.id, same ? old : { claim, selected, comments, element: this.rebuilt(old, claim, selected, marker, comments) });
+      const conflict = article.conflicts.get(claim.id);
+      const same = old && old.claim === claim && old.selected === selected && old.comments === comments && old.conflict === conflict;
+      next.set(claim.id, same ? old : { claim, selected, comments, conflict, element: this.rebuilt(old, claim, selected, marker, comments, conflict) });
     }
     for (const [id, entry] of this.entries) if (!next.has(id)) entry.element.remove();
     // Walk the list once with a cursor (indexing the live `children` after each insert is O(n²)).
@@ -134,8 +136,15 @@ export class ClaimListPart implements PanelPart {
   }
 
   /** A new element for a claim, keeping focus on the same control if the old one had it. */
-  private rebuilt(old: Entry | undefined, claim: Claim, selected: boolean, marker: number, comments: readonly ClaimComment[]): HTMLLIElement {
-    const element = entryElement(claim, selected, marker, comments, this.context.host);
+  private rebuilt(
+    old: Entry | undefined,
+    claim: Claim,
+    selected: boolean,
+    marker: number,
+    comments: readonly ClaimComment[],
+    conflict: ClaimConflict | undefined,
+  ): HTMLLIElement {
+    const element = entryElement(claim, selected, marker, comments, this.context.host, conflict);
     const focused = old?.element.contains(document.activeElement) ? document.activeElement?.getAttribute('data-control') : null;
     if (old && focused) {
       queueMicrotask(() => element.querySelector<HTMLElement>(`[data-control="${focused}"]`)?.focus());
