@@ -3,9 +3,30 @@
  * on one project database. The server is the loopback pouchdb-server Playwright starts, or the
  * Apache CouchDB named by COUCH_URL.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_TEXT } from '../src/demo';
 import { markClaim, openArticle, startApp } from './helpers';
 import { allDocs, connect, COUCH, ensureUser, member, newProject, password, Profile, syncStatus } from './team';
+
+/** Selects a word that occurs once in the text, through the DOM (fast enough for 150 claims). */
+async function selectWord(page: Page, word: string): Promise<void> {
+  await page.locator('.article-text').evaluate((root, needle) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      (root as HTMLElement).focus();
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`${needle} is not in the text`);
+  }, word);
+  await expect(page.getByRole('toolbar', { name: 'Label the selected claim' })).toBeVisible();
+}
 
 const DEMO = 'Riverside council votes to reopen the old ferry';
 
@@ -182,4 +203,68 @@ test('a wrong password, a non-member and a forged document are each refused with
     headers: { Authorization: `Basic ${Buffer.from(`eve:${password('eve')}`).toString('base64')}` },
   });
   expect([401, 403]).toContain(peek.status);
+});
+
+test('three people label 50 claims each at once: all 150 reach everyone, with equal counts', async () => {
+  test.setTimeout(180_000);
+  const database = await newProject(['ana', 'bea', 'cat']);
+  const people = await Promise.all([member(database, 'ana', 'Ana'), member(database, 'bea', 'Bea'), member(database, 'cat', 'Cat')]);
+  try {
+    const words = [
+      ...new Set(
+        DEMO_TEXT.split('\n')
+          .slice(1)
+          .join('\n')
+          .match(/[A-Za-z]{5,}/g),
+      ),
+    ]
+      .filter((w) => DEMO_TEXT.split(w).length === 2)
+      .slice(0, 50);
+    expect(words).toHaveLength(50);
+    await Promise.all(people.map((p) => openArticle(p.page, DEMO)));
+    await Promise.all(
+      people.map(async (p, i) => {
+        for (const [n, word] of words.entries()) {
+          await selectWord(p.page, word);
+          await p.page.keyboard.press(String(i + 1));
+          await expect(p.page.locator('.claim-entry', { hasText: `${p === people[0] ? 'Ana' : p === people[1] ? 'Bea' : 'Cat'} ·` })).toHaveCount(n + 1);
+        }
+      }),
+    );
+    for (const p of people) {
+      await expect(p.page.locator('.article-text mark[data-claim-id]')).toHaveCount(150, { timeout: 30_000 });
+      await expect(syncStatus(p.page)).toHaveText(/^Synced/, { timeout: 30_000 });
+      await p.page.getByRole('link', { name: '← Library' }).click();
+      await expect(p.page.locator('.library-item', { hasText: DEMO }).getByRole('list', { name: 'Claims by label' })).toHaveText(
+        '50 Sourced50 Disputed50 Opinion',
+      );
+    }
+    expect((await allDocs(database)).filter((d) => d.type === 'claim')).toHaveLength(150);
+  } finally {
+    await Promise.all(people.map((p) => p.close()));
+  }
+});
+
+test('a deletion reaches everyone, and undoing it brings the claim back everywhere', async () => {
+  test.setTimeout(90_000);
+  const database = await newProject(['ana', 'bea']);
+  const [ana, bea] = await Promise.all([member(database, 'ana', 'Ana'), member(database, 'bea', 'Bea')]);
+  try {
+    await Promise.all([openArticle(ana.page, DEMO), openArticle(bea.page, DEMO)]);
+    await markClaim(ana.page, 'voted 7 to 2 on Tuesday', 'Sourced');
+    const seen = bea.page.locator('.claim-entry', { hasText: 'voted 7 to 2' });
+    await expect(seen).toHaveCount(1, { timeout: 10_000 });
+    const mine = ana.page.locator('.claim-entry', { hasText: 'voted 7 to 2' });
+    await mine.getByRole('button').first().click();
+    await mine.getByRole('button', { name: 'Delete claim' }).click();
+    await expect(mine).toHaveCount(0);
+    await expect(seen).toHaveCount(0, { timeout: 10_000 });
+    await ana.page.keyboard.press('Control+z');
+    await expect(mine).toHaveCount(1);
+    await expect(seen).toHaveCount(1, { timeout: 10_000 });
+    await expect(syncStatus(ana.page)).toHaveText(/^Synced/);
+    expect((await allDocs(database)).filter((d) => d.type === 'claim').map((d) => d.label)).toEqual(['sourced']);
+  } finally {
+    await Promise.all([ana.close(), bea.close()]);
+  }
 });

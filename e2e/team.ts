@@ -11,8 +11,14 @@ import { couchSetup } from '../src/cli/couch-setup';
 import { chromiumLaunchOptions } from './browser';
 import { startApp } from './helpers';
 
+/** A CouchDB server and its admin. */
+export interface Couch {
+  url: string;
+  admin: { user: string; password: string };
+}
+
 /** The server the sync specs run against. */
-export const COUCH = (() => {
+export const COUCH: Couch = (() => {
   const raw = process.env.COUCH_URL;
   if (!raw) return { url: 'http://localhost:5985', admin: { user: 'admin', password: 'admin-password' } };
   const url = new URL(raw);
@@ -20,19 +26,20 @@ export const COUCH = (() => {
   return { url: url.origin, admin };
 })();
 
-const adminAuth = `Basic ${Buffer.from(`${COUCH.admin.user}:${COUCH.admin.password}`).toString('base64')}`;
+const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+const adminOf = (couch: Couch) => basic(couch.admin.user, couch.admin.password);
 
 /** The test password of each user. */
 export const password = (user: string) => `${user}-password-1`;
 
 /** Makes (or keeps) a CouchDB user. */
-export async function ensureUser(name: string): Promise<void> {
-  const path = `${COUCH.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-  const existing = await fetch(path, { headers: { Authorization: adminAuth } });
+export async function ensureUser(name: string, couch = COUCH): Promise<void> {
+  const path = `${couch.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await fetch(path, { headers: { Authorization: adminOf(couch) } });
   if (existing.ok) return;
   const made = await fetch(path, {
     method: 'PUT',
-    headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
+    headers: { Authorization: adminOf(couch), 'Content-Type': 'application/json' },
     body: JSON.stringify({ name, password: password(name), roles: [], type: 'user' }),
   });
   if (!made.ok && made.status !== 409) throw new Error(`could not make the user ${name}: HTTP ${made.status} ${await made.text()}`);
@@ -48,11 +55,12 @@ export async function ensureUser(name: string): Promise<void> {
 const DESIGN_REPLICATES = !!process.env.COUCH_URL;
 
 /** A new team project (a database of its own) with these members and reviewers. */
-export async function newProject(members: string[], reviewers: string[] = [], options: { design?: boolean } = {}): Promise<string> {
-  for (const name of [...members, ...reviewers]) await ensureUser(name);
+export async function newProject(members: string[], reviewers: string[] = [], options: { design?: boolean; couch?: Couch } = {}): Promise<string> {
+  const couch = options.couch ?? COUCH;
+  for (const name of [...members, ...reviewers]) await ensureUser(name, couch);
   const database = `ct-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const design = options.design ?? DESIGN_REPLICATES;
-  await couchSetup({ url: COUCH.url, database, admin: COUCH.admin, origins: ['http://localhost:4173'], members, reviewers, design }, () => undefined);
+  const design = options.design ?? (couch === COUCH && DESIGN_REPLICATES);
+  await couchSetup({ url: couch.url, database, admin: couch.admin, origins: ['http://localhost:4173'], members, reviewers, design }, () => undefined);
   return database;
 }
 
@@ -89,10 +97,10 @@ export class Profile {
 }
 
 /** Fills in the Team dialog and connects; `publish` answers the question about claims made before. */
-export async function connect(page: Page, database: string, user: string, options: { secret?: string; publish?: boolean } = {}): Promise<void> {
+export async function connect(page: Page, database: string, user: string, options: { secret?: string; publish?: boolean; couch?: Couch } = {}): Promise<void> {
   await page.getByRole('button', { name: 'Team' }).click();
   const dialog = page.getByRole('dialog', { name: 'Team project' });
-  await dialog.getByLabel('Server').fill(COUCH.url);
+  await dialog.getByLabel('Server').fill((options.couch ?? COUCH).url);
   await dialog.getByLabel('Database').fill(database);
   await dialog.getByLabel('User name').fill(user);
   await dialog.getByLabel('Password').fill(options.secret ?? password(user));
@@ -104,12 +112,12 @@ export async function connect(page: Page, database: string, user: string, option
 }
 
 /** A fresh profile with the app started under `name`, connected to the project as `user`. */
-export async function member(database: string, user: string, name: string): Promise<Profile> {
+export async function member(database: string, user: string, name: string, couch = COUCH, synced = true): Promise<Profile> {
   const profile = await Profile.create();
   await startApp(profile.page, name);
-  await connect(profile.page, database, user);
+  await connect(profile.page, database, user, { couch });
   await expect(profile.page.getByRole('dialog', { name: 'Team project' })).toHaveCount(0);
-  await expect(syncStatus(profile.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+  if (synced) await expect(syncStatus(profile.page)).toHaveText(/^Synced/, { timeout: 15_000 });
   return profile;
 }
 
@@ -121,7 +129,7 @@ export function syncStatus(page: Page) {
 /** Every document of a project, read as the admin (design documents left out). */
 export async function allDocs(database: string, options: { conflicts?: boolean } = {}): Promise<Record<string, unknown>[]> {
   const query = `include_docs=true${options.conflicts ? '&conflicts=true' : ''}`;
-  const response = await fetch(`${COUCH.url}/${database}/_all_docs?${query}`, { headers: { Authorization: adminAuth } });
+  const response = await fetch(`${COUCH.url}/${database}/_all_docs?${query}`, { headers: { Authorization: adminOf(COUCH) } });
   const { rows } = (await response.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
   return rows.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc);
 }

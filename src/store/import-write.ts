@@ -39,7 +39,7 @@ type Tx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchem
  * library, far less than one lookup request per incoming claim (~55 µs each). The cursor is
  * driven by its request's callbacks, without a promise per step.
  */
-function storedClaimIds(tx: Tx): Promise<Map<string, string>> {
+export function storedClaimIds(tx: Tx): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const request = unwrap(tx.objectStore('claimPages').index('byClaim')).openKeyCursor();
   return new Promise((resolve, reject) => {

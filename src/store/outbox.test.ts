@@ -108,4 +108,18 @@ describe('applying the team’s changes', () => {
     expect(applied.refused).toHaveLength(1);
     expect((await store.loadArticle(article.id))?.claims[0]?.annotator).toEqual(ana);
   });
+
+  it('never stores two claims under one id: a project claim whose id this library has on another article is refused', async () => {
+    const { store, article } = await setUp(true);
+    const otherText = 'Other\n\nAnother text entirely.';
+    const other: Article = { id: 'other', title: 'Other', textSha256: await sha256Hex(otherText), length: otherText.length, added: '2026-12-01T00:00:00.000Z' };
+    await store.addArticle(other, otherText);
+    const local = createClaim(otherText, other.id, { start: 7, end: 14 }, 'sourced', bea)!;
+    await store.applyChanges([{ before: null, after: local }]);
+    const incoming = { ...createClaim(TEXT, article.id, { start: 7, end: 18 }, 'sourced', bea)!, id: local.id };
+    const applied = await store.applyTeam(arrived(article, [incoming]), 4);
+    expect(applied.refused).toEqual([`${local.id}: this library has another claim under that id, on another article; it is kept`]);
+    expect((await store.claimsById([local.id]))[0]).toEqual(local);
+    expect((await store.loadArticle(article.id))?.claims).toEqual([]);
+  });
 });

@@ -10,7 +10,8 @@ import type { Decision } from '../core/adjudication';
 import type { ParsedExport } from '../core/format/import';
 import type { ClaimChange } from '../core/history';
 import { newId, type Claim, type ClaimComment } from '../core/model';
-import { applyClaimChanges } from './claim-pages';
+import { applyClaimChanges, pagesOf, rewriteArticle } from './claim-pages';
+import { storedClaimIds } from './import-write';
 import type { ClaimConflict, ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
 
@@ -42,15 +43,20 @@ export interface TeamApplied {
 
 const same = (a: Claim, b: Claim) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Above this many claims new to an article, the library's claim ids are read with one cursor rather than one lookup each. */
+const LOOKUPS = 64;
+
 export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: string): Promise<TeamApplied> {
   const applied: TeamApplied = { changes: [], comments: [], decisions: [], articlesAdded: [], conflictArticles: [], refused: [] };
   const articles = tx.objectStore('articles');
   const outbox = tx.objectStore('outbox');
-  const byClaim = tx.objectStore('claimPages').index('byClaim');
+  const pages = tx.objectStore('claimPages');
+  const byClaim = pages.index('byClaim');
   const localId = new Map<string, string>();
   const idOf = async (sha: string) => localId.get(sha) ?? (await articles.index('bySha').get(sha))?.id;
   const stored = async (id: string) => (await byClaim.get(id))?.claims.find((c) => c.id === id);
   const pending = async (kind: string, articleId: string, id: string) => (await outbox.getKey(`${kind}:${articleId}:${id}`)) !== undefined;
+  const waiting = new Set((await outbox.getAllKeys()).filter((k) => k.startsWith('claim:')));
   for (const bundle of arrived.file.articles) {
     let articleId = await idOf(bundle.article.textSha256);
     if (articleId === undefined) {
@@ -60,17 +66,33 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
       applied.articlesAdded.push(articleId);
     }
     localId.set(bundle.article.textSha256, articleId);
+    // The article's claims, read at once and rewritten page by page (an initial sync brings thousands).
+    const before = await pages.getAll(pagesOf(articleId));
+    const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
+    const fresh = bundle.claims.filter((c) => !claims.has(c.id));
+    // Ids new to this article may be on another one (from a file imported here): never two claims under one id.
+    const elsewhere =
+      fresh.length > LOOKUPS
+        ? await storedClaimIds(tx)
+        : new Map((await Promise.all(fresh.map(async (c) => [c.id, (await stored(c.id))?.articleId] as const))).filter((e): e is [string, string] => !!e[1]));
+    let changed = false;
     for (const incoming of bundle.claims) {
       const claim: Claim = { ...incoming, articleId };
-      const before = (await stored(claim.id)) ?? null;
-      if (before && before.articleId !== articleId) continue;
-      if (before && before.annotator.id !== claim.annotator.id && before.annotator.id === user) {
+      const old = claims.get(claim.id) ?? null;
+      if (!old && elsewhere.has(claim.id)) {
+        applied.refused.push(`${claim.id}: this library has another claim under that id, on another article; it is kept`);
+        continue;
+      }
+      if (old && old.annotator.id !== claim.annotator.id && old.annotator.id === user) {
         applied.refused.push(`${claim.id}: the project has it under ${claim.annotator.name}’s name, but here it is yours; yours is kept`);
         continue;
       }
-      if ((before && same(before, claim)) || (await pending('claim', articleId, claim.id))) continue;
-      applied.changes.push({ before, after: claim });
+      if ((old && same(old, claim)) || waiting.has(`claim:${articleId}:${claim.id}`)) continue;
+      applied.changes.push({ before: old, after: claim });
+      claims.set(claim.id, claim);
+      changed = true;
     }
+    if (changed) rewriteArticle(tx, articleId, before, [...claims.values()]);
     const comments = tx.objectStore('comments');
     for (const comment of bundle.comments ?? []) {
       if ((await comments.getKey(comment.id)) !== undefined) continue;
@@ -79,11 +101,13 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
       applied.comments.push(local);
     }
   }
+  const deletions: TeamApplied['changes'] = [];
   for (const id of arrived.deletedClaims) {
     const before = await stored(id);
-    if (before && !(await pending('claim', before.articleId, id))) applied.changes.push({ before, after: null });
+    if (before && !waiting.has(`claim:${before.articleId}:${id}`)) deletions.push({ before, after: null });
   }
-  await applyClaimChanges(tx, applied.changes);
+  await applyClaimChanges(tx, deletions);
+  applied.changes.push(...deletions);
   for (const { sha, decision } of arrived.decisions) {
     const articleId = await idOf(sha);
     if (articleId === undefined || (await pending('decision', articleId, decision.key))) continue;

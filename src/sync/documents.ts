@@ -14,9 +14,9 @@ import type { OutboxRead, TeamChanges } from '../store/db';
 /** A document to write: a whole new version, or a deletion. */
 export type Write = { _id: string; _deleted?: true; [field: string]: unknown };
 
-/** The documents the outbox's entries stand for, as the library holds them now. */
-export function outboxDocs(read: OutboxRead): Write[] {
-  const docs: Write[] = [];
+/** The document each outbox entry stands for, as the library holds it now (by the entry's key). */
+export function outboxDocs(read: OutboxRead): Map<string, Write> {
+  const docs = new Map<string, Write>();
   const offsets = new Map<string, OffsetIndex>();
   for (const entry of read.entries) {
     const stored = read.articles.get(entry.articleId);
@@ -24,16 +24,16 @@ export function outboxDocs(read: OutboxRead): Write[] {
     const { article, text } = stored;
     const sha = article.textSha256;
     const index = () => offsets.get(article.id) ?? (offsets.set(article.id, new OffsetIndex(text)), offsets.get(article.id)!);
-    if (entry.kind === 'article') docs.push(articleDoc(article, text));
+    if (entry.kind === 'article') docs.set(entry.key, articleDoc(article, text));
     else if (entry.kind === 'claim') {
       const claim = read.claims.get(entry.id);
-      docs.push(claim ? claimDoc(claim, sha, index()) : { _id: `claim:${entry.id}`, _deleted: true });
+      docs.set(entry.key, claim ? claimDoc(claim, sha, index()) : { _id: `claim:${entry.id}`, _deleted: true });
     } else if (entry.kind === 'comment') {
       const comment = read.comments.get(entry.id);
-      if (comment) docs.push(commentDoc(comment, sha));
+      if (comment) docs.set(entry.key, commentDoc(comment, sha));
     } else {
       const decision = read.decisions.get(entry.id);
-      if (decision) docs.push(decisionDoc(decision, sha));
+      if (decision) docs.set(entry.key, decisionDoc(decision, sha));
     }
   }
   return docs;

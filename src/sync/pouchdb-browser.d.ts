@@ -30,7 +30,12 @@ declare module 'pouchdb-browser' {
       direction: 'push' | 'pull';
       change: { docs: Doc[]; docs_written: number; docs_read: number; last_seq: number | string };
     }
+    interface Replication {
+      on(event: 'requestError' | 'paused', listener: (error: unknown) => void): Replication;
+    }
     interface Sync {
+      push: Replication;
+      pull: Replication;
       on(event: 'change', listener: (info: SyncChange) => void): Sync;
       on(event: 'paused' | 'denied' | 'error', listener: (error: unknown) => void): Sync;
       on(event: 'active', listener: () => void): Sync;

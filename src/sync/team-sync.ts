@@ -76,6 +76,7 @@ export class TeamSync {
   /** Stops syncing; the replica and the library stay as they are. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unwatch();
     this.store.watchOutbox(null);
     window.removeEventListener('online', this.onNetwork);
     window.removeEventListener('offline', this.onNetwork);
@@ -105,44 +106,101 @@ export class TeamSync {
     return this.outboxCount + this.unpushed.size;
   }
 
-  private report(status: SyncStatus): void {
+  /** What stands in the way of syncing, from the last failed request (null once one succeeds again). */
+  private trouble: 'sign-in-failed' | 'not-member' | 'unreachable' | null = null;
+  /** The first pull's progress, while it runs. */
+  private progress: { done: number; total: number } | null = null;
+
+  /** Says where things stand, worked out from what is known now; every event ends here. */
+  private refreshStatus(): void {
     if (this.stopped) return;
+    const count = this.waiting();
+    const status: SyncStatus = !navigator.onLine
+      ? { state: 'offline', count }
+      : this.trouble === 'unreachable'
+        ? { state: 'unreachable', count }
+        : this.trouble
+          ? { state: this.trouble }
+          : this.progress
+            ? { state: 'syncing', ...this.progress }
+            : count
+              ? { state: 'waiting', count }
+              : { state: 'synced', at: this.lastStatus.state === 'synced' && !this.fresh ? this.lastStatus.at : new Date() };
+    this.fresh = false;
     this.lastStatus = status;
     this.tell({ type: 'team-status', status });
   }
 
-  /** Reports where things stand when nothing is wrong: waiting changes, or synced. */
-  private reportSettled(): void {
-    if (!navigator.onLine) return this.report({ state: 'offline', count: this.waiting() });
-    if (['sign-in-failed', 'not-member', 'unreachable'].includes(this.lastStatus.state) && this.replication) return;
-    this.report(this.waiting() ? { state: 'waiting', count: this.waiting() } : { state: 'synced', at: new Date() });
+  /** Set when a sync has just completed, so "Synced" takes the time of now. */
+  private fresh = true;
+
+  /** A failed request: what it says about the way to the server. */
+  private failed(error: unknown): void {
+    const status = (error as { status?: number } | null)?.status;
+    this.trouble = status === 401 ? 'sign-in-failed' : status === 403 ? 'not-member' : 'unreachable';
+    this.refreshStatus();
+    if (this.trouble === 'unreachable') this.watch();
+  }
+
+  private probe: ReturnType<typeof setInterval> | null = null;
+
+  /** While the server is unreachable, asks it every 2 s; once it answers, replication starts again at once. */
+  private watch(): void {
+    if (this.probe) return;
+    this.probe = setInterval(() => {
+      if (this.stopped || this.trouble !== 'unreachable') return this.unwatch();
+      this.remote.info().then(
+        () => {
+          this.unwatch();
+          this.trouble = null;
+          this.restart();
+        },
+        () => undefined,
+      );
+    }, 2000);
+  }
+
+  private unwatch(): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = null;
   }
 
   private async replicate(): Promise<void> {
     if (this.stopped) return;
-    if (!navigator.onLine) return this.report({ state: 'offline', count: this.waiting() });
-    const info = await this.remote.info().catch(() => null);
-    const total = info?.doc_count ?? 0;
+    if (!navigator.onLine) return this.refreshStatus();
+    const info = await this.remote.info().catch((error: unknown) => (this.failed(error), null));
     let received = 0;
-    this.report({ state: 'syncing', done: 0, total });
+    const total = info?.doc_count ?? 0;
+    this.progress = total > BATCH ? { done: 0, total } : null;
+    this.refreshStatus();
     const sync = this.local.sync(this.remote, { live: true, retry: true, batch_size: BATCH, back_off_function: backOff });
     this.replication = sync;
+    const requestFailed = (error: unknown) => {
+      if (this.replication === sync) this.failed(error);
+    };
+    sync.push.on('requestError', requestFailed);
+    sync.pull.on('requestError', requestFailed);
+    // The first pull is done when the pull side pauses of itself (sync's own 'paused' needs both sides).
+    sync.pull.on('paused', (error: unknown) => {
+      if (!error && this.replication === sync) this.progress = null;
+    });
     sync
       .on('change', (event) => {
+        this.trouble = null;
         if (event.direction === 'push') for (const doc of event.change.docs) this.unpushed.delete(doc._id);
         else received += event.change.docs_written;
-        if (event.direction === 'pull' && total > BATCH && received < total) this.report({ state: 'syncing', done: received, total });
+        if (this.progress) this.progress = received < total ? { done: received, total } : null;
+        this.refreshStatus();
       })
       .on('paused', (error: unknown) => {
-        if (!error) return this.reportSettled();
-        const status = (error as { status?: number }).status;
-        if (status === 401) this.report({ state: 'sign-in-failed' });
-        else if (status === 403) this.report({ state: 'not-member' });
-        else if (!navigator.onLine) this.report({ state: 'offline', count: this.waiting() });
-        else this.report({ state: 'unreachable', count: this.waiting() });
+        if (this.replication !== sync) return;
+        if (error) return this.failed(error);
+        [this.trouble, this.fresh] = [null, true];
+        this.refreshStatus();
       })
       .on('active', () => {
-        if (this.lastStatus.state !== 'syncing') this.report({ state: 'waiting', count: this.waiting() });
+        this.trouble = null;
+        this.refreshStatus();
       })
       .on('denied', (event: unknown) => {
         // Sync wraps the write's error: { direction, doc: { id, name: 'forbidden', reason | message } }.
@@ -176,7 +234,7 @@ export class TeamSync {
       } finally {
         this.draining = null;
         this.outboxCount = await this.store.outboxSize().catch(() => this.outboxCount);
-        this.reportSettled();
+        this.refreshStatus();
       }
     })();
     return this.draining;
@@ -187,9 +245,10 @@ export class TeamSync {
     const read = await this.store.readOutbox(BATCH);
     if (!read.entries.length) return false;
     const docs = outboxDocs(read);
-    const current = await this.local.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
+    const unique = [...new Map([...docs.values()].map((d) => [d._id, d])).values()];
+    const current = await this.local.allDocs({ keys: unique.map((d) => d._id), include_docs: true });
     const writes: Write[] = [];
-    docs.forEach((doc, i) => {
+    unique.forEach((doc, i) => {
       const row = current.rows[i]!;
       const found = 'value' in row ? row : null;
       const rev = found?.value.rev;
@@ -201,19 +260,27 @@ export class TeamSync {
       } else if (!live || !sameContent(live, doc)) writes.push({ ...doc, ...(rev ? { _rev: rev } : {}) });
     });
     const results = writes.length ? await this.local.bulkDocs(writes) : [];
-    const failed = new Set<string>();
+    /** Documents to write again: the replica changed under them between reading and writing. */
+    const again = new Set<string>();
     results.forEach((result, i) => {
+      const id = writes[i]!._id;
       if ('ok' in result && result.ok) {
         this.written.add(`${result.id}@${result.rev}`);
-        this.unpushed.add(result.id);
-      } else failed.add(writes[i]!._id);
+        // An article is not counted: another member's copy of the same text may be on the server already.
+        if (!id.startsWith('article:')) this.unpushed.add(result.id);
+      } else if (!id.startsWith('article:')) again.add(id);
+      // An article that arrived meanwhile is there: its text is the same, so it is sent.
     });
-    // An entry whose write failed (the replica changed under it) stays for the next round.
-    const sent = read.entries.filter((e) => !docs.some((d) => failed.has(d._id) && docIdOf(e) === d._id));
+    const sent = read.entries.filter((e) => !again.has(docs.get(e.key)?._id ?? ''));
     await this.store.clearOutbox(sent);
     this.outboxCount = Math.max(0, this.outboxCount - sent.length);
-    return read.entries.length === BATCH || failed.size > 0 ? failed.size < writes.length : false;
+    // A write that keeps failing waits for the next change rather than spinning.
+    this.retries = again.size ? this.retries + 1 : 0;
+    return read.entries.length === BATCH || (again.size > 0 && this.retries < 5);
   }
+
+  /** Batches in a row with writes to do again. */
+  private retries = 0;
 
   /** Applies the replica's changes since the library's position, batch by batch; runs once at a time. */
   pull(): Promise<void> {
@@ -304,8 +371,4 @@ function sameContent(a: object, b: object): boolean {
       ),
     );
   return bare(a) === bare(b);
-}
-
-function docIdOf(entry: { kind: string; id: string }): string {
-  return entry.kind === 'claim' ? `claim:${entry.id}` : entry.kind === 'comment' ? `comment:${entry.id}` : '';
 }
