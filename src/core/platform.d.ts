@@ -27,6 +27,9 @@ declare class URL {
   hash: string;
   readonly protocol: string;
   readonly host: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
   readonly pathname: string;
   readonly search: string;
   readonly searchParams: URLSearchParams;
