@@ -63,6 +63,11 @@ export interface ReadArrivals {
 const TEAM = { id: 'team', name: 'team' };
 const EMPTY_FILE: ParsedExport = { annotator: TEAM, exportedAt: '', articles: [], relations: [], threads: [] };
 
+/** Changes that change nothing: what a batch of only our own documents comes to. */
+export function noChanges(): TeamChanges {
+  return { file: EMPTY_FILE, decisions: [], deletedClaims: [], conflicts: [], settled: [] };
+}
+
 /** Documents read as a checked file: all at once, or, when something in them is refused, article by article. */
 async function readDocs(docs: readonly Arrived[], now: string, problems: string[]): Promise<{ file: ParsedExport; decisions: DecisionDoc[] }> {
   const read = docsToExportFile(docs, TEAM, now);

@@ -12,7 +12,7 @@
 import PouchDB from 'pouchdb-browser';
 import type { Store, TeamChanges, TeamProject } from '../store/db';
 import { errorMessage } from '../core/errors';
-import { outboxDocs, readArrivals, type Arrived, type ReplicaReads, type Write } from './documents';
+import { noChanges, outboxDocs, readArrivals, type Arrived, type ReplicaReads, type Write } from './documents';
 import { databaseUrl } from './session';
 import type { SyncStatus } from './status';
 
@@ -46,10 +46,14 @@ export class TeamSync {
   private readonly unpushed = new Set<string>();
   private outboxCount = 0;
   private lastStatus: SyncStatus = { state: 'connecting' };
-  private draining: Promise<void> | null = null;
-  private drainAgain = false;
-  private pulling: Promise<void> | null = null;
-  private pullAgain = false;
+  private readonly draining = new BatchLoop(
+    () => this.drainBatch(),
+    () => this.stopped,
+  );
+  private readonly pulling = new BatchLoop(
+    () => this.pullBatch(),
+    () => this.stopped,
+  );
   private readonly onNetwork = () => this.restart();
 
   constructor(
@@ -82,7 +86,7 @@ export class TeamSync {
     window.removeEventListener('offline', this.onNetwork);
     this.trigger?.cancel();
     this.replication?.cancel();
-    await Promise.allSettled([this.draining, this.pulling]);
+    await Promise.allSettled([this.draining.running, this.pulling.running]);
     await this.local.close();
     await this.remote.close();
   }
@@ -218,26 +222,14 @@ export class TeamSync {
   }
 
   /** Moves what the outbox names into the replica, batch by batch; runs once at a time. */
-  drain(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
+  async drain(): Promise<void> {
+    try {
+      await this.draining.run();
+    } catch (error) {
+      this.tell({ type: 'team-refused', messages: [`Could not prepare changes for sending: ${errorMessage(error)}`] });
     }
-    this.draining = (async () => {
-      try {
-        do {
-          this.drainAgain = false;
-          while (!this.stopped && (await this.drainBatch()));
-        } while (this.drainAgain && !this.stopped);
-      } catch (error) {
-        this.tell({ type: 'team-refused', messages: [`Could not prepare changes for sending: ${errorMessage(error)}`] });
-      } finally {
-        this.draining = null;
-        this.outboxCount = await this.store.outboxSize().catch(() => this.outboxCount);
-        this.refreshStatus();
-      }
-    })();
-    return this.draining;
+    this.outboxCount = await this.store.outboxSize().catch(() => this.outboxCount);
+    this.refreshStatus();
   }
 
   /** One batch: true when there may be more. */
@@ -283,24 +275,12 @@ export class TeamSync {
   private retries = 0;
 
   /** Applies the replica's changes since the library's position, batch by batch; runs once at a time. */
-  pull(): Promise<void> {
-    if (this.pulling) {
-      this.pullAgain = true;
-      return this.pulling;
+  async pull(): Promise<void> {
+    try {
+      await this.pulling.run();
+    } catch (error) {
+      this.tell({ type: 'team-refused', messages: [`Could not apply the team’s changes: ${errorMessage(error)}`] });
     }
-    this.pulling = (async () => {
-      try {
-        do {
-          this.pullAgain = false;
-          while (!this.stopped && (await this.pullBatch()));
-        } while (this.pullAgain && !this.stopped);
-      } catch (error) {
-        this.tell({ type: 'team-refused', messages: [`Could not apply the team’s changes: ${errorMessage(error)}`] });
-      } finally {
-        this.pulling = null;
-      }
-    })();
-    return this.pulling;
   }
 
   private async pullBatch(): Promise<boolean> {
@@ -312,7 +292,7 @@ export class TeamSync {
       .filter((d): d is Arrived => !!d && !d._id.startsWith('_design/') && (!!d._conflicts?.length || !this.written.has(`${d._id}@${d._rev}`)));
     const { changes, problems } = docs.length ? await readArrivals(docs, this.reads(), new Date().toISOString()) : { changes: null, problems: [] };
     if (this.stopped) return false;
-    await this.dispatch({ type: 'team-arrived', changes: changes ?? nothing(), seq: feed.last_seq, problems });
+    await this.dispatch({ type: 'team-arrived', changes: changes ?? noChanges(), seq: feed.last_seq, problems });
     return feed.results.length === BATCH;
   }
 
@@ -350,16 +330,6 @@ export class TeamSync {
   }
 }
 
-function nothing(): TeamChanges {
-  return {
-    file: { annotator: { id: 'team', name: 'team' }, exportedAt: '', articles: [], relations: [], threads: [] },
-    decisions: [],
-    deletedClaims: [],
-    conflicts: [],
-    settled: [],
-  };
-}
-
 /** A document's fields, less CouchDB's own, compared as JSON. */
 function sameContent(a: object, b: object): boolean {
   const bare = (doc: object) =>
@@ -371,4 +341,36 @@ function sameContent(a: object, b: object): boolean {
       ),
     );
   return bare(a) === bare(b);
+}
+
+/**
+ * Runs batches one after another until a batch says there is no more, one run at a time: asked
+ * again while running, it runs once more when done, so nothing asked for in the meantime is missed.
+ */
+class BatchLoop {
+  running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly batch: () => Promise<boolean>,
+    private readonly stopped: () => boolean,
+  ) {}
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (!this.stopped() && (await this.batch()));
+        } while (this.again && !this.stopped());
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
 }
