@@ -22,6 +22,8 @@ const smoke = process.argv.includes('--smoke');
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = smoke ? 2 : 7;
+/** The whole run's deadline: a wait that never ends (a changed page the bench no longer reads) fails the run instead of hanging CI. */
+const DEADLINE_MS = (smoke ? 5 : 40) * 60_000;
 
 /** Articles opened and labelled: size in UTF-16 units and claims. The last is "the largest". */
 const CASES = smoke
@@ -60,13 +62,14 @@ function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | 'runs'> 
   return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length, ...extra };
 }
 
-/** Bytes and gzipped bytes of the built app: what every visit loads, and the workers loaded on import and export. */
+/** Bytes and gzipped bytes of the built app: what every visit loads, the workers loaded on import and export, and team sync. */
 function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = {};
   for (const name of readdirSync('dist/assets')) {
     if (!/\.(js|css)$/.test(name)) continue;
     const worker = /^(import|export)-worker/.exec(name)?.[1];
-    const part = worker ? `${worker} worker JS` : name.endsWith('.css') ? 'app CSS' : 'app JS';
+    const lazy = name.startsWith('team-sync') ? 'team sync JS, loaded on connecting' : undefined;
+    const part = worker ? `${worker} worker JS` : (lazy ?? (name.endsWith('.css') ? 'app CSS' : 'app JS'));
     const bytes = readFileSync(`dist/assets/${name}`);
     sizes[`${part} bytes`] = (sizes[`${part} bytes`] ?? 0) + bytes.length;
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;
@@ -151,13 +154,13 @@ async function freshPage(browser: Browser): Promise<Page> {
 async function importFile(page: Page, path: string): Promise<{ ms: number; longest: number }> {
   await page.evaluate(WATCH_LONG_TASKS);
   await page.evaluate(`(() => {
-    document.querySelector('[role=status]').textContent = '';
+    document.querySelector('#notices [role=status]').textContent = '';
     window.__imported = new Promise((resolve) => {
       const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.accept.includes('json'));
       input.addEventListener('change', () => {
         const t0 = performance.now();
         const observer = new MutationObserver(() => {
-          const text = document.querySelector('[role=status]').textContent + document.querySelector('[role=alert]').textContent;
+          const text = document.querySelector('#notices [role=status]').textContent + document.querySelector('#notices [role=alert]').textContent;
           if (!/Imported|not imported/.test(text)) return;
           observer.disconnect();
           resolve({ ms: performance.now() - t0, text });
@@ -267,6 +270,17 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  process.on('exit', () => {
+    try {
+      process.kill(-server.pid!);
+    } catch {
+      // Already gone.
+    }
+  });
+  setTimeout(() => {
+    step(`still running after ${DEADLINE_MS / 60_000} minutes: stopped`);
+    process.exit(1);
+  }, DEADLINE_MS).unref();
   const figures: Record<string, Figure> = {};
   try {
     await waitForServer();
@@ -486,4 +500,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
