@@ -3,10 +3,14 @@
  * on one project database. The server is the loopback pouchdb-server Playwright starts, or the
  * Apache CouchDB named by COUCH_URL.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { startTestCouch } from '../scripts/couch-test-server.mjs';
 import { DEMO_TEXT } from '../src/demo';
 import { markClaim, openArticle, startApp } from './helpers';
-import { allDocs, connect, COUCH, ensureUser, member, newProject, password, Profile, syncStatus } from './team';
+import { allDocs, connect, COUCH, ensureUser, member, newProject, password, Profile, seedClaims, syncStatus } from './team';
 
 /** Selects a word that occurs once in the text, through the DOM (fast enough for 150 claims). */
 async function selectWord(page: Page, word: string): Promise<void> {
@@ -266,5 +270,50 @@ test('a deletion reaches everyone, and undoing it brings the claim back everywhe
     expect((await allDocs(database)).filter((d) => d.type === 'claim').map((d) => d.label)).toEqual(['sourced']);
   } finally {
     await Promise.all([ana.close(), bea.close()]);
+  }
+});
+
+test('the server stops in the middle of a first sync and starts again: the status says so, nothing is lost, and sync goes on from its checkpoint', async () => {
+  test.setTimeout(240_000);
+  // A server of this spec's own, keeping its databases on disk, so that it can really be stopped.
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-couch-restart-'));
+  let server = await startTestCouch(5987, dir);
+  const couch = { url: server.url, admin: server.admin };
+  const database = await newProject(['dan', 'eve'], [], { couch });
+  const SEEDED = 6_000;
+  await seedClaims(database, 'eve', 'Six thousand statements', SEEDED, couch);
+  const dan = await member(database, 'dan', 'Dan', couch, false);
+  try {
+    // Stopped once a few batches are in, so that there is a checkpoint to resume from.
+    await expect(syncStatus(dan.page)).toHaveText(/^Syncing… [1-9],\d{3} of 6,001/, { timeout: 30_000 });
+    await server.stop();
+    await expect(syncStatus(dan.page)).toHaveText(/^Server unreachable — retrying/, { timeout: 20_000 });
+
+    // Dan works while the server is down; his claim waits.
+    await openArticle(dan.page, DEMO);
+    await markClaim(dan.page, 'voted 7 to 2 on Tuesday', 'Sourced');
+    await expect(syncStatus(dan.page)).toHaveText(/^Server unreachable — retrying \(1 change waiting\)/, { timeout: 20_000 });
+
+    // Back up: the pull asks for changes after its checkpoint, not from the start.
+    const since: string[] = [];
+    dan.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.port === '5987' && url.pathname.endsWith('/_changes')) since.push(url.searchParams.get('since') ?? '0');
+    });
+    server = await startTestCouch(5987, dir);
+    await expect(syncStatus(dan.page)).toHaveText(/^Synced/, { timeout: 90_000 });
+    expect(since.length).toBeGreaterThan(0);
+    expect(since[0]).not.toBe('0');
+
+    await dan.page.getByRole('link', { name: '← Library' }).click();
+    await expect(dan.page.locator('.library-item', { hasText: 'Six thousand statements' }).getByRole('list', { name: 'Claims by label' })).toHaveText(
+      `${SEEDED} Sourced0 Disputed0 Opinion`,
+    );
+    const docs = await allDocs(database, { couch });
+    expect(docs.filter((d) => d.type === 'claim')).toHaveLength(SEEDED + 1);
+    expect(docs.find((d) => d.type === 'claim' && (d.annotator as { id: string }).id === 'dan')).toMatchObject({ exact: 'voted 7 to 2 on Tuesday' });
+  } finally {
+    await dan.close();
+    await server.stop();
   }
 });

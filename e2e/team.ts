@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { couchSetup } from '../src/cli/couch-setup';
+import { selectorsOf } from '../src/core/anchor';
+import { articleDoc, claimDoc } from '../src/core/format/couch';
+import { OffsetIndex, sha256Hex } from '../src/core/text';
 import { chromiumLaunchOptions } from './browser';
 import { startApp } from './helpers';
 
@@ -127,9 +130,37 @@ export function syncStatus(page: Page) {
 }
 
 /** Every document of a project, read as the admin (design documents left out). */
-export async function allDocs(database: string, options: { conflicts?: boolean } = {}): Promise<Record<string, unknown>[]> {
+export async function allDocs(database: string, options: { conflicts?: boolean; couch?: Couch } = {}): Promise<Record<string, unknown>[]> {
+  const couch = options.couch ?? COUCH;
   const query = `include_docs=true${options.conflicts ? '&conflicts=true' : ''}`;
-  const response = await fetch(`${COUCH.url}/${database}/_all_docs?${query}`, { headers: { Authorization: adminOf(COUCH) } });
+  const response = await fetch(`${couch.url}/${database}/_all_docs?${query}`, { headers: { Authorization: adminOf(couch) } });
   const { rows } = (await response.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
   return rows.filter((r) => !r.id.startsWith('_design/')).map((r) => r.doc);
+}
+
+/**
+ * Writes an article and `count` claims by `user` straight into a project, as the admin (what a
+ * colleague's library would have sent): a first sync with something to show progress on.
+ */
+export async function seedClaims(database: string, user: string, title: string, count: number, couch = COUCH): Promise<void> {
+  const text = Array.from({ length: count }, (_, i) => `Statement number ${i} was made on the record.`).join('\n');
+  const sha = await sha256Hex(text);
+  const offsets = new OffsetIndex(text);
+  const at = new Date().toISOString();
+  const article = { id: sha, title, textSha256: sha, length: text.length, added: at };
+  const docs: object[] = [articleDoc(article, text)];
+  for (let i = 0, start = 0; i < count; i++) {
+    const quote = selectorsOf(text, { start, end: start + `Statement number ${i}`.length });
+    const claim = { id: `seed-${i}`, articleId: sha, label: 'sourced' as const, ...quote, sources: [] };
+    docs.push(claimDoc({ ...claim, annotator: { id: user, name: user }, created: at, modified: at }, sha, offsets));
+    start = text.indexOf('\n', start) + 1;
+  }
+  for (let i = 0; i < docs.length; i += 1000) {
+    const response = await fetch(`${couch.url}/${database}/_bulk_docs`, {
+      method: 'POST',
+      headers: { Authorization: adminOf(couch), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs: docs.slice(i, i + 1000) }),
+    });
+    if (!response.ok) throw new Error(`could not seed ${database}: HTTP ${response.status} ${await response.text()}`);
+  }
 }

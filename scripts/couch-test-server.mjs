@@ -64,6 +64,9 @@ export async function startTestCouch(port = 5985, dir = null) {
       if (!response.ok) throw new Error(`PUT ${path}: HTTP ${response.status} ${await response.text()}`);
     };
     await put(`/_config/admins/${TEST_ADMIN.user}`, TEST_ADMIN.password, false);
+    // Apache CouchDB keeps the secret that signs session cookies in its config; pouchdb-server
+    // makes a new one at each start unless one is set, which would sign everyone out on a restart.
+    await put('/_config/couch_httpd_auth/secret', 'claimtrail-test-session-secret');
     await put('/_config/httpd/enable_cors', 'true');
     await put('/_config/cors/origins', TEST_ORIGINS.join(', '));
     await put('/_config/cors/credentials', 'true');

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchSetup } from '../src/cli/couch-setup';
-// @ts-expect-error: a plain JavaScript module of the test tooling
-import { startTestCouch } from './couch-test-server.mjs';
+import { startTestCouch, type TestCouch } from './couch-test-server.mjs';
 
-let server: { url: string; admin: { user: string; password: string }; stop(): Promise<void> };
+let server: TestCouch;
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 async function call(method: string, path: string, auth: string, body?: unknown) {
@@ -22,7 +21,7 @@ async function call(method: string, path: string, auth: string, body?: unknown) 
 }
 
 beforeAll(async () => {
-  server = (await startTestCouch(5995)) as typeof server;
+  server = await startTestCouch(5995);
   const admin = basic(server.admin.user, server.admin.password);
   for (const name of ['ana', 'eve']) await call('PUT', `/_users/org.couchdb.user:${name}`, admin, { name, password: `${name}-pw`, roles: [], type: 'user' });
   await couchSetup(

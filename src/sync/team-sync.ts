@@ -74,6 +74,7 @@ export class TeamSync {
     this.trigger = this.local.changes({ since: 'now', live: true }).on('change', () => this.background(this.pull()));
     this.outboxCount = await this.store.outboxSize();
     await Promise.all([this.drain(), this.pull()]);
+    this.applied = (await this.local.info()).doc_count;
     await this.replicate();
   }
 
@@ -112,8 +113,10 @@ export class TeamSync {
 
   /** What stands in the way of syncing, from the last failed request (null once one succeeds again). */
   private trouble: 'sign-in-failed' | 'not-member' | 'unreachable' | null = null;
-  /** The first pull's progress, while it runs. */
+  /** The first pull's progress, while it runs: documents in the library of all the server has. */
   private progress: { done: number; total: number } | null = null;
+  /** Documents the library has taken from the replica (those there at start, then each batch's). */
+  private applied = 0;
 
   /** Says where things stand, worked out from what is known now; every event ends here. */
   private refreshStatus(): void {
@@ -173,9 +176,8 @@ export class TeamSync {
     if (this.stopped) return;
     if (!navigator.onLine) return this.refreshStatus();
     const info = await this.remote.info().catch((error: unknown) => (this.failed(error), null));
-    let received = 0;
     const total = info?.doc_count ?? 0;
-    this.progress = total > BATCH ? { done: 0, total } : null;
+    this.progress = total - this.applied > BATCH ? { done: this.applied, total } : null;
     this.refreshStatus();
     const sync = this.local.sync(this.remote, { live: true, retry: true, batch_size: BATCH, back_off_function: backOff });
     this.replication = sync;
@@ -184,16 +186,22 @@ export class TeamSync {
     };
     sync.push.on('requestError', requestFailed);
     sync.pull.on('requestError', requestFailed);
-    // The first pull is done when the pull side pauses of itself (sync's own 'paused' needs both sides).
+    // The first pull is done when the pull side pauses of itself (sync's own 'paused' needs both
+    // sides) and the library has applied everything the replica holds.
     sync.pull.on('paused', (error: unknown) => {
-      if (!error && this.replication === sync) this.progress = null;
+      if (error || this.replication !== sync || !this.progress) return;
+      this.background(
+        this.pull().then(() => {
+          if (this.replication !== sync) return;
+          this.progress = null;
+          this.refreshStatus();
+        }),
+      );
     });
     sync
       .on('change', (event) => {
         this.trouble = null;
         if (event.direction === 'push') for (const doc of event.change.docs) this.unpushed.delete(doc._id);
-        else received += event.change.docs_written;
-        if (this.progress) this.progress = received < total ? { done: received, total } : null;
         this.refreshStatus();
       })
       .on('paused', (error: unknown) => {
@@ -293,6 +301,11 @@ export class TeamSync {
     const { changes, problems } = docs.length ? await readArrivals(docs, this.reads(), new Date().toISOString()) : { changes: null, problems: [] };
     if (this.stopped) return false;
     await this.dispatch({ type: 'team-arrived', changes: changes ?? noChanges(), seq: feed.last_seq, problems });
+    this.applied += feed.results.length;
+    if (this.progress) {
+      this.progress = { done: Math.min(this.applied, this.progress.total), total: this.progress.total };
+      this.refreshStatus();
+    }
     return feed.results.length === BATCH;
   }
 
