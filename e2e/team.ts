@@ -58,12 +58,19 @@ export async function ensureUser(name: string, couch = COUCH): Promise<void> {
 const DESIGN_REPLICATES = !!process.env.COUCH_URL;
 
 /** A new team project (a database of its own) with these members and reviewers. */
-export async function newProject(members: string[], reviewers: string[] = [], options: { design?: boolean; couch?: Couch } = {}): Promise<string> {
+export async function newProject(
+  members: string[],
+  reviewers: string[] = [],
+  options: { design?: boolean; couch?: Couch; origins?: string[] } = {},
+): Promise<string> {
   const couch = options.couch ?? COUCH;
   for (const name of [...members, ...reviewers]) await ensureUser(name, couch);
   const database = `ct-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const design = options.design ?? (couch === COUCH && DESIGN_REPLICATES);
-  await couchSetup({ url: couch.url, database, admin: couch.admin, origins: ['http://localhost:4173'], members, reviewers, design }, () => undefined);
+  await couchSetup(
+    { url: couch.url, database, admin: couch.admin, origins: options.origins ?? ['http://localhost:4173'], members, reviewers, design },
+    () => undefined,
+  );
   return database;
 }
 
@@ -139,18 +146,20 @@ export async function allDocs(database: string, options: { conflicts?: boolean; 
 }
 
 /**
- * Writes an article and `count` claims by `user` straight into a project, as the admin (what a
- * colleague's library would have sent): a first sync with something to show progress on.
+ * Writes an article of `lines` numbered statements (after its title) and claims by `user` on the
+ * first `count` of them straight into a project, as the admin (what a colleague's library would
+ * have sent): a first sync with something to show progress on.
  */
-export async function seedClaims(database: string, user: string, title: string, count: number, couch = COUCH): Promise<void> {
-  const text = Array.from({ length: count }, (_, i) => `Statement number ${i} was made on the record.`).join('\n');
+export async function seedClaims(database: string, user: string, title: string, count: number, couch = COUCH, lines = count): Promise<void> {
+  const statement = (i: number) => `Statement number ${i}`;
+  const text = [title, ...Array.from({ length: lines }, (_, i) => `${statement(i)} was made on the record.`)].join('\n');
   const sha = await sha256Hex(text);
   const offsets = new OffsetIndex(text);
   const at = new Date().toISOString();
   const article = { id: sha, title, textSha256: sha, length: text.length, added: at };
   const docs: object[] = [articleDoc(article, text)];
-  for (let i = 0, start = 0; i < count; i++) {
-    const quote = selectorsOf(text, { start, end: start + `Statement number ${i}`.length });
+  for (let i = 0, start = title.length + 1; i < count; i++) {
+    const quote = selectorsOf(text, { start, end: start + statement(i).length });
     const claim = { id: `seed-${i}`, articleId: sha, label: 'sourced' as const, ...quote, sources: [] };
     docs.push(claimDoc({ ...claim, annotator: { id: user, name: user }, created: at, modified: at }, sha, offsets));
     start = text.indexOf('\n', start) + 1;

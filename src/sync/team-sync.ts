@@ -132,7 +132,9 @@ export class TeamSync {
             ? { state: 'syncing', ...this.progress }
             : count
               ? { state: 'waiting', count }
-              : { state: 'synced', at: this.lastStatus.state === 'synced' && !this.fresh ? this.lastStatus.at : new Date() };
+              : !this.reached
+                ? { state: 'connecting' }
+                : { state: 'synced', at: this.lastStatus.state === 'synced' && !this.fresh ? this.lastStatus.at : new Date() };
     this.fresh = false;
     this.lastStatus = status;
     this.tell({ type: 'team-status', status });
@@ -140,6 +142,8 @@ export class TeamSync {
 
   /** Set when a sync has just completed, so "Synced" takes the time of now. */
   private fresh = true;
+  /** Whether replication has caught up with the server once: until then nothing is "Synced". */
+  private reached = false;
 
   /** A failed request: what it says about the way to the server. */
   private failed(error: unknown): void {
@@ -207,7 +211,7 @@ export class TeamSync {
       .on('paused', (error: unknown) => {
         if (this.replication !== sync) return;
         if (error) return this.failed(error);
-        [this.trouble, this.fresh] = [null, true];
+        [this.trouble, this.fresh, this.reached] = [null, true, true];
         this.refreshStatus();
       })
       .on('active', () => {
