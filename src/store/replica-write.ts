@@ -11,7 +11,6 @@ import type { ParsedExport } from '../core/format/import';
 import type { ClaimChange } from '../core/history';
 import { newId, type Claim, type ClaimComment } from '../core/model';
 import { applyClaimChanges, pagesOf, rewriteArticle } from './claim-pages';
-import { storedClaimIds } from './import-write';
 import type { ClaimConflict, ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
 
@@ -43,9 +42,6 @@ export interface TeamApplied {
 
 const same = (a: Claim, b: Claim) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Above this many claims new to an article, the library's claim ids are read with one cursor rather than one lookup each. */
-const LOOKUPS = 64;
-
 export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: string): Promise<TeamApplied> {
   const applied: TeamApplied = { changes: [], comments: [], decisions: [], articlesAdded: [], conflictArticles: [], refused: [] };
   const articles = tx.objectStore('articles');
@@ -70,11 +66,11 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     const before = await pages.getAll(pagesOf(articleId));
     const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
     const fresh = bundle.claims.filter((c) => !claims.has(c.id));
-    // Ids new to this article may be on another one (from a file imported here): never two claims under one id.
-    const elsewhere =
-      fresh.length > LOOKUPS
-        ? await storedClaimIds(tx)
-        : new Map((await Promise.all(fresh.map(async (c) => [c.id, (await stored(c.id))?.articleId] as const))).filter((e): e is [string, string] => !!e[1]));
+    // Ids new to this article may be on another one (from a file imported here): never two claims
+    // under one id. One key lookup each: a batch is small, the library may be large.
+    const elsewhere = new Map(
+      (await Promise.all(fresh.map(async (c) => [c.id, (await byClaim.getKey(c.id))?.[0]] as const))).filter((e): e is [string, string] => !!e[1]),
+    );
     let changed = false;
     for (const incoming of bundle.claims) {
       const claim: Claim = { ...incoming, articleId };
