@@ -64,9 +64,13 @@ test('a second tab stays in step without a reload', async ({ page, context }) =>
     '0 Disputed',
     '1 Opinion',
   ]);
+  // Agreement figures asked for in the other tab survive its library being redrawn.
+  await other.getByRole('button', { name: 'Compute agreement' }).click();
+  await expect(other.locator('.library-agreement caption')).toHaveText('All 1 article with claims');
   await page.getByRole('link', { name: '← Library' }).click();
   await addCorpus(page, [CORPUS_FILES[2]]);
   await expect(other.getByRole('link', { name: 'The CSTO is a Tool of Russia to Maintain its Influence' })).toBeVisible();
+  await expect(other.locator('.library-agreement caption')).toHaveText('All 1 article with claims');
 });
 
 test("an old tab never blocks a newer version's upgrade, and says so", async ({ page, context }) => {

@@ -45,6 +45,8 @@ export class App {
   private routeSerial = 0;
   /** The address of the view last shown. */
   private shownHash = '';
+  /** Whether the library's agreement figures were asked for since the library was opened. */
+  private agreementShown = false;
   private readonly provenance: Provenance;
   private readonly threads: Threads;
   private readonly exchange: Exchange;
@@ -95,6 +97,7 @@ export class App {
     const serial = ++this.routeSerial;
     const match = ARTICLE_ROUTE.exec(location.hash);
     const thread = THREAD_ROUTE.exec(location.hash);
+    if (location.hash !== this.shownHash) this.agreementShown = false;
     try {
       if (match) await this.openArticle(decodeURIComponent(match[1]!), serial);
       else if (thread) await this.showThread(decodeURIComponent(thread[1]!), serial);
@@ -124,6 +127,7 @@ export class App {
         pasteText: () => guard(this.exchange.pasteText()),
         editDetails: (article) => guard(this.editDetails(article)),
         showAgreement: (into) => guard(this.showAgreement(into)),
+        agreementShown: this.agreementShown,
         showProvenance: (into) =>
           guard(
             this.provenance.librarySection(
@@ -300,6 +304,7 @@ export class App {
   }
 
   private async showAgreement(into: HTMLElement): Promise<void> {
+    this.agreementShown = true;
     into.replaceChildren(...(await libraryAgreement(this.store)));
   }
 

@@ -9,6 +9,8 @@ export interface LibraryActions {
   editDetails(article: Article): void;
   /** Computes agreement over every article and shows it in `into`. */
   showAgreement(into: HTMLElement): void;
+  /** Whether agreement was asked for; a redrawn library computes it again rather than dropping it. */
+  readonly agreementShown: boolean;
   /** Fills `into` with likely versions, claim threads and the way to the provenance picture. */
   showProvenance(into: HTMLElement): void;
 }
@@ -28,13 +30,15 @@ function countBadges(counts: ArticleSummary['counts']): HTMLElement {
 
 function agreementSection(actions: LibraryActions): HTMLElement {
   const results = h('div', { class: 'library-agreement-results' });
-  return h(
+  const section = h(
     'section',
     { class: 'library-agreement', 'aria-labelledby': 'agreement-title' },
     h('h2', { id: 'agreement-title' }, 'Agreement across the library'),
     h('button', { type: 'button', onclick: () => actions.showAgreement(results) }, 'Compute agreement'),
     results,
   );
+  if (actions.agreementShown) actions.showAgreement(results);
+  return section;
 }
 
 /** Renders the library view. */
