@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTestCouch } from '../scripts/couch-test-server.mjs';
 import { DEMO_TEXT } from '../src/demo';
-import { markClaim, openArticle, startApp } from './helpers';
+import { addCorpus, CORPUS_FILES, markClaim, openArticle, startApp } from './helpers';
 import { allDocs, connect, COUCH, ensureUser, member, newProject, password, Profile, seedClaims, syncStatus } from './team';
 
 /** Selects a word that occurs once in the text, through the DOM (fast enough for 150 claims). */
@@ -268,6 +268,49 @@ test('a deletion reaches everyone, and undoing it brings the claim back everywhe
     await expect(seen).toHaveCount(1, { timeout: 10_000 });
     await expect(syncStatus(ana.page)).toHaveText(/^Synced/);
     expect((await allDocs(database)).filter((d) => d.type === 'claim').map((d) => d.label)).toEqual(['sourced']);
+  } finally {
+    await Promise.all([ana.close(), bea.close()]);
+  }
+});
+
+test('links between articles and claim threads reach everyone, and so does removing a link', async () => {
+  test.setTimeout(120_000);
+  const ORIGINAL = /^The CSTO arrives in Iraq and Syria$/;
+  const database = await newProject(['ana', 'bea']);
+  const [ana, bea] = await Promise.all([member(database, 'ana', 'Ana'), member(database, 'bea', 'Bea')]);
+  try {
+    await addCorpus(ana.page, [CORPUS_FILES[0], CORPUS_FILES[1]]);
+    await ana.page.getByRole('list', { name: 'Likely versions of one text' }).getByRole('button', { name: 'Link as versions…' }).click();
+    await ana.page.getByLabel('…relates to the other as').selectOption('republishes');
+    await ana.page.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(ana.page.getByText('1 link between articles.')).toBeVisible();
+    // The link brings its two articles with it.
+    await expect(bea.page.getByText('1 link between articles.')).toBeVisible({ timeout: 10_000 });
+    await openArticle(bea.page, ORIGINAL);
+    await expect(bea.page.locator('.provenance')).toContainText('This article is republished by “The Phaserl”');
+
+    await openArticle(ana.page, ORIGINAL);
+    await markClaim(
+      ana.page,
+      'the CSTO is a classic military alliance between six ex-members of the Soviet Union - Belarus, Russia, Armenia, Tadjikistan, Kazakhstan, and Kirghizistan',
+      'Sourced',
+    );
+    const links = ana.page.locator('.claim-entry.is-selected .claim-links');
+    await links.getByRole('listitem').filter({ hasText: 'The Phaserl' }).getByRole('button', { name: 'Same claim' }).click();
+    await expect(ana.page.locator('#notices').getByRole('status')).toContainText('Linked as the same claim (thread of 2).');
+    await expect(bea.page.locator('.claim-entry', { hasText: 'Ana (read-only)' })).toHaveCount(1, { timeout: 10_000 });
+
+    // Removing the link in one browser removes it in the other's open article.
+    await ana.page.locator('.provenance').getByRole('button', { name: 'Remove link' }).click();
+    await expect(ana.page.locator('.provenance')).not.toContainText('republished by');
+    await expect(bea.page.locator('.provenance')).not.toContainText('republished by', { timeout: 10_000 });
+    await bea.page.getByRole('link', { name: '← Library' }).click();
+    await expect(bea.page.getByText('0 links between articles.')).toBeVisible();
+    await expect(bea.page.getByRole('list', { name: 'Claim threads' }).getByRole('listitem')).toHaveText([/— 2 appearances$/]);
+    await expect(syncStatus(ana.page)).toHaveText(/^Synced/);
+    const docs = await allDocs(database);
+    expect(docs.filter((d) => d.type === 'relation')).toEqual([]);
+    expect(docs.filter((d) => d.type === 'thread').map((d) => (d.claims as string[]).length)).toEqual([2]);
   } finally {
     await Promise.all([ana.close(), bea.close()]);
   }

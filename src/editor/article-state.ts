@@ -44,6 +44,8 @@ export type ArticleAction =
   | { type: 'labelled'; id: string }
   | { type: 'filter'; filters: Partial<Filters> }
   | { type: 'compare'; compare: Partial<Compare> }
+  /** The article's annotations waiting for a label as they are now stored (all of them). */
+  | { type: 'unlabelled'; unlabelled: readonly UnlabelledClaim[] }
   /** The article's conflicts as they are now stored (all of them, replacing the ones shown). */
   | { type: 'conflicts'; conflicts: readonly ClaimConflict[] };
 
@@ -67,6 +69,8 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
       return { ...value, decisions: new Map(value.decisions).set(action.decision.key, action.decision) };
     case 'labelled':
       return value.unlabelled.some((u) => u.id === action.id) ? { ...value, unlabelled: value.unlabelled.filter((u) => u.id !== action.id) } : value;
+    case 'unlabelled':
+      return { ...value, unlabelled: action.unlabelled };
     case 'filter':
       return { ...value, filters: { ...value.filters, ...action.filters } };
     case 'conflicts':
@@ -80,7 +84,7 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
   }
 }
 
-const ARTICLE_ACTIONS = new Set(['comment', 'decision', 'labelled', 'filter', 'compare', 'conflicts']);
+const ARTICLE_ACTIONS = new Set(['comment', 'decision', 'labelled', 'unlabelled', 'filter', 'compare', 'conflicts']);
 const isArticleAction = (action: Action): action is ArticleAction => ARTICLE_ACTIONS.has(action.type);
 
 /** The article state plugin, started from what was stored. */

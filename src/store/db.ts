@@ -4,7 +4,7 @@
  * listed without reading every text; claims are stored in pages, with counts kept beside them
  * (claim-pages.ts), so the library is listed without reading any claim.
  */
-import { openDB } from 'idb';
+import { openDB, type IDBPTransaction } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
 import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
@@ -13,6 +13,7 @@ import {
   type Article,
   type ArticleMeta,
   type ArticleRelation,
+  type Annotator,
   type Claim,
   type ClaimComment,
   type ClaimThread,
@@ -23,13 +24,15 @@ import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
 import { writeImport, type ImportInput, type ImportReport } from './import-write';
-import { claimEntries, enqueue, outboxEntry } from './outbox';
+import { claimEntries, enqueue, outboxEntry, relationEntries, threadEntry } from './outbox';
 import { writeTeamChanges, type TeamApplied, type TeamChanges } from './replica-write';
 import { DB_VERSION, MIGRATIONS, type ClaimConflict, type ClaimtrailSchema, type Db, type OutboxEntry, type Settings, type TeamProject } from './schema';
 import { describeStorageError, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
 
 export { DB_VERSION };
+
+type LinkTx = IDBPTransaction<ClaimtrailSchema, ['relations', 'threads', 'outbox'], 'readwrite'>;
 export type { ImportReport, TeamApplied, TeamChanges, TeamProject, OutboxEntry, ClaimConflict };
 
 /** What waits in the outbox, with what each entry names as it is stored now (missing: deleted). */
@@ -39,6 +42,17 @@ export interface OutboxRead {
   claims: Map<string, Claim>;
   comments: Map<string, ClaimComment>;
   decisions: Map<string, Decision>;
+  unlabelled: Map<string, UnlabelledClaim>;
+  relations: Map<string, ArticleRelation>;
+  threads: Map<string, ClaimThread>;
+}
+
+/** What a library made before it joined a team project, offered for publishing (see Store.earlierWork). */
+export interface EarlierWork {
+  claims: Claim[];
+  unlabelled: UnlabelledClaim[];
+  relations: ArticleRelation[];
+  threads: ClaimThread[];
 }
 
 /** An article as the library lists it: its record and its claim counts per label. */
@@ -314,18 +328,16 @@ export class Store {
 
   /** Stores a relation between two articles (replacing one with the same id). */
   putRelation(relation: ArticleRelation): Promise<void> {
-    return this.run('save the relation', async () => {
-      await this.db.put('relations', relation);
-      this.channel.publish({ type: 'library', articleIds: [relation.from, relation.to] });
-    });
+    return this.run('save the relation', () =>
+      this.writeLink(relationEntries(relation), (tx) => queue(tx.objectStore('relations').put(relation)), [relation.from, relation.to]),
+    );
   }
 
   /** Removes a relation. */
   deleteRelation(relation: ArticleRelation): Promise<void> {
-    return this.run('remove the relation', async () => {
-      await this.db.delete('relations', relation.id);
-      this.channel.publish({ type: 'library', articleIds: [relation.from, relation.to] });
-    });
+    return this.run('remove the relation', () =>
+      this.writeLink(relationEntries(relation), (tx) => queue(tx.objectStore('relations').delete(relation.id)), [relation.from, relation.to]),
+    );
   }
 
   /** Every claim thread. */
@@ -335,11 +347,24 @@ export class Store {
 
   /** Stores a claim thread (replacing the one with the same id), or deletes it when it has no claims left. */
   putThread(thread: ClaimThread): Promise<void> {
-    return this.run('save the claim thread', async () => {
-      if (thread.claimIds.length) await this.db.put('threads', thread);
-      else await this.db.delete('threads', thread.id);
-      this.channel.publish({ type: 'library', articleIds: [] });
+    return this.run('save the claim thread', () =>
+      this.writeLink(
+        [threadEntry(thread)],
+        (tx) => queue(thread.claimIds.length ? tx.objectStore('threads').put(thread) : tx.objectStore('threads').delete(thread.id)),
+        [],
+      ),
+    );
+  }
+
+  /** One write of a relation or thread, recorded for the team in the same transaction when one is connected. */
+  private async writeLink(entries: OutboxEntry[], write: (tx: LinkTx) => void, articleIds: string[]): Promise<void> {
+    const tx = this.db.transaction(['relations', 'threads', 'outbox'], 'readwrite');
+    await allOrNothing(tx, async () => {
+      write(tx);
+      if (this.sharing) enqueue(tx, entries);
     });
+    this.shared();
+    this.channel.publish({ type: 'library', articleIds });
   }
 
   /** Claims by id, from any article (missing ones are left out). */
@@ -398,9 +423,14 @@ export class Store {
     return this.run('save the claim', async () => {
       const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox'], 'readwrite');
       await allOrNothing(tx, async () => {
+        const waiting = await tx.objectStore('unlabelled').get(claim.id);
         queue(tx.objectStore('unlabelled').delete(claim.id));
         await applyClaimChanges(tx, [{ before: null, after: claim }]);
-        if (this.sharing) enqueue(tx, claimEntries([{ before: null, after: claim }], this.sharing));
+        if (this.sharing) {
+          enqueue(tx, claimEntries([{ before: null, after: claim }], this.sharing));
+          // The team's copy of the waiting annotation goes too, where it is this user's to delete.
+          if (waiting?.annotator.id === this.sharing) enqueue(tx, [outboxEntry('unlabelled', claim.articleId, claim.id)]);
+        }
       });
       this.shared();
       this.channel.publish({ type: 'claims', changes: [{ before: null, after: claim }] });
@@ -457,32 +487,40 @@ export class Store {
   /** Up to `limit` outbox entries (articles first), with what each names as it is stored now. */
   readOutbox(limit: number): Promise<OutboxRead> {
     return this.run('read the outbox', async () => {
-      const tx = this.db.transaction(['outbox', 'articles', 'texts', 'claimPages', 'comments', 'decisions'], 'readonly');
+      const names = ['outbox', 'articles', 'texts', 'claimPages', 'comments', 'decisions', 'unlabelled', 'relations', 'threads'] as const;
+      const tx = this.db.transaction([...names], 'readonly');
       const entries = await tx.objectStore('outbox').getAll(undefined, limit);
-      const read: OutboxRead = { entries, articles: new Map(), claims: new Map(), comments: new Map(), decisions: new Map() };
-      const articleIds = [...new Set(entries.map((e) => e.articleId))];
+      const read: OutboxRead = {
+        entries,
+        articles: new Map(),
+        claims: new Map(),
+        comments: new Map(),
+        decisions: new Map(),
+        unlabelled: new Map(),
+        relations: new Map(),
+        threads: new Map(),
+      };
+      const ids = (kind: OutboxEntry['kind']) => entries.filter((e) => e.kind === kind).map((e) => e.id);
+      const byKey = async <T>(into: Map<string, T>, kind: OutboxEntry['kind'], get: (id: string) => Promise<T | undefined>) => {
+        for (const [id, found] of await Promise.all(ids(kind).map(async (id) => [id, await get(id)] as const))) if (found) into.set(id, found);
+      };
       await Promise.all([
-        ...articleIds.map(async (id) => {
+        readClaimsById(tx.objectStore('claimPages'), ids('claim')).then((claims) => claims.forEach((c) => read.claims.set(c.id, c))),
+        byKey(read.comments, 'comment', (id) => tx.objectStore('comments').get(id)),
+        byKey(read.decisions, 'decision', (id) => tx.objectStore('decisions').get(id)),
+        byKey(read.unlabelled, 'unlabelled', (id) => tx.objectStore('unlabelled').get(id)),
+        byKey(read.relations, 'relation', (id) => tx.objectStore('relations').get(id)),
+        byKey(read.threads, 'thread', (id) => tx.objectStore('threads').get(id)),
+      ]);
+      // A relation names its articles by their texts' hashes: both are read, whichever entry named them.
+      const articleIds = new Set([...entries.map((e) => e.articleId), ...[...read.relations.values()].flatMap((r) => [r.from, r.to])]);
+      articleIds.delete('');
+      await Promise.all(
+        [...articleIds].map(async (id) => {
           const [article, text] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('texts').get(id)]);
           if (article && text) read.articles.set(id, { article, text: text.text });
         }),
-        readClaimsById(
-          tx.objectStore('claimPages'),
-          entries.filter((e) => e.kind === 'claim').map((e) => e.id),
-        ).then((claims) => claims.forEach((c) => read.claims.set(c.id, c))),
-        ...entries
-          .filter((e) => e.kind === 'comment')
-          .map(async (e) => {
-            const comment = await tx.objectStore('comments').get(e.id);
-            if (comment) read.comments.set(e.id, comment);
-          }),
-        ...entries
-          .filter((e) => e.kind === 'decision')
-          .map(async (e) => {
-            const decision = await tx.objectStore('decisions').get(e.id);
-            if (decision) read.decisions.set(e.id, decision);
-          }),
-      ]);
+      );
       await tx.done;
       return read;
     });
@@ -507,7 +545,20 @@ export class Store {
    */
   applyTeam(arrived: TeamChanges, seq: number | string): Promise<TeamApplied> {
     return this.run('save the team’s changes', async () => {
-      const names = ['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'decisions', 'conflicts', 'outbox', 'settings'] as const;
+      const names = [
+        'articles',
+        'texts',
+        'claimPages',
+        'claimCounts',
+        'comments',
+        'decisions',
+        'conflicts',
+        'unlabelled',
+        'relations',
+        'threads',
+        'outbox',
+        'settings',
+      ] as const;
       const tx = this.db.transaction([...names], 'readwrite');
       const applied = await allOrNothing(tx, async () => {
         const written = await writeTeamChanges(tx, arrived, this.sharing ?? '');
@@ -521,9 +572,10 @@ export class Store {
           ...applied.comments.map((c) => c.articleId),
           ...applied.decisions.map((d) => d.articleId),
           ...applied.conflictArticles,
+          ...applied.unlabelledArticles,
         ]),
       ];
-      if (articleIds.length) this.channel.publish({ type: 'library', articleIds });
+      if (articleIds.length || applied.links) this.channel.publish({ type: 'library', articleIds });
       return applied;
     });
   }
@@ -533,11 +585,44 @@ export class Store {
     return this.run('read the conflicts', () => this.db.getAllFromIndex('conflicts', 'byArticle', articleId));
   }
 
-  /** Every claim made under one of these annotator ids, in any article. */
-  claimsBy(annotatorIds: readonly string[]): Promise<Claim[]> {
+  /** What this library made before a team project was connected: claims and waiting annotations under these ids, and every relation and claim thread. */
+  earlierWork(annotatorIds: readonly string[]): Promise<EarlierWork> {
     return this.run('read your claims', async () => {
-      const pages = await this.db.getAll('claimPages');
-      return pages.flatMap((page) => page.claims.filter((c) => annotatorIds.includes(c.annotator.id)));
+      const tx = this.db.transaction(['claimPages', 'unlabelled', 'relations', 'threads'], 'readonly');
+      const mine = (c: { annotator: Annotator }) => annotatorIds.includes(c.annotator.id);
+      const [pages, unlabelled, relations, threads] = await Promise.all([
+        tx.objectStore('claimPages').getAll(),
+        tx.objectStore('unlabelled').getAll(),
+        tx.objectStore('relations').getAll(),
+        tx.objectStore('threads').getAll(),
+      ]);
+      await tx.done;
+      return { claims: pages.flatMap((page) => page.claims.filter(mine)), unlabelled: unlabelled.filter(mine), relations, threads };
+    });
+  }
+
+  /**
+   * Publishes earlier work to the connected team project: claims and waiting annotations take
+   * the team user's name, and all of it is recorded for sending, in one transaction.
+   */
+  publishEarlier(work: EarlierWork, annotator: Annotator): Promise<void> {
+    return this.run('publish your claims', async () => {
+      const user = this.sharing;
+      if (!user) throw new Error('no team project is connected');
+      const changes = work.claims.map((claim) => ({ before: claim, after: { ...claim, annotator } }));
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox'], 'readwrite');
+      await allOrNothing(tx, async () => {
+        await applyClaimChanges(tx, changes);
+        enqueue(tx, claimEntries(changes, user));
+        for (const item of work.unlabelled) {
+          queue(tx.objectStore('unlabelled').put({ ...item, annotator }));
+          enqueue(tx, [outboxEntry('article', item.articleId, item.articleId), outboxEntry('unlabelled', item.articleId, item.id)]);
+        }
+        enqueue(tx, [...work.relations.flatMap(relationEntries), ...work.threads.map(threadEntry)]);
+      });
+      this.shared();
+      this.channel.publish({ type: 'claims', changes });
+      this.channel.publish({ type: 'library', articleIds: [...new Set(work.unlabelled.map((u) => u.articleId))] });
     });
   }
 }

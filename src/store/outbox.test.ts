@@ -27,7 +27,7 @@ const arrived = (article: Article, claims: ReturnType<typeof createClaim>[], del
     threads: [],
   },
   decisions: [],
-  deletedClaims,
+  deleted: { claim: deletedClaims, unlabelled: [], relation: [], thread: [] },
   conflicts: [],
   settled: [],
 });

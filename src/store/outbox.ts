@@ -1,11 +1,13 @@
 /**
  * The outbox: what this library changed that the team project is still to be sent. An entry is
  * written in the same transaction as the change it stands for, so "stored here" and "will be
- * sent" never disagree; it names the thing (claim, comment, decision, article), not its
+ * sent" never disagree; it names the thing (an article, claim, comment, decision, annotation
+ * waiting for a label, relation or claim thread), not its
  * content, which is read when it is sent. Changes that came from the team never enter it.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClaimChange } from '../core/history';
+import type { ArticleRelation, ClaimThread } from '../core/model';
 import type { ClaimtrailSchema, OutboxEntry } from './schema';
 import { queue } from './transactions';
 
@@ -27,6 +29,20 @@ export function claimEntries(changes: readonly ClaimChange[], user: string): Out
       entries.set(entry.key, entry);
   }
   return [...entries.values()];
+}
+
+/** The entries for a relation: it, and both its articles (a relation is sent with what it relates). */
+export function relationEntries(relation: ArticleRelation): OutboxEntry[] {
+  return [
+    outboxEntry('article', relation.from, relation.from),
+    outboxEntry('article', relation.to, relation.to),
+    outboxEntry('relation', relation.from, relation.id),
+  ];
+}
+
+/** The entry for a claim thread (it names claims of any article, so it belongs to none). */
+export function threadEntry(thread: Pick<ClaimThread, 'id'>): OutboxEntry {
+  return outboxEntry('thread', '', thread.id);
 }
 
 /** Queues the entries on a write transaction that includes the outbox. */

@@ -21,8 +21,8 @@ export interface TeamChanges {
   file: ParsedExport;
   /** Decisions, by the SHA-256 of their article's text. */
   decisions: { sha: string; decision: Omit<Decision, 'articleId'> }[];
-  /** Claims deleted in the project. */
-  deletedClaims: string[];
+  /** What was deleted in the project, by kind of document: claims, waiting annotations, relations, threads. */
+  deleted: { claim: string[]; unlabelled: string[]; relation: string[]; thread: string[] };
   /** Claims with versions changed in two places at once (winner first), by article text hash; and claims no longer in conflict. */
   conflicts: { sha: string; id: string; versions: { rev: string; claim: Claim }[] }[];
   settled: string[];
@@ -36,14 +36,28 @@ export interface TeamApplied {
   articlesAdded: string[];
   /** Articles whose conflicts changed. */
   conflictArticles: string[];
+  /** Articles whose annotations waiting for a label changed. */
+  unlabelledArticles: string[];
+  /** Whether relations or claim threads changed. */
+  links: boolean;
   /** Claims refused (another annotator's id over one of yours), with why. */
   refused: string[];
 }
 
-const same = (a: Claim, b: Claim) => JSON.stringify(a) === JSON.stringify(b);
+/** The same record: what the team sent is what is stored. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: string): Promise<TeamApplied> {
-  const applied: TeamApplied = { changes: [], comments: [], decisions: [], articlesAdded: [], conflictArticles: [], refused: [] };
+  const applied: TeamApplied = {
+    changes: [],
+    comments: [],
+    decisions: [],
+    articlesAdded: [],
+    conflictArticles: [],
+    unlabelledArticles: [],
+    links: false,
+    refused: [],
+  };
   const articles = tx.objectStore('articles');
   const outbox = tx.objectStore('outbox');
   const pages = tx.objectStore('claimPages');
@@ -71,6 +85,8 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     const elsewhere = new Map(
       (await Promise.all(fresh.map(async (c) => [c.id, (await byClaim.getKey(c.id))?.[0]] as const))).filter((e): e is [string, string] => !!e[1]),
     );
+    const unlabelled = tx.objectStore('unlabelled');
+    const waitingHere = new Set(await unlabelled.index('byArticle').getAllKeys(articleId));
     let changed = false;
     for (const incoming of bundle.claims) {
       const claim: Claim = { ...incoming, articleId };
@@ -87,8 +103,23 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
       applied.changes.push({ before: old, after: claim });
       claims.set(claim.id, claim);
       changed = true;
+      // A waiting annotation labelled elsewhere is waiting no longer.
+      if (waitingHere.has(claim.id)) {
+        queue(unlabelled.delete(claim.id));
+        applied.unlabelledArticles.push(articleId);
+      }
     }
     if (changed) rewriteArticle(tx, articleId, before, [...claims.values()]);
+    for (const item of bundle.unlabelled ?? []) {
+      const local = { ...item, articleId };
+      // A waiting annotation another claim already has the id of was labelled (or is another's): left as it is.
+      if (claims.has(item.id) || elsewhere.has(item.id) || (await byClaim.getKey(item.id)) !== undefined) continue;
+      if (await pending('unlabelled', articleId, item.id)) continue;
+      const current = await unlabelled.get(item.id);
+      if (same(current, local)) continue;
+      queue(unlabelled.put(local));
+      applied.unlabelledArticles.push(articleId);
+    }
     const comments = tx.objectStore('comments');
     for (const comment of bundle.comments ?? []) {
       if ((await comments.getKey(comment.id)) !== undefined) continue;
@@ -98,7 +129,7 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     }
   }
   const deletions: TeamApplied['changes'] = [];
-  for (const id of arrived.deletedClaims) {
+  for (const id of arrived.deleted.claim) {
     const before = await stored(id);
     if (before && !waiting.has(`claim:${before.articleId}:${id}`)) deletions.push({ before, after: null });
   }
@@ -109,10 +140,11 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     if (articleId === undefined || (await pending('decision', articleId, decision.key))) continue;
     const local: Decision = { ...decision, articleId };
     const current = await tx.objectStore('decisions').get(decision.key);
-    if (current && JSON.stringify(current) === JSON.stringify(local)) continue;
+    if (same(current, local)) continue;
     queue(tx.objectStore('decisions').put(local));
     applied.decisions.push(local);
   }
+  await writeTeamLinks(tx, arrived, applied, idOf, pending);
   const conflicts = tx.objectStore('conflicts');
   for (const { sha, id, versions } of arrived.conflicts) {
     const articleId = await idOf(sha);
@@ -128,4 +160,47 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     applied.conflictArticles.push(conflict.articleId);
   }
   return applied;
+}
+
+/** The project's relations, claim threads and deletions of waiting annotations: each replaces (or removes) the stored one unless a change of this library's waits to go out. */
+async function writeTeamLinks(
+  tx: Tx,
+  arrived: TeamChanges,
+  applied: TeamApplied,
+  idOf: (sha: string) => Promise<string | undefined>,
+  pending: (kind: string, articleId: string, id: string) => Promise<boolean>,
+): Promise<void> {
+  const relations = tx.objectStore('relations');
+  for (const relation of arrived.file.relations) {
+    const [from, to] = await Promise.all([idOf(relation.from), idOf(relation.to)]);
+    if (from === undefined || to === undefined || (await pending('relation', from, relation.id))) continue;
+    const local = { ...relation, from, to };
+    if (same(await relations.get(relation.id), local)) continue;
+    queue(relations.put(local));
+    applied.links = true;
+  }
+  for (const id of arrived.deleted.relation) {
+    const stored = await relations.get(id);
+    if (!stored || (await pending('relation', stored.from, id))) continue;
+    queue(relations.delete(id));
+    applied.links = true;
+  }
+  const threads = tx.objectStore('threads');
+  for (const thread of arrived.file.threads) {
+    if ((await pending('thread', '', thread.id)) || same(await threads.get(thread.id), thread)) continue;
+    queue(threads.put(thread));
+    applied.links = true;
+  }
+  for (const id of arrived.deleted.thread) {
+    if ((await threads.getKey(id)) === undefined || (await pending('thread', '', id))) continue;
+    queue(threads.delete(id));
+    applied.links = true;
+  }
+  const unlabelled = tx.objectStore('unlabelled');
+  for (const id of arrived.deleted.unlabelled) {
+    const stored = await unlabelled.get(id);
+    if (!stored || (await pending('unlabelled', stored.articleId, id))) continue;
+    queue(unlabelled.delete(id));
+    applied.unlabelledArticles.push(stored.articleId);
+  }
 }

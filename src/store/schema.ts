@@ -47,9 +47,10 @@ export interface TeamProject {
 export interface OutboxEntry {
   /** `kind:articleId:id`: one entry per thing, however often it changed. */
   key: string;
-  kind: 'article' | 'claim' | 'comment' | 'decision';
+  kind: 'article' | 'claim' | 'comment' | 'decision' | 'unlabelled' | 'relation' | 'thread';
+  /** The article it belongs to (a relation's: its `from`; a thread's: none, ''). */
   articleId: string;
-  /** The claim's or comment's id, the decision's key, the article's id. */
+  /** The thing's id (a decision's: its key). */
   id: string;
   /** Changes each time the entry is written again, so a send only clears what it sent. */
   stamp: number;

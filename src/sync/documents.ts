@@ -5,20 +5,49 @@
  * would refuse.
  */
 import type { Decision } from '../core/adjudication';
-import { articleDoc, byWinner, claimDoc, commentDoc, decisionDoc, docsToExportFile, type DecisionDoc } from '../core/format/couch';
+import {
+  articleDoc,
+  byWinner,
+  claimDoc,
+  commentDoc,
+  decisionDoc,
+  docsToExportFile,
+  relationDoc,
+  threadDoc,
+  unlabelledDoc,
+  type DecisionDoc,
+} from '../core/format/couch';
 import { readExportData, type ParsedExport } from '../core/format/import';
 import type { Claim } from '../core/model';
 import { OffsetIndex } from '../core/text';
-import type { OutboxRead, TeamChanges } from '../store/db';
+import type { OutboxEntry, OutboxRead, TeamChanges } from '../store/db';
 
 /** A document to write: a whole new version, or a deletion. */
 export type Write = { _id: string; _deleted?: true; [field: string]: unknown };
 
-/** The document each outbox entry stands for, as the library holds it now (by the entry's key). */
+/** The document each outbox entry stands for, as the library holds it now (by the entry's key); a thing no longer stored is a deletion. */
 export function outboxDocs(read: OutboxRead): Map<string, Write> {
   const docs = new Map<string, Write>();
   const offsets = new Map<string, OffsetIndex>();
+  const gone = (entry: OutboxEntry): Write => ({ _id: `${entry.kind}:${entry.id}`, _deleted: true });
   for (const entry of read.entries) {
+    if (entry.kind === 'thread') {
+      const thread = read.threads.get(entry.id);
+      docs.set(entry.key, thread ? threadDoc(thread) : gone(entry));
+      continue;
+    }
+    if (entry.kind === 'relation') {
+      const relation = read.relations.get(entry.id);
+      const from = relation && read.articles.get(relation.from);
+      const to = relation && read.articles.get(relation.to);
+      if (!relation) docs.set(entry.key, gone(entry));
+      else if (from && to)
+        docs.set(
+          entry.key,
+          relationDoc(relation, (id) => (id === relation.from ? from : to).article.textSha256),
+        );
+      continue;
+    }
     const stored = read.articles.get(entry.articleId);
     if (!stored) continue;
     const { article, text } = stored;
@@ -27,7 +56,10 @@ export function outboxDocs(read: OutboxRead): Map<string, Write> {
     if (entry.kind === 'article') docs.set(entry.key, articleDoc(article, text));
     else if (entry.kind === 'claim') {
       const claim = read.claims.get(entry.id);
-      docs.set(entry.key, claim ? claimDoc(claim, sha, index()) : { _id: `claim:${entry.id}`, _deleted: true });
+      docs.set(entry.key, claim ? claimDoc(claim, sha, index()) : gone(entry));
+    } else if (entry.kind === 'unlabelled') {
+      const item = read.unlabelled.get(entry.id);
+      docs.set(entry.key, item ? unlabelledDoc(item, sha, index()) : gone(entry));
     } else if (entry.kind === 'comment') {
       const comment = read.comments.get(entry.id);
       if (comment) docs.set(entry.key, commentDoc(comment, sha));
@@ -65,7 +97,11 @@ const EMPTY_FILE: ParsedExport = { annotator: TEAM, exportedAt: '', articles: []
 
 /** Changes that change nothing: what a batch of only our own documents comes to. */
 export function noChanges(): TeamChanges {
-  return { file: EMPTY_FILE, decisions: [], deletedClaims: [], conflicts: [], settled: [] };
+  return { file: EMPTY_FILE, decisions: [], deleted: noneDeleted(), conflicts: [], settled: [] };
+}
+
+function noneDeleted(): TeamChanges['deleted'] {
+  return { claim: [], unlabelled: [], relation: [], thread: [] };
 }
 
 /** Documents read as a checked file: all at once, or, when something in them is refused, article by article. */
@@ -74,7 +110,22 @@ async function readDocs(docs: readonly Arrived[], now: string, problems: string[
   problems.push(...read.problems);
   const whole = await readExportData(read.file, undefined, now);
   if (whole.ok) return { file: whole.value, decisions: read.decisions };
-  const file: ParsedExport = { ...EMPTY_FILE, exportedAt: now, articles: [] };
+  const links = await readExportData(
+    docsToExportFile(
+      docs.filter((d) => d.type === 'relation' || d.type === 'thread'),
+      TEAM,
+      now,
+    ).file,
+    undefined,
+    now,
+  );
+  const file: ParsedExport = {
+    ...EMPTY_FILE,
+    exportedAt: now,
+    articles: [],
+    ...(links.ok ? { relations: links.value.relations, threads: links.value.threads } : {}),
+  };
+  if (!links.ok) problems.push(...links.problems);
   for (const article of docs.filter((d) => d.type === 'article')) {
     const own = docs.filter((d) => d === article || d.article === article.textSha256);
     const one = await readExportData(docsToExportFile(own, TEAM, now).file, undefined, now);
@@ -98,13 +149,14 @@ async function versionsOf(doc: Arrived, replica: ReplicaReads): Promise<Arrived[
  */
 export async function readArrivals(arrived: readonly Arrived[], replica: ReplicaReads, now: string): Promise<ReadArrivals> {
   const problems: string[] = [];
-  const deletedClaims: string[] = [];
+  const deleted = noneDeleted();
   const settled: string[] = [];
   const conflicted: Arrived[][] = [];
   const live: Arrived[] = [];
   for (const doc of arrived) {
     if (doc._deleted) {
-      if (doc._id.startsWith('claim:')) deletedClaims.push(doc._id.slice('claim:'.length));
+      const [kind, ...rest] = doc._id.split(':');
+      if (kind && kind in deleted) deleted[kind as keyof typeof deleted].push(rest.join(':'));
     } else if (doc.type === 'claim') {
       const versions = await versionsOf(doc, replica);
       live.push(versions[0]!);
@@ -112,7 +164,7 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
       else settled.push(String(doc.id));
     } else live.push(doc);
   }
-  // Comments need their claim, claims their article: what the batch lacks is read from the replica.
+  // Comments need their claim, claims their article, relations both articles: what the batch lacks is read from the replica.
   const has = new Set(live.map((d) => d._id));
   const need = async (id: string) => {
     if (has.has(id)) return;
@@ -121,7 +173,9 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
     if (doc && !doc._deleted) live.push(doc);
   };
   for (const doc of [...live]) if (doc.type === 'comment') await need(`claim:${String(doc.claim)}`);
-  for (const doc of [...live]) if (typeof doc.article === 'string') await need(`article:${doc.article}`);
+  for (const doc of [...live])
+    for (const sha of [doc.article, doc.type === 'relation' && doc.from, doc.type === 'relation' && doc.to])
+      if (typeof sha === 'string') await need(`article:${sha}`);
   const { file, decisions } = await readDocs(live, now, problems);
   const conflicts: TeamChanges['conflicts'] = [];
   for (const versions of conflicted) {
@@ -136,7 +190,7 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
     if (claims.length > 1) conflicts.push({ sha, id: String(versions[0]!.id), versions: claims });
   }
   return {
-    changes: { file, decisions: decisions.map((d) => ({ sha: d.article, decision: decisionOf(d) })), deletedClaims, conflicts, settled },
+    changes: { file, decisions: decisions.map((d) => ({ sha: d.article, decision: decisionOf(d) })), deleted, conflicts, settled },
     problems,
   };
 }

@@ -191,7 +191,7 @@ export class App {
       links: (claim, into) => guard(this.threads.links(claim, into)),
     });
     this.setView(view.element, view);
-    view.provenanceSlot.replaceChildren(await this.provenance.articleSection(view));
+    await this.showLinks(view);
   }
 
   /** The one place the intents of an article view are carried out. */
@@ -378,7 +378,7 @@ export class App {
   private async showArrived(applied: TeamApplied): Promise<void> {
     const article = this.article;
     if (!article) {
-      if (applied.changes.length || applied.articlesAdded.length) guard(this.refresh());
+      if (applied.changes.length || applied.articlesAdded.length || applied.unlabelledArticles.length || applied.links) guard(this.refresh());
       return;
     }
     const id = article.bundle.article.id;
@@ -388,11 +388,21 @@ export class App {
       ...applied.comments.filter((c) => c.articleId === id).map((comment) => ({ type: 'comment' as const, comment })),
       ...applied.decisions.filter((d) => d.articleId === id).map((decision) => ({ type: 'decision' as const, decision })),
     ];
-    if (applied.conflictArticles.includes(id)) {
-      const conflicts = await this.store.conflicts(id);
-      if (this.article === article) actions.push({ type: 'conflicts', conflicts });
-    }
+    const [conflicts, unlabelled] = await Promise.all([
+      applied.conflictArticles.includes(id) ? this.store.conflicts(id) : null,
+      applied.unlabelledArticles.includes(id) ? this.store.unlabelled(id) : null,
+    ]);
+    if (this.article !== article) return;
+    if (conflicts) actions.push({ type: 'conflicts', conflicts });
+    if (unlabelled) actions.push({ type: 'unlabelled', unlabelled });
     if (actions.length) article.editor.dispatch(...actions);
+    if (applied.links) await this.showLinks(article);
+  }
+
+  /** Draws the open article's relations and claim threads again, as they are now stored. */
+  private async showLinks(view: ArticleView): Promise<void> {
+    const section = await this.provenance.articleSection(view);
+    if (this.article === view) view.provenanceSlot.replaceChildren(section);
   }
 
   /** Brings this tab in step with a change another tab made. */

@@ -151,20 +151,27 @@ export class Team {
     return null;
   }
 
-  /** Claims made here under another id, or not yet in the project: asks before publishing them under the user name. */
+  /**
+   * What this library made before connecting (claims and waiting annotations under this user's
+   * ids, relations and claim threads): asks before publishing it under the user name.
+   */
   private async offerEarlierClaims(before: Annotator, user: string): Promise<void> {
-    const earlier = await this.host.store.claimsBy([...new Set([before.id, user])]);
-    if (!earlier.length) return;
-    const n = earlier.length;
+    const work = await this.host.store.earlierWork([...new Set([before.id, user])]);
+    const links = work.relations.length + work.threads.length;
+    const parts = [
+      count(work.claims.length, 'claim'),
+      count(work.unlabelled.length, 'annotation waiting for a label', 'annotations waiting for a label'),
+      count(links, 'link between articles or claims', 'links between articles or claims'),
+    ].filter((part): part is string => part !== null);
+    if (!parts.length) return;
     const publish = await confirmDialog({
       title: 'Publish your earlier claims?',
-      text: `You made ${n.toLocaleString('en')} claim${n === 1 ? '' : 's'} in this library before connecting. Publish ${n === 1 ? 'it' : 'them'} to ${this.project?.database ?? 'the project'} under the name ${user}? If not, they stay in this library only.`,
+      text: `You made ${listed(parts)} in this library before connecting. Publish ${work.claims.length + work.unlabelled.length + links === 1 ? 'it' : 'them'} to ${this.project?.database ?? 'the project'} under the name ${user}? If not, they stay in this library only.`,
       yes: 'Publish',
       no: 'Keep them here only',
     });
     if (!publish) return;
-    const annotator = { id: user, name: this.host.annotator().name };
-    await this.host.store.applyChanges(earlier.map((claim) => ({ before: claim, after: { ...claim, annotator } })));
+    await this.host.store.publishEarlier(work, { id: user, name: this.host.annotator().name });
   }
 
   private async disconnect(): Promise<void> {
@@ -175,4 +182,14 @@ export class Team {
     this.show({ state: 'connecting' });
     this.host.notices.status('Disconnected from the team project. Every claim stays in this library.');
   }
+}
+
+/** "3 claims", "1 claim", or null for none. */
+function count(n: number, one: string, many = `${one}s`): string | null {
+  return n ? `${n.toLocaleString('en')} ${n === 1 ? one : many}` : null;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }
