@@ -167,6 +167,50 @@ test('one user on two machines edits the same claim offline: both show the same 
   }
 });
 
+test('two reviewers decide the same disagreement offline: both show the later decision and the conflict, and "Keep this one" settles it on both', async () => {
+  test.setTimeout(120_000);
+  const database = await newProject([], ['bea', 'dan']);
+  const [bea, dan] = await Promise.all([member(database, 'bea', 'Bea'), member(database, 'dan', 'Dan')]);
+  try {
+    await Promise.all([openArticle(bea.page, DEMO), openArticle(dan.page, DEMO)]);
+    await markClaim(bea.page, 'voted 7 to 2 on Tuesday', 'Sourced');
+    await expect(dan.page.locator('.claim-entry', { hasText: 'Bea (read-only)' })).toHaveCount(1, { timeout: 10_000 });
+    await markClaim(dan.page, 'voted 7 to 2 on Tuesday', 'Disputed');
+    await expect(bea.page.locator('.claim-entry', { hasText: 'Dan (read-only)' })).toHaveCount(1, { timeout: 10_000 });
+    const disagreement = (p: Profile) => p.page.getByRole('region', { name: 'Comparison of annotators' }).locator('.disagreement').first();
+    for (const p of [bea, dan]) {
+      await p.page.getByRole('button', { name: 'Compare annotators' }).click();
+      await expect(disagreement(p)).toContainText('Not settled yet.');
+      await p.context.setOffline(true);
+    }
+    await disagreement(bea).getByRole('button', { name: 'Accept Bea' }).click();
+    await expect(disagreement(bea)).toContainText('Settled: accepted Bea’s claim, by Bea');
+    await disagreement(dan).getByRole('button', { name: 'Reject both' }).click();
+    await expect(disagreement(dan)).toContainText('Settled: rejected both, by Dan');
+    for (const p of [bea, dan]) {
+      await p.context.setOffline(false);
+      await expect(syncStatus(p.page)).toHaveText(/^Synced/, { timeout: 15_000 });
+    }
+
+    // Dan decided later: his decision is shown on both, with both decisions marked.
+    const conflictOn = (p: Profile) => disagreement(p).getByRole('group', { name: 'Changed elsewhere at the same time' });
+    for (const p of [bea, dan]) {
+      await expect(conflictOn(p)).toBeVisible({ timeout: 15_000 });
+      await expect(disagreement(p).locator('.decision')).toHaveText('Settled: rejected both, by Dan.');
+      await expect(conflictOn(p).locator('.conflict-version')).toHaveCount(2);
+    }
+    await conflictOn(bea).locator('.conflict-version', { hasText: 'accepted' }).getByRole('button', { name: 'Keep this one' }).click();
+    for (const p of [bea, dan]) {
+      await expect(conflictOn(p)).toHaveCount(0, { timeout: 15_000 });
+      await expect(disagreement(p).locator('.decision')).toHaveText('Settled: accepted Bea’s claim, by Bea.');
+    }
+    const docs = await allDocs(database, { conflicts: true });
+    expect(docs.filter((d) => d.type === 'decision').map((d) => [d.status, d._conflicts ?? []])).toEqual([['accepted', []]]);
+  } finally {
+    await Promise.all([bea.close(), dan.close()]);
+  }
+});
+
 test('a wrong password, a non-member and a forged document are each refused with a clear message, and nothing local is lost', async () => {
   test.setTimeout(90_000);
   const database = await newProject(['ana', 'bea'], [], { design: true });

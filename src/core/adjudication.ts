@@ -4,7 +4,7 @@
  * comparison and the decisions, never edited by hand.
  */
 import { compareAnnotators, type Comparison } from './agreement-report';
-import { compareClaims, isOrphan, type Annotator, type Claim, type Label, type Review } from './model';
+import { compareClaims, isOrphan, type Annotator, type Claim, type ClaimConflict, type Label, type Review } from './model';
 
 /** What a reviewer decided about one disagreement. */
 export interface Decision {
@@ -18,6 +18,22 @@ export interface Decision {
   comment?: string;
   by: Annotator;
   at: string;
+}
+
+/**
+ * A disagreement decided in two places at once (two reviewers, offline from each other): the
+ * versions the team database holds, each with its revision, the winner first.
+ */
+export interface DecisionConflict {
+  key: string;
+  articleId: string;
+  versions: { rev: string; decision: Decision }[];
+}
+
+/** What of one article was changed in two places at once: claims and decisions. */
+export interface Conflicts {
+  claims: readonly ClaimConflict[];
+  decisions: readonly DecisionConflict[];
 }
 
 /** The claims a comparison line is about. */

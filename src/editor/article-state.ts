@@ -6,7 +6,7 @@
  * the panel draws it from the state, never from fields of its own.
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
-import type { Decision } from '../core/adjudication';
+import type { Conflicts, Decision, DecisionConflict } from '../core/adjudication';
 import type { ClaimComment, ClaimConflict, Label, UnlabelledClaim } from '../core/model';
 import { actionsOf, type Action } from './actions';
 
@@ -32,6 +32,8 @@ export interface ArticleState {
   unlabelled: readonly UnlabelledClaim[];
   /** Claims changed in two places at once (team sync), by claim id: every version, winner first. */
   conflicts: ReadonlyMap<string, ClaimConflict>;
+  /** Disagreements decided in two places at once, by decision key: every decision, winner first. */
+  decisionConflicts: ReadonlyMap<string, DecisionConflict>;
   filters: Filters;
   compare: Compare;
 }
@@ -47,7 +49,7 @@ export type ArticleAction =
   /** The article's annotations waiting for a label as they are now stored (all of them). */
   | { type: 'unlabelled'; unlabelled: readonly UnlabelledClaim[] }
   /** The article's conflicts as they are now stored (all of them, replacing the ones shown). */
-  | { type: 'conflicts'; conflicts: readonly ClaimConflict[] };
+  | { type: 'conflicts'; conflicts: Conflicts };
 
 export const articleKey = new PluginKey<ArticleState>('article');
 
@@ -74,7 +76,7 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
     case 'filter':
       return { ...value, filters: { ...value.filters, ...action.filters } };
     case 'conflicts':
-      return { ...value, conflicts: new Map(action.conflicts.map((c) => [c.id, c])) };
+      return { ...value, ...conflictMaps(action.conflicts) };
     case 'compare': {
       const compare = { ...value.compare, ...action.compare };
       // Another pair starts its review at its first disagreement.
@@ -82,6 +84,10 @@ function reduce(value: ArticleState, action: ArticleAction): ArticleState {
       return { ...value, compare };
     }
   }
+}
+
+function conflictMaps({ claims, decisions }: Conflicts): Pick<ArticleState, 'conflicts' | 'decisionConflicts'> {
+  return { conflicts: new Map(claims.map((c) => [c.id, c])), decisionConflicts: new Map(decisions.map((d) => [d.key, d])) };
 }
 
 const ARTICLE_ACTIONS = new Set(['comment', 'decision', 'labelled', 'unlabelled', 'filter', 'compare', 'conflicts']);
@@ -92,7 +98,7 @@ export function articlePlugin(initial: {
   comments: readonly ClaimComment[];
   decisions: readonly Decision[];
   unlabelled: readonly UnlabelledClaim[];
-  conflicts?: readonly ClaimConflict[];
+  conflicts?: Conflicts;
 }): Plugin<ArticleState> {
   return new Plugin<ArticleState>({
     key: articleKey,
@@ -106,7 +112,7 @@ export function articlePlugin(initial: {
           comments,
           decisions: new Map(initial.decisions.map((d) => [d.key, d])),
           unlabelled: initial.unlabelled,
-          conflicts: new Map((initial.conflicts ?? []).map((c) => [c.id, c])),
+          ...conflictMaps(initial.conflicts ?? { claims: [], decisions: [] }),
           filters: { annotator: 'all', label: 'all' },
           compare: { open: false, pair: null, index: 0 },
         };

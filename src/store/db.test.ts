@@ -221,6 +221,7 @@ describe('Store', () => {
       'claimPages',
       'comments',
       'conflicts',
+      'decisionConflicts',
       'decisions',
       'fingerprints',
       'outbox',

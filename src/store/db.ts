@@ -6,7 +6,7 @@
  */
 import { openDB, type IDBPTransaction } from 'idb';
 import type { ArticleBundle } from '../core/format/export';
-import type { Decision } from '../core/adjudication';
+import type { Conflicts, Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
 import {
   countLabels,
@@ -553,6 +553,7 @@ export class Store {
         'comments',
         'decisions',
         'conflicts',
+        'decisionConflicts',
         'unlabelled',
         'relations',
         'threads',
@@ -580,9 +581,15 @@ export class Store {
     });
   }
 
-  /** The claims of an article changed in two places at once. */
-  conflicts(articleId: string): Promise<ClaimConflict[]> {
-    return this.run('read the conflicts', () => this.db.getAllFromIndex('conflicts', 'byArticle', articleId));
+  /** The claims and decisions of an article changed in two places at once. */
+  conflicts(articleId: string): Promise<Conflicts> {
+    return this.run('read the conflicts', async () => {
+      const [claims, decisions] = await Promise.all([
+        this.db.getAllFromIndex('conflicts', 'byArticle', articleId),
+        this.db.getAllFromIndex('decisionConflicts', 'byArticle', articleId),
+      ]);
+      return { claims, decisions };
+    });
   }
 
   /** What this library made before a team project was connected: claims and waiting annotations under these ids, and every relation and claim thread. */

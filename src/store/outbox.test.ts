@@ -30,6 +30,8 @@ const arrived = (article: Article, claims: ReturnType<typeof createClaim>[], del
   deleted: { claim: deletedClaims, unlabelled: [], relation: [], thread: [] },
   conflicts: [],
   settled: [],
+  decisionConflicts: [],
+  settledDecisions: [],
 });
 
 describe('the outbox', () => {

@@ -26,6 +26,9 @@ export interface TeamChanges {
   /** Claims with versions changed in two places at once (winner first), by article text hash; and claims no longer in conflict. */
   conflicts: { sha: string; id: string; versions: { rev: string; claim: Claim }[] }[];
   settled: string[];
+  /** Decisions with versions made in two places at once (winner first), and decisions (by key) no longer in conflict. */
+  decisionConflicts: { sha: string; key: string; versions: { rev: string; decision: Omit<Decision, 'articleId'> }[] }[];
+  settledDecisions: string[];
 }
 
 /** What applying changed here, for the views to draw. */
@@ -157,6 +160,19 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     const conflict = await conflicts.get(id);
     if (!conflict) continue;
     queue(conflicts.delete(id));
+    applied.conflictArticles.push(conflict.articleId);
+  }
+  const decisionConflicts = tx.objectStore('decisionConflicts');
+  for (const { sha, key, versions } of arrived.decisionConflicts) {
+    const articleId = await idOf(sha);
+    if (articleId === undefined) continue;
+    queue(decisionConflicts.put({ key, articleId, versions: versions.map((v) => ({ rev: v.rev, decision: { ...v.decision, articleId } })) }));
+    applied.conflictArticles.push(articleId);
+  }
+  for (const key of arrived.settledDecisions) {
+    const conflict = await decisionConflicts.get(key);
+    if (!conflict) continue;
+    queue(decisionConflicts.delete(key));
     applied.conflictArticles.push(conflict.articleId);
   }
   return applied;

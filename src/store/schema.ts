@@ -2,7 +2,7 @@
  * The shape of the IndexedDB database and the steps that build it, version by version.
  */
 import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Decision } from '../core/adjudication';
+import type { Decision, DecisionConflict } from '../core/adjudication';
 import {
   countLabels,
   type Annotator,
@@ -76,6 +76,8 @@ export interface ClaimtrailSchema extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   /** Claims changed in two places at once, until someone keeps one version. */
   conflicts: { key: string; value: ClaimConflict; indexes: { byArticle: string } };
+  /** Disagreements decided in two places at once, by decision key, until a reviewer keeps one decision. */
+  decisionConflicts: { key: string; value: DecisionConflict; indexes: { byArticle: string } };
 }
 
 export type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -134,6 +136,9 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
   (db) => {
     db.createObjectStore('outbox', { keyPath: 'key' });
     db.createObjectStore('conflicts', { keyPath: 'id' }).createIndex('byArticle', 'articleId');
+  },
+  (db) => {
+    db.createObjectStore('decisionConflicts', { keyPath: 'key' }).createIndex('byArticle', 'articleId');
   },
 ];
 

@@ -17,20 +17,22 @@ let n = 0;
 /** A replica in memory: documents by id, each write a new revision. */
 class Replica implements ReplicaReads {
   readonly docs = new Map<string, Arrived>();
+  readonly revs = new Map<string, Arrived>();
   private seq = 0;
   write(docs: Iterable<{ _id: string; _deleted?: true }>): Arrived[] {
     return [...docs].map((doc) => {
       const rev = `${++this.seq}-x`;
       const stored = { ...doc, _rev: rev } as Arrived;
       this.docs.set(doc._id, stored);
+      this.revs.set(`${doc._id}@${rev}`, stored);
       return stored;
     });
   }
   get(id: string): Promise<Arrived | undefined> {
     return Promise.resolve(this.docs.get(id));
   }
-  getRev(id: string): Promise<Arrived | undefined> {
-    return this.get(id);
+  getRev(id: string, rev: string): Promise<Arrived | undefined> {
+    return Promise.resolve(this.revs.get(`${id}@${rev}`));
   }
 }
 
@@ -112,6 +114,43 @@ describe('relations, threads and waiting annotations through the team database',
     await ana1.store.putThread({ ...thread, claimIds: [] });
     await send(ana1.store, bea.store, replica);
     expect(await bea.store.threads()).toEqual([]);
+  });
+
+  it('keeps both decisions made in two places on one disagreement, the later shown, until one is kept', async () => {
+    const replica = new Replica();
+    const bea = await library(true);
+    const [first] = bea.articles as [Article];
+    const decision = (at: string, status: 'accepted' | 'rejected', by: { id: string; name: string }) => ({
+      _id: `decision:${first.textSha256}:c1|c2`,
+      type: 'decision',
+      article: first.textSha256,
+      key: 'c1|c2',
+      status,
+      ...(status === 'accepted' ? { chosen: 'c1' } : {}),
+      by,
+      at,
+    });
+    const [earlier] = replica.write([decision('2026-12-01T10:00:00.000Z', 'rejected', { id: 'dan', name: 'Dan' })]);
+    const [later] = replica.write([{ ...decision('2026-12-01T11:00:00.000Z', 'accepted', ana), _id: earlier!._id }]);
+    const arrivedDoc = { ...earlier!, _conflicts: [later!._rev] };
+    const { changes, problems } = await readArrivals([arrivedDoc], replica, '2026-12-02T00:00:00.000Z');
+    expect(problems).toEqual([]);
+    expect(changes.decisions.map((d) => d.decision.status)).toEqual(['accepted']);
+    expect(changes.decisionConflicts.map((c) => c.versions.map((v) => [v.rev, v.decision.status]))).toEqual([
+      [
+        [later!._rev, 'accepted'],
+        [earlier!._rev, 'rejected'],
+      ],
+    ]);
+    await bea.store.applyTeam(changes, 1);
+    expect((await bea.store.decisions(first.id)).map((d) => d.status)).toEqual(['accepted']);
+    expect((await bea.store.conflicts(first.id)).decisions.map((c) => c.versions.length)).toEqual([2]);
+
+    // Kept: the document arrives again without conflicts, and the marker goes.
+    const [kept] = replica.write([{ ...decision('2026-12-01T12:00:00.000Z', 'rejected', ana), _id: earlier!._id }]);
+    await bea.store.applyTeam((await readArrivals([kept!], replica, '2026-12-02T00:00:00.000Z')).changes, 2);
+    expect((await bea.store.conflicts(first.id)).decisions).toEqual([]);
+    expect((await bea.store.decisions(first.id)).map((d) => d.status)).toEqual(['rejected']);
   });
 
   it('keeps a relation change of this library that waits to go out over the project’s older one', async () => {

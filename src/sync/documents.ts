@@ -97,7 +97,7 @@ const EMPTY_FILE: ParsedExport = { annotator: TEAM, exportedAt: '', articles: []
 
 /** Changes that change nothing: what a batch of only our own documents comes to. */
 export function noChanges(): TeamChanges {
-  return { file: EMPTY_FILE, decisions: [], deleted: noneDeleted(), conflicts: [], settled: [] };
+  return { file: EMPTY_FILE, decisions: [], deleted: noneDeleted(), conflicts: [], settled: [], decisionConflicts: [], settledDecisions: [] };
 }
 
 function noneDeleted(): TeamChanges['deleted'] {
@@ -135,16 +135,16 @@ async function readDocs(docs: readonly Arrived[], now: string, problems: string[
   return { file, decisions: read.decisions };
 }
 
-/** A claim document's live versions, winner first (see byWinner). */
+/** A claim's or decision's live versions, winner first (see byWinner: a decision's time is its `at`). */
 async function versionsOf(doc: Arrived, replica: ReplicaReads): Promise<Arrived[]> {
   const others = await Promise.all((doc._conflicts ?? []).map((rev) => replica.getRev(doc._id, rev)));
   const live = [doc, ...others].filter((d): d is Arrived => d !== undefined && !d._deleted);
-  return byWinner(live.map((d) => ({ doc: d, rev: d._rev, modified: String(d.modified ?? '') }))).map((v) => v.doc);
+  return byWinner(live.map((d) => ({ doc: d, rev: d._rev, modified: String(d.modified ?? d.at ?? '') }))).map((v) => v.doc);
 }
 
 /**
- * Turns a batch of arrived documents into changes: a claim changed in two places gets its
- * winner by `byWinner`, with every version kept for the person to choose; articles and claims
+ * Turns a batch of arrived documents into changes: a claim or decision changed in two places gets
+ * its winner by `byWinner`, with every version kept for the person to choose; articles and claims
  * the batch needs but does not carry are read from the replica.
  */
 export async function readArrivals(arrived: readonly Arrived[], replica: ReplicaReads, now: string): Promise<ReadArrivals> {
@@ -152,6 +152,8 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
   const deleted = noneDeleted();
   const settled: string[] = [];
   const conflicted: Arrived[][] = [];
+  const settledDecisions: string[] = [];
+  const decisionConflicts: TeamChanges['decisionConflicts'] = [];
   const live: Arrived[] = [];
   for (const doc of arrived) {
     if (doc._deleted) {
@@ -162,6 +164,12 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
       live.push(versions[0]!);
       if (versions.length > 1) conflicted.push(versions);
       else settled.push(String(doc.id));
+    } else if (doc.type === 'decision') {
+      const versions = await versionsOf(doc, replica);
+      live.push(versions[0]!);
+      const read = docsToExportFile(versions, TEAM, now).decisions.map((d, i) => ({ rev: versions[i]!._rev, decision: decisionOf(d) }));
+      if (read.length > 1 && read.length === versions.length) decisionConflicts.push({ sha: String(doc.article), key: String(doc.key), versions: read });
+      else settledDecisions.push(String(doc.key));
     } else live.push(doc);
   }
   // Comments need their claim, claims their article, relations both articles: what the batch lacks is read from the replica.
@@ -190,7 +198,15 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
     if (claims.length > 1) conflicts.push({ sha, id: String(versions[0]!.id), versions: claims });
   }
   return {
-    changes: { file, decisions: decisions.map((d) => ({ sha: d.article, decision: decisionOf(d) })), deleted, conflicts, settled },
+    changes: {
+      file,
+      decisions: decisions.map((d) => ({ sha: d.article, decision: decisionOf(d) })),
+      deleted,
+      conflicts,
+      settled,
+      decisionConflicts,
+      settledDecisions,
+    },
     problems,
   };
 }

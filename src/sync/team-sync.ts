@@ -325,24 +325,20 @@ export class TeamSync {
   }
 
   /**
-   * Keeps one version of a claim changed in two places: it becomes the claim's next revision
-   * (with `modified` now, so it wins everywhere) and every other version is deleted, so the
-   * conflict is gone from the database, not only from this screen.
+   * Keeps one version of a claim or decision changed in two places: it becomes the document's
+   * next revision, with `stamp` over it (a new time, so it wins everywhere), and every other
+   * version is deleted, so the conflict is gone from the database, not only from this screen.
    */
-  async keepVersion(claimId: string, rev: string): Promise<void> {
-    const id = `claim:${claimId}`;
+  async keepVersion(id: string, rev: string, stamp: Record<string, unknown>): Promise<void> {
     const current = await this.local.get(id, { conflicts: true });
     const chosen = rev === current._rev ? current : await this.local.get(id, { rev });
     const { _id, _rev, _conflicts, ...content } = chosen;
     void _rev;
     void _conflicts;
-    const writes = [
-      { ...content, _id, _rev: current._rev, modified: new Date().toISOString() },
-      ...(current._conflicts ?? []).map((other) => ({ _id, _rev: other, _deleted: true })),
-    ];
+    const writes = [{ ...content, ...stamp, _id, _rev: current._rev }, ...(current._conflicts ?? []).map((other) => ({ _id, _rev: other, _deleted: true }))];
     const results = await this.local.bulkDocs(writes);
     const failed = results.filter((r) => !('ok' in r && r.ok));
-    if (failed.length) throw new Error('the claim changed again meanwhile: look at its versions once more');
+    if (failed.length) throw new Error('it changed again meanwhile: look at its versions once more');
     for (const result of results) if ('rev' in result) this.unpushed.add(result.id);
   }
 }

@@ -243,7 +243,7 @@ export class App {
       case 'edit-details':
         return guard(this.editDetails(intent.article));
       case 'keep-version':
-        return guard(this.keepVersion(intent.id, intent.rev));
+        return guard(this.keepVersion(view, intent));
     }
   }
 
@@ -366,11 +366,16 @@ export class App {
     }
   }
 
-  /** Keeps one version of a claim changed in two places; the result comes back from the team replica like any change. */
-  private async keepVersion(id: string, rev: string): Promise<void> {
+  /**
+   * Keeps one version of a claim or decision changed in two places; the result comes back from
+   * the team replica like any change. A kept decision is this reviewer's, made now.
+   */
+  private async keepVersion(view: ArticleView, { kind, id, rev }: Extract<Intent, { type: 'keep-version' }>): Promise<void> {
     const sync = this.team.running();
     if (!sync) return this.notices.error('Connect to the team project (Team) to settle this: the versions are in its database.');
-    await sync.keepVersion(id, rev);
+    const at = nowIso();
+    if (kind === 'claim') await sync.keepVersion(`claim:${id}`, rev, { modified: at });
+    else await sync.keepVersion(`decision:${view.bundle.article.textSha256}:${id}`, rev, { at, by: { id: this.annotator.id, name: this.annotator.name } });
     this.notices.status('Kept that version; the other is deleted from the project.');
   }
 

@@ -1,7 +1,7 @@
 /** The article view: header with the article's details, the text with its claims, the claim panel. */
-import type { Decision } from '../core/adjudication';
+import type { Conflicts, Decision } from '../core/adjudication';
 import type { ArticleBundle } from '../core/format/export';
-import type { Article, ClaimConflict, UnlabelledClaim } from '../core/model';
+import type { Article, UnlabelledClaim } from '../core/model';
 import { ArticleEditor } from '../editor/article-editor';
 import { articlePlugin } from '../editor/article-state';
 import { ClaimPanel } from './claim-panel';
@@ -32,7 +32,7 @@ export class ArticleView {
     readonly bundle: ArticleBundle,
     decisions: readonly Decision[],
     unlabelled: readonly UnlabelledClaim[],
-    conflicts: readonly ClaimConflict[],
+    conflicts: Conflicts,
     private readonly host: ArticleHost,
   ) {
     this.panel = new ClaimPanel(

@@ -225,13 +225,20 @@ function conflictBox(conflict: ClaimConflict, mine: boolean, host: ArticleHost):
       ` ${i === 0 ? 'shown now' : 'the other'} · changed ${formatDate(claim.modified, true)}`,
       claim.note ? h('p', { class: 'claim-note', dir: 'auto' }, claim.note) : null,
       claim.sources.length ? h('p', {}, `${claim.sources.length} source${claim.sources.length === 1 ? '' : 's'}`) : null,
-      mine ? h('button', { type: 'button', onclick: () => host.dispatch({ type: 'keep-version', id: conflict.id, rev }) }, 'Keep this one') : null,
+      mine
+        ? h('button', { type: 'button', onclick: () => host.dispatch({ type: 'keep-version', kind: 'claim', id: conflict.id, rev }) }, 'Keep this one')
+        : null,
     );
+  return conflictGroup(conflict.versions.map(version));
+}
+
+/** The marker of a thing changed in two places at once, around its versions (claims and decisions alike). */
+export function conflictGroup(versions: readonly HTMLElement[]): HTMLElement {
   return h(
     'div',
     { class: 'conflict', role: 'group', 'aria-label': 'Changed elsewhere at the same time' },
     h('p', { class: 'conflict-title' }, 'Changed elsewhere at the same time'),
-    h('ul', { 'aria-label': 'Versions' }, ...conflict.versions.map(version)),
+    h('ul', { 'aria-label': 'Versions' }, ...versions),
   );
 }
 

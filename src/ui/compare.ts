@@ -2,11 +2,12 @@
  * Comparing annotators on the open article: the pairing rule, the figures, the confusion heat
  * map of a chosen pair, and every disagreement with both quotes; a click jumps to it in the text.
  */
-import { claimsOf, comparePair, defaultPair, disagreementKey, settledCount, type Decision } from '../core/adjudication';
+import { claimsOf, comparePair, defaultPair, disagreementKey, settledCount, type Decision, type DecisionConflict } from '../core/adjudication';
 import { PAIRING_RULE } from '../core/agreement';
 import { agreementReport, type Comparison } from '../core/agreement-report';
 import { LABEL_NAMES, LABELS, type Annotator, type Article, type Claim, type Label } from '../core/model';
-import { ellipsis, h } from './dom';
+import { conflictGroup } from './claim-entry';
+import { ellipsis, formatDate, h } from './dom';
 import { renderConfusion, renderFigures } from './figures';
 import type { DecisionChoice } from './intents';
 
@@ -38,6 +39,10 @@ export interface CompareOptions {
   decisions: ReadonlyMap<string, Decision>;
   /** Stores a decision about the disagreement `key` (status, chosen claim, label, comment). */
   decide(key: string, decision: DecisionChoice): void;
+  /** Disagreements decided in two places at once (team sync), by key. */
+  conflicts: ReadonlyMap<string, DecisionConflict>;
+  /** Keeps one of the decisions made in two places; the others are deleted. */
+  keep(key: string, rev: string): void;
   exportAdjudicated(lines: Comparison[]): void;
   /** The disagreement under review (an index into the list), kept across redraws. */
   current: number;
@@ -58,10 +63,25 @@ function decisionText(decision: Decision | undefined, claims: Claim[], names: Ma
   return `Settled: ${what}, by ${decision.by.name}${decision.comment ? ` — “${decision.comment}”` : ''}.`;
 }
 
+/** The decisions made in two places at once on one disagreement, each with "Keep this one". */
+function conflictBox(conflict: DecisionConflict, claims: Claim[], names: Map<string, string>, keep: (rev: string) => void): HTMLElement {
+  return conflictGroup(
+    conflict.versions.map(({ rev, decision }, i) =>
+      h(
+        'li',
+        { class: 'conflict-version' },
+        `${i === 0 ? 'Shown now' : 'The other'} (${formatDate(decision.at, true)}): ${decisionText(decision, claims, names)} `,
+        h('button', { type: 'button', onclick: () => keep(rev) }, 'Keep this one'),
+      ),
+    ),
+  );
+}
+
 function reviewItem(line: Comparison, index: number, names: Map<string, string>, [nameA, nameB]: [string, string], options: CompareOptions): HTMLLIElement {
   const key = disagreementKey(line);
   const claims = claimsOf(line);
   const decision = options.decisions.get(key);
+  const conflict = options.conflicts.get(key);
   const comment = h('input', { type: 'text', id: `comment-${index}`, 'data-control': 'comment', placeholder: 'Why (optional)' });
   comment.value = decision?.comment ?? '';
   const decide = (status: Decision['status'], chosen?: Claim, label?: Label) =>
@@ -94,6 +114,7 @@ function reviewItem(line: Comparison, index: number, names: Map<string, string>,
     side(first, nameA, options.reveal),
     side(second, nameB, options.reveal),
     h('p', { class: 'decision' }, decisionText(decision, claims, names)),
+    conflict && conflict.versions.length > 1 ? conflictBox(conflict, claims, names, (rev) => options.keep(key, rev)) : null,
     h(
       'div',
       { class: 'decide' },

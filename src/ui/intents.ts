@@ -47,8 +47,8 @@ export type Intent =
   /** Gives an imported annotation its label: it becomes a claim. */
   | { type: 'label-unlabelled'; id: string; label: Label }
   | { type: 'edit-details'; article: Article }
-  /** Keeps one version of a claim changed in two places at once (team sync); the others are deleted. */
-  | { type: 'keep-version'; id: string; rev: string };
+  /** Keeps one version of a claim (by id) or decision (by key) changed in two places at once (team sync); the others are deleted. */
+  | { type: 'keep-version'; kind: 'claim' | 'decision'; id: string; rev: string };
 
 /**
  * What the article view reads of the app to draw itself (the rest it draws from the editor's

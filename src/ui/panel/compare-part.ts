@@ -28,6 +28,8 @@ export class ComparePart implements PanelPart {
         reveal: (id) => host.dispatch({ type: 'reveal', id }),
         decisions: article.decisions,
         decide: (key, decision) => host.dispatch({ type: 'decide', key, decision }),
+        conflicts: article.decisionConflicts,
+        keep: (key, rev) => host.dispatch({ type: 'keep-version', kind: 'decision', id: key, rev }),
         exportAdjudicated: (lines) => host.dispatch({ type: 'export-adjudicated', lines }),
         current: article.compare.index,
         setCurrent: (index) => {
