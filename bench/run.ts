@@ -5,7 +5,8 @@
  * in the page (performance.now(), event timestamps, long-task observers); each is the median and
  * p95 of repeated runs, beside its peer where there is one and its budget. Prints one table and
  * writes bench/results/latest.json. `--smoke` runs tiny inputs a few times so CI can check the
- * bench still works; it asserts nothing about time.
+ * bench still works; it asserts nothing about time. `--only=sync` measures only team sync and
+ * writes bench/results/sync.json.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -252,6 +253,197 @@ async function articleId(page: Page, title: string): Promise<string> {
   return decodeURIComponent(href!.replace('#/article/', ''));
 }
 
+/** Sections 1 to 8: articles opened, labelled, scrolled, imported, exported, re-anchored; the core's figures. */
+async function libraryFigures(browser: Browser, dir: string): Promise<Record<string, Figure>> {
+  const figures: Record<string, Figure> = {};
+  // 1–3, 8. Open each article with its claims; label and scroll on 1 MB and the largest; weigh the heap on the largest.
+  const page = await freshPage(browser);
+  for (const [size, count] of CASES) {
+    const title = `Generated ${size / 1000} KB with ${count} claims`;
+    const path = join(dir, `article-${size}.json`);
+    writeFileSync(path, await exportFileOf(article(size, size), count, size + 1, title));
+    await importFile(page, path);
+    const id = await articleId(page, title);
+    const opened: { ms: number; longest: number }[] = [];
+    for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
+    const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
+    const openBudget = size === 1_000_000 ? 300 : size === 5_000_000 ? 1500 : undefined;
+    figures[`open ${label} to painted and responsive, ms`] = stats(
+      opened.map((o) => o.ms),
+      openBudget ? { budget: openBudget } : {},
+    );
+    figures[`  longest task while opening ${label}, ms`] = stats(opened.map((o) => o.longest));
+    step(`opened ${label}`);
+    const largest = size === CASES.at(-1)![0];
+    if (size < 1_000_000 && !largest) continue;
+    const byKey: number[] = [];
+    const byClick: number[] = [];
+    await page.evaluate(WATCH_LONG_TASKS);
+    for (let i = 0; i < RUNS * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
+    const labelLongest = await page.evaluate<number>('window.__longest()');
+    const labelBudget = size === 5_000_000 ? 100 : 50;
+    figures[`label by key on ${label}, to painted highlight, ms`] = stats(byKey, { budget: labelBudget });
+    figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
+    figures[`  longest task while labelling on ${label}, ms`] = stats([labelLongest], size === 1_000_000 ? { budget: 50 } : {});
+    step(`labelling on ${label} measured`);
+    const frames = await scrollFrames(page);
+    figures[`scroll through ${label} after labelling: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
+      ...(size === 1_000_000 ? { budget: 0 } : {}),
+      note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms`,
+    });
+    step(`scrolling through ${label} measured`);
+    if (!largest) continue;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    figures[`JS heap with ${label} open, MB`] = stats([heap.usedSize / 2 ** 20]);
+  }
+  await page.context().close();
+
+  // 4, 7. Import the export files (each into a fresh profile), export them, and start up with the largest stored.
+  for (const [articles, each] of IMPORTS) {
+    const total = articles * each;
+    const path = join(dir, `import-${total}.json`);
+    writeFileSync(path, await libraryFileOf(articles, 50_000, each, total));
+    const imports: { ms: number; longest: number }[] = [];
+    let last: Page | null = null;
+    for (let i = 0; i < (total >= 100_000 ? 3 : RUNS); i++) {
+      await last?.context().close();
+      last = await freshPage(browser);
+      imports.push(await importFile(last, path));
+    }
+    const name = total.toLocaleString('en');
+    figures[`import ${name} claims (${articles} articles): parse, check, store, ms`] = stats(
+      imports.map((i) => i.ms),
+      total >= 100_000 ? { budget: 5000 } : {},
+    );
+    figures[`  longest task while importing ${name} claims, ms`] = stats(imports.map((i) => i.longest));
+    const exports: { ms: number; longest: number }[] = [];
+    for (let i = 0; i < 3; i++) exports.push(await exportTimed(last!));
+    figures[`export ${name} claims, ms`] = stats(
+      exports.map((e) => e.ms),
+      total >= 100_000 ? { budget: 1000 } : {},
+    );
+    figures[`  longest task while exporting ${name} claims, ms`] = stats(exports.map((e) => e.longest));
+    step(`import and export of ${name} measured`);
+    if (articles === IMPORTS.at(-1)![0]) {
+      const startup: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await last!.reload();
+        await last!.waitForSelector('body[data-ready]');
+        startup.push(await last!.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));
+      }
+      figures[`start-up to usable library with ${articles} articles and ${name} claims stored, ms`] = stats(startup, { budget: 500 });
+      step('start-up measured');
+      // Another file of as many claims into a library that already holds claims: every id is
+      // looked up across the library (ids stay unique), which a fresh profile skips.
+      const other = join(dir, `import-${total}-more.json`);
+      writeFileSync(other, await libraryFileOf(articles, 50_000, each, total * 7 + 1));
+      const more = await importFile(last!, other);
+      figures[`import ${name} more claims into a library of ${name} (ids checked), ms`] = stats([more.ms], { budget: 5000 });
+      figures[`  longest task while importing into a full library, ms`] = stats([more.longest]);
+      step('import into a full library measured');
+    }
+    await last!.context().close();
+  }
+
+  // 5, 6. Re-anchoring with its peers, and agreement, in a page of the same browser (a blank
+  // one: the app's Content-Security-Policy rightly refuses injected scripts).
+  const core = await browser.newPage();
+  await core.setContent('<!doctype html><title>claimtrail bench</title>');
+  const bundle = await build({ entryPoints: ['bench/page-core.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'silent' });
+  await core.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const original = article(REANCHOR.size, 7);
+  const claims = claimsOn(original, REANCHOR.claims, 8);
+  const changed = edited(original, REANCHOR.edits, 9);
+  const run = (fn: string) =>
+    core.evaluate(
+      ([f, c, t]) => (window as never as { benchCore: Record<string, (c: unknown, t: string) => { ms: number; placed: number }> }).benchCore[f]!(c, t),
+      [fn, claims, changed] as const,
+    );
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let i = 0; i < (smoke ? 2 : 5); i++) {
+    ours.push((await run('ours')).ms);
+    peer.push((await run('hypothesis')).ms);
+  }
+  const domAnchor = await core.evaluate(
+    ([c, t, budget]) => {
+      const api = (window as never as { benchCore: { domAnchor: (c: unknown, t: string) => { ms: number; failed: number } } }).benchCore;
+      const t0 = performance.now();
+      let done = 0;
+      let failed = 0;
+      while (done < c.length && performance.now() - t0 < budget) {
+        done += 10;
+        failed += api.domAnchor(c.slice(done - 10, done), t).failed;
+      }
+      return { ms: performance.now() - t0, done, failed };
+    },
+    [claims, changed, DOM_ANCHOR_BUDGET] as const,
+  );
+  const reanchorName = `re-anchor ${REANCHOR.claims.toLocaleString('en')} claims onto a ${REANCHOR.size / 1_000_000} MB article with ${REANCHOR.edits} edits, ms`;
+  figures[reanchorName] = stats(ours, { budget: 500, peer: { name: 'Hypothesis-style', median: stats(peer).median } });
+  const domAnchorMs = (domAnchor.ms / domAnchor.done) * claims.length;
+  figures['  dom-anchor-text-quote on the same, ms'] = stats([domAnchorMs], {
+    note: `${domAnchor.done < claims.length ? `extrapolated from ${domAnchor.done} claims in ${(domAnchor.ms / 1000).toFixed(0)} s; ` : ''}${domAnchor.failed} of ${domAnchor.done} threw "Pattern too long"; ours took ${(stats(ours).median / domAnchorMs).toFixed(3)}× its time`,
+  });
+  step('re-anchoring measured');
+  for (const [size, count] of CASES) {
+    const text = article(size, size);
+    const claimsHere = claimsOn(text, count, size + 1);
+    const times: number[] = [];
+    for (let i = 0; i < (size >= 5_000_000 ? 2 : RUNS); i++) {
+      times.push(
+        (
+          await core.evaluate(
+            ([c, t]) => (window as never as { benchCore: { recogito: (c: unknown, t: string) => Promise<{ ms: number }> } }).benchCore.recogito(c, t),
+            [claimsHere, text] as const,
+          )
+        ).ms,
+      );
+    }
+    const name = Object.keys(figures).find((k) => k.startsWith(`open ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} /`))!;
+    figures[name]!.peer = { name: '@recogito/text-annotator', median: stats(times).median };
+  }
+  step('rendering peer measured');
+  // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
+  const lines = article(DECORATION.lines * 120, 11)
+    .split(/\n|(?<=\.) /)
+    .slice(0, DECORATION.lines);
+  for (const shape of ['flat', 'sections'] as const) {
+    const sets: number[] = [];
+    const views: number[] = [];
+    for (let i = 0; i < (smoke ? 1 : 3); i++) {
+      const r = await core.evaluate(
+        ([l, s, c]) =>
+          (
+            window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }
+          ).benchCore.decorationChange(l, s, c),
+        [lines, shape, DECORATION.claims] as const,
+      );
+      sets.push(r.set);
+      views.push(r.view);
+    }
+    const doc = `${lines.length.toLocaleString('en')} lines${shape === 'sections' ? ' in sections of 100' : ', flat'}, ${DECORATION.claims.toLocaleString('en')} claims`;
+    figures[`decoration change on ${doc}: DecorationSet, ms`] = stats(sets);
+    figures[`decoration change on ${doc}: view update, ms`] = stats(views);
+  }
+  step('decorations measured');
+  const agreementBundles = [
+    { article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) },
+  ];
+  const agreement: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    agreement.push(
+      (await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles))
+        .ms,
+    );
+  }
+  figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, { budget: 200 });
+  await core.close();
+  return figures;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
@@ -274,191 +466,8 @@ async function main(): Promise<void> {
     step('server up');
     const browser = await chromium.launch(chromiumLaunchOptions());
 
-    // 1–3, 8. Open each article with its claims; label and scroll on 1 MB and the largest; weigh the heap on the largest.
-    const page = await freshPage(browser);
-    for (const [size, count] of CASES) {
-      const title = `Generated ${size / 1000} KB with ${count} claims`;
-      const path = join(dir, `article-${size}.json`);
-      writeFileSync(path, await exportFileOf(article(size, size), count, size + 1, title));
-      await importFile(page, path);
-      const id = await articleId(page, title);
-      const opened: { ms: number; longest: number }[] = [];
-      for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
-      const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
-      const openBudget = size === 1_000_000 ? 300 : size === 5_000_000 ? 1500 : undefined;
-      figures[`open ${label} to painted and responsive, ms`] = stats(
-        opened.map((o) => o.ms),
-        openBudget ? { budget: openBudget } : {},
-      );
-      figures[`  longest task while opening ${label}, ms`] = stats(opened.map((o) => o.longest));
-      step(`opened ${label}`);
-      const largest = size === CASES.at(-1)![0];
-      if (size < 1_000_000 && !largest) continue;
-      const byKey: number[] = [];
-      const byClick: number[] = [];
-      await page.evaluate(WATCH_LONG_TASKS);
-      for (let i = 0; i < RUNS * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
-      const labelLongest = await page.evaluate<number>('window.__longest()');
-      const labelBudget = size === 5_000_000 ? 100 : 50;
-      figures[`label by key on ${label}, to painted highlight, ms`] = stats(byKey, { budget: labelBudget });
-      figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
-      figures[`  longest task while labelling on ${label}, ms`] = stats([labelLongest], size === 1_000_000 ? { budget: 50 } : {});
-      step(`labelling on ${label} measured`);
-      const frames = await scrollFrames(page);
-      figures[`scroll through ${label} after labelling: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
-        ...(size === 1_000_000 ? { budget: 0 } : {}),
-        note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms`,
-      });
-      step(`scrolling through ${label} measured`);
-      if (!largest) continue;
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      figures[`JS heap with ${label} open, MB`] = stats([heap.usedSize / 2 ** 20]);
-    }
-    await page.context().close();
-
-    // 4, 7. Import the export files (each into a fresh profile), export them, and start up with the largest stored.
-    for (const [articles, each] of IMPORTS) {
-      const total = articles * each;
-      const path = join(dir, `import-${total}.json`);
-      writeFileSync(path, await libraryFileOf(articles, 50_000, each, total));
-      const imports: { ms: number; longest: number }[] = [];
-      let last: Page | null = null;
-      for (let i = 0; i < (total >= 100_000 ? 3 : RUNS); i++) {
-        await last?.context().close();
-        last = await freshPage(browser);
-        imports.push(await importFile(last, path));
-      }
-      const name = total.toLocaleString('en');
-      figures[`import ${name} claims (${articles} articles): parse, check, store, ms`] = stats(
-        imports.map((i) => i.ms),
-        total >= 100_000 ? { budget: 5000 } : {},
-      );
-      figures[`  longest task while importing ${name} claims, ms`] = stats(imports.map((i) => i.longest));
-      const exports: { ms: number; longest: number }[] = [];
-      for (let i = 0; i < 3; i++) exports.push(await exportTimed(last!));
-      figures[`export ${name} claims, ms`] = stats(
-        exports.map((e) => e.ms),
-        total >= 100_000 ? { budget: 1000 } : {},
-      );
-      figures[`  longest task while exporting ${name} claims, ms`] = stats(exports.map((e) => e.longest));
-      step(`import and export of ${name} measured`);
-      if (articles === IMPORTS.at(-1)![0]) {
-        const startup: number[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          await last!.reload();
-          await last!.waitForSelector('body[data-ready]');
-          startup.push(await last!.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));
-        }
-        figures[`start-up to usable library with ${articles} articles and ${name} claims stored, ms`] = stats(startup, { budget: 500 });
-        step('start-up measured');
-        // Another file of as many claims into a library that already holds claims: every id is
-        // looked up across the library (ids stay unique), which a fresh profile skips.
-        const other = join(dir, `import-${total}-more.json`);
-        writeFileSync(other, await libraryFileOf(articles, 50_000, each, total * 7 + 1));
-        const more = await importFile(last!, other);
-        figures[`import ${name} more claims into a library of ${name} (ids checked), ms`] = stats([more.ms], { budget: 5000 });
-        figures[`  longest task while importing into a full library, ms`] = stats([more.longest]);
-        step('import into a full library measured');
-      }
-      await last!.context().close();
-    }
-
-    // 5, 6. Re-anchoring with its peers, and agreement, in a page of the same browser (a blank
-    // one: the app's Content-Security-Policy rightly refuses injected scripts).
-    const core = await browser.newPage();
-    await core.setContent('<!doctype html><title>claimtrail bench</title>');
-    const bundle = await build({ entryPoints: ['bench/page-core.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'silent' });
-    await core.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const original = article(REANCHOR.size, 7);
-    const claims = claimsOn(original, REANCHOR.claims, 8);
-    const changed = edited(original, REANCHOR.edits, 9);
-    const run = (fn: string) =>
-      core.evaluate(
-        ([f, c, t]) => (window as never as { benchCore: Record<string, (c: unknown, t: string) => { ms: number; placed: number }> }).benchCore[f]!(c, t),
-        [fn, claims, changed] as const,
-      );
-    const ours: number[] = [];
-    const peer: number[] = [];
-    for (let i = 0; i < (smoke ? 2 : 5); i++) {
-      ours.push((await run('ours')).ms);
-      peer.push((await run('hypothesis')).ms);
-    }
-    const domAnchor = await core.evaluate(
-      ([c, t, budget]) => {
-        const api = (window as never as { benchCore: { domAnchor: (c: unknown, t: string) => { ms: number; failed: number } } }).benchCore;
-        const t0 = performance.now();
-        let done = 0;
-        let failed = 0;
-        while (done < c.length && performance.now() - t0 < budget) {
-          done += 10;
-          failed += api.domAnchor(c.slice(done - 10, done), t).failed;
-        }
-        return { ms: performance.now() - t0, done, failed };
-      },
-      [claims, changed, DOM_ANCHOR_BUDGET] as const,
-    );
-    const reanchorName = `re-anchor ${REANCHOR.claims.toLocaleString('en')} claims onto a ${REANCHOR.size / 1_000_000} MB article with ${REANCHOR.edits} edits, ms`;
-    figures[reanchorName] = stats(ours, { budget: 500, peer: { name: 'Hypothesis-style', median: stats(peer).median } });
-    const domAnchorMs = (domAnchor.ms / domAnchor.done) * claims.length;
-    figures['  dom-anchor-text-quote on the same, ms'] = stats([domAnchorMs], {
-      note: `${domAnchor.done < claims.length ? `extrapolated from ${domAnchor.done} claims in ${(domAnchor.ms / 1000).toFixed(0)} s; ` : ''}${domAnchor.failed} of ${domAnchor.done} threw "Pattern too long"; ours took ${(stats(ours).median / domAnchorMs).toFixed(3)}× its time`,
-    });
-    step('re-anchoring measured');
-    for (const [size, count] of CASES) {
-      const text = article(size, size);
-      const claimsHere = claimsOn(text, count, size + 1);
-      const times: number[] = [];
-      for (let i = 0; i < (size >= 5_000_000 ? 2 : RUNS); i++) {
-        times.push(
-          (
-            await core.evaluate(
-              ([c, t]) => (window as never as { benchCore: { recogito: (c: unknown, t: string) => Promise<{ ms: number }> } }).benchCore.recogito(c, t),
-              [claimsHere, text] as const,
-            )
-          ).ms,
-        );
-      }
-      const name = Object.keys(figures).find((k) => k.startsWith(`open ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} /`))!;
-      figures[name]!.peer = { name: '@recogito/text-annotator', median: stats(times).median };
-    }
-    step('rendering peer measured');
-    // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
-    const lines = article(DECORATION.lines * 120, 11)
-      .split(/\n|(?<=\.) /)
-      .slice(0, DECORATION.lines);
-    for (const shape of ['flat', 'sections'] as const) {
-      const sets: number[] = [];
-      const views: number[] = [];
-      for (let i = 0; i < (smoke ? 1 : 3); i++) {
-        const r = await core.evaluate(
-          ([l, s, c]) =>
-            (
-              window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }
-            ).benchCore.decorationChange(l, s, c),
-          [lines, shape, DECORATION.claims] as const,
-        );
-        sets.push(r.set);
-        views.push(r.view);
-      }
-      const doc = `${lines.length.toLocaleString('en')} lines${shape === 'sections' ? ' in sections of 100' : ', flat'}, ${DECORATION.claims.toLocaleString('en')} claims`;
-      figures[`decoration change on ${doc}: DecorationSet, ms`] = stats(sets);
-      figures[`decoration change on ${doc}: view update, ms`] = stats(views);
-    }
-    step('decorations measured');
-    const agreementBundles = [
-      { article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) },
-    ];
-    const agreement: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      agreement.push(
-        (await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles))
-          .ms,
-      );
-    }
-    figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, { budget: 200 });
-    await core.close();
+    // 1–8, unless only the team sync figures are asked for (--only=sync).
+    if (!process.argv.includes('--only=sync')) Object.assign(figures, await libraryFigures(browser, dir));
 
     // 9. Team sync, beside raw PouchDB replication.
     Object.assign(figures, await syncFigures({ browser, base: BASE, smoke, freshPage, label: (p, i) => labelTimed(p, i, false), step }));
@@ -484,7 +493,7 @@ async function main(): Promise<void> {
       console.log(`| ${name}${f.note ? ` (${f.note})` : ''} | ${f.median} | ${f.p95} | ${f.runs} | ${peerCell} | ${ratio} | ${budget} |`);
     }
     for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | | | | |`);
-    writeFileSync(`bench/results/${smoke ? 'smoke' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`bench/results/${smoke ? 'smoke' : process.argv.includes('--only=sync') ? 'sync' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     process.kill(-server.pid!);
   }

@@ -62,16 +62,31 @@ export function rewriteArticle(tx: Tx<'readwrite'>, articleId: string, pages: re
 /**
  * Applies one action's claim changes inside a write transaction: each claim is replaced in its
  * page, removed, or appended to its article's last page (or a new one), and the counts follow.
+ * The pages the changes are on are found and read up front, all requests at once: a change
+ * never waits for the one before it (a batch of a first sync has hundreds).
  */
 export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly ClaimChange[]): Promise<void> {
   const store = tx.objectStore('claimPages');
-  /** Pages read or made in this action, by "articleId seq", so two changes on one page both land. */
+  const pageKey = (articleId: string, seq: number) => `${articleId}\u0000${seq}`;
+  const ids = [...new Set(changes.flatMap(({ before, after }) => (after ?? before)?.id ?? []))];
+  const keys = await Promise.all(ids.map((id) => store.index('byClaim').getKey(id)));
+  const distinct = new Map(keys.flatMap((k) => (k ? [[pageKey(...k), k] as const] : [])));
+  /** Pages read or made in this action, so two changes on one page both land. */
   const touched = new Map<string, ClaimPage>();
+  for (const page of await Promise.all([...distinct.values()].map((k) => store.get(k)))) if (page) touched.set(pageKey(page.articleId, page.seq), page);
+  /** The page each changed claim is on now. */
+  const pageOf = new Map<string, ClaimPage>();
+  ids.forEach((id, i) => {
+    const page = keys[i] && touched.get(pageKey(...keys[i]));
+    if (page) pageOf.set(id, page);
+  });
   /** Each article's last page (the highest seq), read once, then the one this action made after it. */
   const lastPage = new Map<string, ClaimPage | null>();
   const delta = new Map<string, Record<Label, number>>();
-  const key = (page: ClaimPage) => `${page.articleId}\u0000${page.seq}`;
-  const keep = (page: ClaimPage) => touched.get(key(page)) ?? (touched.set(key(page), page), page);
+  const keep = (page: ClaimPage) => {
+    const k = pageKey(page.articleId, page.seq);
+    return touched.get(k) ?? (touched.set(k, page), page);
+  };
   const count = (claim: Claim, by: number) => {
     const counts = delta.get(claim.articleId) ?? countLabels([]);
     counts[claim.label] += by;
@@ -80,19 +95,20 @@ export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly C
   for (const { before, after } of changes) {
     const id = (after ?? before)?.id;
     if (id === undefined) continue;
-    const found = [...touched.values()].find((p) => p.claimIds.includes(id)) ?? (await store.index('byClaim').get(id));
-    const page = found && keep(found);
+    const page = pageOf.get(id);
     const at = page ? page.claimIds.indexOf(id) : -1;
     if (page && at >= 0) {
       count(page.claims[at]!, -1);
       page.claims.splice(at, 1);
       page.claimIds.splice(at, 1);
     }
+    pageOf.delete(id);
     if (!after) continue;
     count(after, 1);
     if (page && at >= 0 && page.articleId === after.articleId) {
       page.claims.splice(at, 0, after);
       page.claimIds.splice(at, 0, id);
+      pageOf.set(id, page);
       continue;
     }
     // A new claim goes on the article's last page, or on a new page after it: never on a seq
@@ -104,6 +120,7 @@ export async function applyClaimChanges(tx: Tx<'readwrite'>, changes: readonly C
     lastPage.set(after.articleId, open);
     open.claims.push(after);
     open.claimIds.push(id);
+    pageOf.set(id, open);
   }
   for (const page of touched.values()) {
     queue(page.claims.length ? store.put(page) : store.delete([page.articleId, page.seq]));

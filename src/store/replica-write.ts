@@ -10,7 +10,7 @@ import type { Decision } from '../core/adjudication';
 import type { ParsedExport } from '../core/format/import';
 import type { ClaimChange } from '../core/history';
 import { newId, type Claim, type ClaimComment } from '../core/model';
-import { applyClaimChanges, pagesOf, rewriteArticle } from './claim-pages';
+import { applyClaimChanges } from './claim-pages';
 import type { ClaimConflict, ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
 
@@ -70,6 +70,7 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
   const stored = async (id: string) => (await byClaim.get(id))?.claims.find((c) => c.id === id);
   const pending = async (kind: string, articleId: string, id: string) => (await outbox.getKey(`${kind}:${articleId}:${id}`)) !== undefined;
   const waiting = new Set((await outbox.getAllKeys()).filter((k) => k.startsWith('claim:')));
+  const claimChanges: ClaimChange[] = [];
   for (const bundle of arrived.file.articles) {
     let articleId = await idOf(bundle.article.textSha256);
     if (articleId === undefined) {
@@ -79,18 +80,16 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
       applied.articlesAdded.push(articleId);
     }
     localId.set(bundle.article.textSha256, articleId);
-    // The article's claims, read at once and rewritten page by page (an initial sync brings thousands).
-    const before = await pages.getAll(pagesOf(articleId));
-    const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
-    const fresh = bundle.claims.filter((c) => !claims.has(c.id));
-    // Ids new to this article may be on another one (from a file imported here): never two claims
-    // under one id. One key lookup each: a batch is small, the library may be large.
-    const elsewhere = new Map(
-      (await Promise.all(fresh.map(async (c) => [c.id, (await byClaim.getKey(c.id))?.[0]] as const))).filter((e): e is [string, string] => !!e[1]),
-    );
+    // Only the pages this batch's claims are on are read (one key lookup per claim): a first sync
+    // brings thousands of claims in batches, and reading the whole article for each batch would
+    // cost in proportion to the claims already stored.
+    const keys = await Promise.all(bundle.claims.map((c) => byClaim.getKey(c.id)));
+    const here = [...new Map(keys.filter((k) => k?.[0] === articleId).map((k) => [k![1], k!])).values()];
+    const claims = new Map((await Promise.all(here.map((k) => pages.get(k)))).flatMap((page) => page?.claims ?? []).map((c) => [c.id, c]));
+    // Ids new to this article may be on another one (from a file imported here): never two claims under one id.
+    const elsewhere = new Set(bundle.claims.filter((_, i) => keys[i] !== undefined && keys[i][0] !== articleId).map((c) => c.id));
     const unlabelled = tx.objectStore('unlabelled');
     const waitingHere = new Set(await unlabelled.index('byArticle').getAllKeys(articleId));
-    let changed = false;
     for (const incoming of bundle.claims) {
       const claim: Claim = { ...incoming, articleId };
       const old = claims.get(claim.id) ?? null;
@@ -103,16 +102,14 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
         continue;
       }
       if ((old && same(old, claim)) || waiting.has(`claim:${articleId}:${claim.id}`)) continue;
-      applied.changes.push({ before: old, after: claim });
+      claimChanges.push({ before: old, after: claim });
       claims.set(claim.id, claim);
-      changed = true;
       // A waiting annotation labelled elsewhere is waiting no longer.
       if (waitingHere.has(claim.id)) {
         queue(unlabelled.delete(claim.id));
         applied.unlabelledArticles.push(articleId);
       }
     }
-    if (changed) rewriteArticle(tx, articleId, before, [...claims.values()]);
     for (const item of bundle.unlabelled ?? []) {
       const local = { ...item, articleId };
       // A waiting annotation another claim already has the id of was labelled (or is another's): left as it is.
@@ -131,13 +128,12 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
       applied.comments.push(local);
     }
   }
-  const deletions: TeamApplied['changes'] = [];
   for (const id of arrived.deleted.claim) {
     const before = await stored(id);
-    if (before && !waiting.has(`claim:${before.articleId}:${id}`)) deletions.push({ before, after: null });
+    if (before && !waiting.has(`claim:${before.articleId}:${id}`)) claimChanges.push({ before, after: null });
   }
-  await applyClaimChanges(tx, deletions);
-  applied.changes.push(...deletions);
+  await applyClaimChanges(tx, claimChanges);
+  applied.changes.push(...claimChanges);
   for (const { sha, decision } of arrived.decisions) {
     const articleId = await idOf(sha);
     if (articleId === undefined || (await pending('decision', articleId, decision.key))) continue;
@@ -156,7 +152,9 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     queue(conflicts.put(conflict));
     applied.conflictArticles.push(articleId);
   }
-  for (const id of arrived.settled) {
+  // Most arrivals were never in conflict: only the few stored conflicts are looked at.
+  const open = new Set(await conflicts.getAllKeys());
+  for (const id of arrived.settled.filter((id) => open.has(id))) {
     const conflict = await conflicts.get(id);
     if (!conflict) continue;
     queue(conflicts.delete(id));
@@ -169,7 +167,8 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     queue(decisionConflicts.put({ key, articleId, versions: versions.map((v) => ({ rev: v.rev, decision: { ...v.decision, articleId } })) }));
     applied.conflictArticles.push(articleId);
   }
-  for (const key of arrived.settledDecisions) {
+  const openDecisions = new Set(await decisionConflicts.getAllKeys());
+  for (const key of arrived.settledDecisions.filter((key) => openDecisions.has(key))) {
     const conflict = await decisionConflicts.get(key);
     if (!conflict) continue;
     queue(decisionConflicts.delete(key));
