@@ -211,6 +211,46 @@ test('two reviewers decide the same disagreement offline: both show the later de
   }
 });
 
+test('tabs of one browser: one syncs, the others show its status and send through it; when it closes another takes over', async () => {
+  test.setTimeout(120_000);
+  const database = await newProject(['ana', 'bea']);
+  const ana = await Profile.create();
+  const bea = await member(database, 'bea', 'Bea');
+  try {
+    await startApp(ana.page, 'Ana');
+    // A second tab, open before the project is connected in the first.
+    const second = await ana.context.newPage();
+    await second.goto('/');
+    await expect(second.locator('body[data-ready]')).toBeAttached();
+    const requests = new Map<Page, number>();
+    ana.context.on('request', (request) => {
+      if (!request.url().startsWith(COUCH.url)) return;
+      const page = request.frame().page();
+      requests.set(page, (requests.get(page) ?? 0) + 1);
+    });
+    await connect(ana.page, database, 'ana');
+    for (const tab of [ana.page, second]) await expect(syncStatus(tab)).toHaveText(/^Synced/, { timeout: 15_000 });
+
+    // A claim made in the tab that does not sync goes out through the one that does.
+    await Promise.all([openArticle(second, DEMO), openArticle(bea.page, DEMO)]);
+    await markClaim(second, 'voted 7 to 2 on Tuesday', 'Sourced');
+    await expect(bea.page.locator('.claim-entry', { hasText: 'Ana (read-only)' })).toHaveCount(1, { timeout: 10_000 });
+    await expect(syncStatus(second)).toHaveText(/^Synced/, { timeout: 10_000 });
+    expect(requests.get(second) ?? 0).toBe(0);
+    expect(requests.get(ana.page) ?? 0).toBeGreaterThan(0);
+
+    // The syncing tab closes: the other takes over, and Bea's next claim reaches it.
+    await ana.page.close();
+    await markClaim(bea.page, 'the best thing to happen to this town in a generation', 'Opinion');
+    await expect(second.locator('.claim-entry', { hasText: 'Bea (read-only)' })).toHaveCount(1, { timeout: 15_000 });
+    expect(requests.get(second) ?? 0).toBeGreaterThan(0);
+    await expect(syncStatus(second)).toHaveText(/^Synced/);
+    expect((await allDocs(database)).filter((d) => d.type === 'claim')).toHaveLength(2);
+  } finally {
+    await Promise.all([ana.close(), bea.close()]);
+  }
+});
+
 test('a wrong password, a non-member and a forged document are each refused with a clear message, and nothing local is lost', async () => {
   test.setTimeout(90_000);
   const database = await newProject(['ana', 'bea'], [], { design: true });

@@ -24,7 +24,7 @@ import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
 import { writeImport, type ImportInput, type ImportReport } from './import-write';
-import { claimEntries, enqueue, outboxEntry, relationEntries, threadEntry } from './outbox';
+import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEntry } from './outbox';
 import { writeTeamChanges, type TeamApplied, type TeamChanges } from './replica-write';
 import { DB_VERSION, MIGRATIONS, type ClaimConflict, type ClaimtrailSchema, type Db, type OutboxEntry, type Settings, type TeamProject } from './schema';
 import { describeStorageError, StorageError } from './errors';
@@ -32,7 +32,7 @@ import { allOrNothing, queue } from './transactions';
 
 export { DB_VERSION };
 
-type LinkTx = IDBPTransaction<ClaimtrailSchema, ['relations', 'threads', 'outbox'], 'readwrite'>;
+type LinkTx = IDBPTransaction<ClaimtrailSchema, ['relations', 'threads', 'outbox', 'settings'], 'readwrite'>;
 export type { ImportReport, TeamApplied, TeamChanges, TeamProject, OutboxEntry, ClaimConflict };
 
 /** What waits in the outbox, with what each entry names as it is stored now (missing: deleted). */
@@ -86,9 +86,10 @@ export class Store {
   private constructor(
     private readonly db: Db,
     private readonly channel: ChangeChannel,
-    /** The team user whose changes are recorded in the outbox, while a team project is connected. */
-    private sharing: string | null,
-  ) {}
+  ) {
+    // Another tab's change may have put something in the outbox: the tab that syncs sends it.
+    channel.subscribe(() => this.outboxListener?.());
+  }
 
   /** Told after each commit that put something in the outbox. */
   private outboxListener: (() => void) | null = null;
@@ -99,7 +100,7 @@ export class Store {
   }
 
   private shared(): void {
-    if (this.sharing) this.outboxListener?.();
+    this.outboxListener?.();
   }
 
   /** Opens (creating or upgrading) the database. */
@@ -127,8 +128,7 @@ export class Store {
     }
     const channel = new ChangeChannel(name);
     if (events.onChange) channel.subscribe(events.onChange);
-    const team = (await db.get('settings', 'team')) as TeamProject | undefined;
-    return new Store(db, channel, team?.user ?? null);
+    return new Store(db, channel);
   }
 
   /** The database's name, for a worker that opens the same database. */
@@ -210,10 +210,11 @@ export class Store {
   /** Writes one user action's claim changes in one transaction: put each `after`, delete where null. */
   applyChanges(changes: readonly ClaimChange[]): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction(['claimPages', 'claimCounts', 'outbox'], 'readwrite');
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'outbox', 'settings'], 'readwrite');
       await allOrNothing(tx, async () => {
         await applyClaimChanges(tx, changes);
-        if (this.sharing) enqueue(tx, claimEntries(changes, this.sharing));
+        const user = await teamUser(tx);
+        if (user) enqueue(tx, claimEntries(changes, user));
       });
       this.shared();
       this.channel.publish({ type: 'claims', changes: [...changes] });
@@ -292,10 +293,10 @@ export class Store {
   /** Stores a decision, replacing an earlier one on the same disagreement. */
   putDecision(decision: Decision): Promise<void> {
     return this.run('save the decision', async () => {
-      const tx = this.db.transaction(['decisions', 'outbox'], 'readwrite');
+      const tx = this.db.transaction(['decisions', 'outbox', 'settings'], 'readwrite');
       await allOrNothing(tx, async () => {
         queue(tx.objectStore('decisions').put(decision));
-        if (this.sharing && decision.by.id === this.sharing)
+        if (decision.by.id === (await teamUser(tx)))
           enqueue(tx, [outboxEntry('article', decision.articleId, decision.articleId), outboxEntry('decision', decision.articleId, decision.key)]);
       });
       this.shared();
@@ -310,10 +311,10 @@ export class Store {
   /** Stores a comment on a claim. */
   addComment(comment: ClaimComment): Promise<void> {
     return this.run('save the comment', async () => {
-      const tx = this.db.transaction(['comments', 'outbox'], 'readwrite');
+      const tx = this.db.transaction(['comments', 'outbox', 'settings'], 'readwrite');
       await allOrNothing(tx, async () => {
         queue(tx.objectStore('comments').add(comment));
-        if (this.sharing && comment.by.id === this.sharing)
+        if (comment.by.id === (await teamUser(tx)))
           enqueue(tx, [outboxEntry('article', comment.articleId, comment.articleId), outboxEntry('comment', comment.articleId, comment.id)]);
       });
       this.shared();
@@ -358,10 +359,10 @@ export class Store {
 
   /** One write of a relation or thread, recorded for the team in the same transaction when one is connected. */
   private async writeLink(entries: OutboxEntry[], write: (tx: LinkTx) => void, articleIds: string[]): Promise<void> {
-    const tx = this.db.transaction(['relations', 'threads', 'outbox'], 'readwrite');
+    const tx = this.db.transaction(['relations', 'threads', 'outbox', 'settings'], 'readwrite');
     await allOrNothing(tx, async () => {
       write(tx);
-      if (this.sharing) enqueue(tx, entries);
+      if (await teamUser(tx)) enqueue(tx, entries);
     });
     this.shared();
     this.channel.publish({ type: 'library', articleIds });
@@ -421,15 +422,16 @@ export class Store {
   /** Turns a waiting annotation into a claim with its label, in one transaction. */
   labelUnlabelled(claim: Claim): Promise<void> {
     return this.run('save the claim', async () => {
-      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox'], 'readwrite');
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox', 'settings'], 'readwrite');
       await allOrNothing(tx, async () => {
         const waiting = await tx.objectStore('unlabelled').get(claim.id);
         queue(tx.objectStore('unlabelled').delete(claim.id));
         await applyClaimChanges(tx, [{ before: null, after: claim }]);
-        if (this.sharing) {
-          enqueue(tx, claimEntries([{ before: null, after: claim }], this.sharing));
+        const user = await teamUser(tx);
+        if (user) {
+          enqueue(tx, claimEntries([{ before: null, after: claim }], user));
           // The team's copy of the waiting annotation goes too, where it is this user's to delete.
-          if (waiting?.annotator.id === this.sharing) enqueue(tx, [outboxEntry('unlabelled', claim.articleId, claim.id)]);
+          if (waiting?.annotator.id === user) enqueue(tx, [outboxEntry('unlabelled', claim.articleId, claim.id)]);
         }
       });
       this.shared();
@@ -475,7 +477,6 @@ export class Store {
         }
         queue(team ? settings.put(team, 'team') : settings.delete('team'));
       });
-      this.sharing = team?.user ?? null;
     });
   }
 
@@ -562,7 +563,7 @@ export class Store {
       ] as const;
       const tx = this.db.transaction([...names], 'readwrite');
       const applied = await allOrNothing(tx, async () => {
-        const written = await writeTeamChanges(tx, arrived, this.sharing ?? '');
+        const written = await writeTeamChanges(tx, arrived, (await teamUser(tx)) ?? '');
         queue(tx.objectStore('settings').put(seq, 'teamSeq'));
         return written;
       });
@@ -614,11 +615,11 @@ export class Store {
    */
   publishEarlier(work: EarlierWork, annotator: Annotator): Promise<void> {
     return this.run('publish your claims', async () => {
-      const user = this.sharing;
-      if (!user) throw new Error('no team project is connected');
       const changes = work.claims.map((claim) => ({ before: claim, after: { ...claim, annotator } }));
-      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox'], 'readwrite');
+      const tx = this.db.transaction(['claimPages', 'claimCounts', 'unlabelled', 'outbox', 'settings'], 'readwrite');
       await allOrNothing(tx, async () => {
+        const user = await teamUser(tx);
+        if (!user) throw new Error('no team project is connected');
         await applyClaimChanges(tx, changes);
         enqueue(tx, claimEntries(changes, user));
         for (const item of work.unlabelled) {

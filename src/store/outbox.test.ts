@@ -53,6 +53,16 @@ describe('the outbox', () => {
     expect(read.articles.get(article.id)?.text).toBe(TEXT);
   });
 
+  it('records a change made in another tab the moment a project is connected in this one', async () => {
+    const { store, article } = await setUp(false);
+    const other = await Store.open(`outbox-${n}`);
+    await store.setTeam(project);
+    const claim = createClaim(TEXT, article.id, { start: 7, end: 18 }, 'sourced', ana)!;
+    await other.applyChanges([{ before: null, after: claim }]);
+    expect((await store.readOutbox(10)).entries.map((e) => e.kind)).toEqual(['article', 'claim']);
+    other.close();
+  });
+
   it('clears only what was sent: an entry written again meanwhile stays', async () => {
     const { store, article } = await setUp(true);
     const claim = createClaim(TEXT, article.id, { start: 7, end: 18 }, 'sourced', ana)!;

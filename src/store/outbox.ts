@@ -8,7 +8,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ClaimChange } from '../core/history';
 import type { ArticleRelation, ClaimThread } from '../core/model';
-import type { ClaimtrailSchema, OutboxEntry } from './schema';
+import type { ClaimtrailSchema, OutboxEntry, TeamProject } from './schema';
 import { queue } from './transactions';
 
 let written = 0;
@@ -43,6 +43,15 @@ export function relationEntries(relation: ArticleRelation): OutboxEntry[] {
 /** The entry for a claim thread (it names claims of any article, so it belongs to none). */
 export function threadEntry(thread: Pick<ClaimThread, 'id'>): OutboxEntry {
   return outboxEntry('thread', '', thread.id);
+}
+
+/**
+ * The team user whose changes go to the project, read in the write's own transaction (which
+ * includes `settings`): a project connected in another tab a moment ago counts, so a change is
+ * never stored without being recorded for sending.
+ */
+export async function teamUser(tx: IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>): Promise<string | null> {
+  return ((await tx.objectStore('settings').get('team')) as TeamProject | undefined)?.user ?? null;
 }
 
 /** Queues the entries on a write transaction that includes the outbox. */

@@ -371,11 +371,15 @@ export class App {
    * the team replica like any change. A kept decision is this reviewer's, made now.
    */
   private async keepVersion(view: ArticleView, { kind, id, rev }: Extract<Intent, { type: 'keep-version' }>): Promise<void> {
-    const sync = this.team.running();
-    if (!sync) return this.notices.error('Connect to the team project (Team) to settle this: the versions are in its database.');
     const at = nowIso();
-    if (kind === 'claim') await sync.keepVersion(`claim:${id}`, rev, { modified: at });
-    else await sync.keepVersion(`decision:${view.bundle.article.textSha256}:${id}`, rev, { at, by: { id: this.annotator.id, name: this.annotator.name } });
+    const kept =
+      kind === 'claim'
+        ? await this.team.keepVersion(`claim:${id}`, rev, { modified: at })
+        : await this.team.keepVersion(`decision:${view.bundle.article.textSha256}:${id}`, rev, {
+            at,
+            by: { id: this.annotator.id, name: this.annotator.name },
+          });
+    if (!kept) return this.notices.error('Connect to the team project (Team) to settle this: the versions are in its database.');
     this.notices.status('Kept that version; the other is deleted from the project.');
   }
 
@@ -383,7 +387,7 @@ export class App {
   private async showArrived(applied: TeamApplied): Promise<void> {
     const article = this.article;
     if (!article) {
-      if (applied.changes.length || applied.articlesAdded.length || applied.unlabelledArticles.length || applied.links) guard(this.refresh());
+      if (applied.changes.length || applied.articlesAdded.length || applied.unlabelledArticles.length || applied.links) this.redrawSoon();
       return;
     }
     const id = article.bundle.article.id;
@@ -418,7 +422,28 @@ export class App {
       return;
     }
     if (change.type === 'library' && this.article && !change.articleIds.includes(this.article.bundle.article.id)) return;
-    guard(this.refresh());
+    this.redrawSoon();
+  }
+
+  /** A redraw under way, and whether another was asked for meanwhile. */
+  private redrawing: Promise<void> | null = null;
+  private redrawAgain = false;
+
+  /**
+   * Redraws the view for changes made elsewhere, one redraw at a time: a change asked for while
+   * one runs gets one more after it, so a first sync's hundreds of batches never queue a redraw each.
+   */
+  private redrawSoon(): void {
+    if (this.redrawing) {
+      this.redrawAgain = true;
+      return;
+    }
+    this.redrawing = this.refresh().finally(() => {
+      this.redrawing = null;
+      if (!this.redrawAgain) return;
+      this.redrawAgain = false;
+      this.redrawSoon();
+    });
   }
 
   /** Another tab opened a newer version of the database: stop, and say how to go on. */

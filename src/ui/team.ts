@@ -10,6 +10,7 @@ import type { Annotator } from '../core/model';
 import type { Store, TeamProject } from '../store/db';
 import { resumeSession, signIn, type Access } from '../sync/session';
 import { statusText, type SyncStatus } from '../sync/status';
+import { SyncTabs } from '../sync/tabs';
 import type { TeamIntent, TeamSync } from '../sync/team-sync';
 import { confirmDialog } from './dialogs';
 import { h } from './dom';
@@ -31,6 +32,12 @@ export class Team {
   /** Hidden while no project is connected. */
   readonly statusLine = h('span', { role: 'status', id: 'team-status', class: 'team-status', hidden: true });
   private sync: TeamSync | null = null;
+  /** This tab among the others: whether it syncs, or shows the status of the one that does. */
+  private readonly tabs = new SyncTabs({
+    project: (next) => void this.follow(next).catch((error: unknown) => this.host.notices.error(errorMessage(error))),
+    status: (status) => this.show(status),
+    keep: (id, rev, stamp) => void this.keepVersion(id, rev, stamp).catch((error: unknown) => this.host.notices.error(errorMessage(error))),
+  });
   private project: TeamProject | null = null;
 
   constructor(private readonly host: TeamHost) {
@@ -54,11 +61,18 @@ export class Team {
     this.statusLine.textContent = this.project ? statusText(status) : '';
     this.statusLine.dataset.state = status.state;
     this.statusLine.title = this.project ? `${this.project.database} on ${this.project.server}, as ${this.project.user}` : '';
+    this.tabs.status(status);
   }
 
-  /** The running sync, for the intents that write to the team replica. */
-  running(): TeamSync | null {
-    return this.sync;
+  /**
+   * Keeps one version of a document changed in two places (see TeamSync.keepVersion), here or
+   * in the tab that syncs; false when no project is connected.
+   */
+  async keepVersion(id: string, rev: string, stamp: Record<string, unknown>): Promise<boolean> {
+    if (this.sync) await this.sync.keepVersion(id, rev, stamp);
+    else if (this.project) this.tabs.keep(id, rev, stamp);
+    else return false;
+    return true;
   }
 
   private refused(access: Exclude<Access, { ok: true }>): void {
@@ -71,12 +85,42 @@ export class Team {
     );
   }
 
+  /** Syncs `project` in this tab once it holds the project's lock (see sync/tabs.ts); until then shows the status of the tab that does. */
   private async startSync(project: TeamProject, password?: string): Promise<void> {
-    await this.sync?.stop();
-    // PouchDB is loaded only by libraries that sync: the others never download it.
-    const { TeamSync } = await import('../sync/team-sync');
-    this.sync = new TeamSync(project, this.host.store, (intent) => this.host.handle(intent), password);
-    await this.sync.start();
+    await this.stopSync();
+    const serial = ++this.syncSerial;
+    this.tabs.lead(project, () => {
+      void (async () => {
+        // PouchDB is loaded only by libraries that sync: the others never download it.
+        const { TeamSync } = await import('../sync/team-sync');
+        if (serial !== this.syncSerial) return;
+        this.sync = new TeamSync(project, this.host.store, (intent) => this.host.handle(intent), password);
+        await this.sync.start();
+      })().catch((error: unknown) => this.host.notices.error(`Team sync could not start: ${errorMessage(error)}`));
+    });
+  }
+
+  /** Counts starts and stops, so a start still loading PouchDB after a stop does nothing. */
+  private syncSerial = 0;
+
+  /** Stops syncing here, then lets another tab take the lock. */
+  private async stopSync(): Promise<void> {
+    this.syncSerial++;
+    const sync = this.sync;
+    this.sync = null;
+    await sync?.stop();
+    this.tabs.resign();
+  }
+
+  /** Another tab connected a project (or disconnected, null): this tab follows, under the same user name. */
+  private async follow(next: TeamProject | null): Promise<void> {
+    await this.stopSync();
+    this.project = next;
+    this.show({ state: 'connecting' });
+    if (!next) return;
+    const annotator = this.host.annotator();
+    if (annotator.id !== next.user) await this.host.becomeAnnotator({ id: next.user, name: annotator.name });
+    await this.startSync(next);
   }
 
   private openDialog(): void {
@@ -147,6 +191,7 @@ export class Team {
     // Signing in again to the same project: what was made since is in the outbox already.
     if (!again) await this.offerEarlierClaims(before, project.user);
     await this.startSync(project, password);
+    this.tabs.project(project);
     this.host.notices.status(`Connected to ${project.database} as ${project.user}.`);
     return null;
   }
@@ -175,8 +220,8 @@ export class Team {
   }
 
   private async disconnect(): Promise<void> {
-    await this.sync?.stop();
-    this.sync = null;
+    this.tabs.project(null);
+    await this.stopSync();
     await this.host.store.setTeam(null);
     this.project = null;
     this.show({ state: 'connecting' });
