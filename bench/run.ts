@@ -14,11 +14,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
 import { budgetMet, stats, type Figure } from './figures';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
+import { pageScript } from './page-script';
 import { syncFigures } from './sync';
 
 const smoke = process.argv.includes('--smoke');
@@ -351,8 +351,7 @@ async function libraryFigures(browser: Browser, dir: string): Promise<Record<str
   // one: the app's Content-Security-Policy rightly refuses injected scripts).
   const core = await browser.newPage();
   await core.setContent('<!doctype html><title>claimtrail bench</title>');
-  const bundle = await build({ entryPoints: ['bench/page-core.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'silent' });
-  await core.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  await core.addScriptTag({ content: await pageScript('bench/page-core.ts') });
   const original = article(REANCHOR.size, 7);
   const claims = claimsOn(original, REANCHOR.claims, 8);
   const changed = edited(original, REANCHOR.edits, 9);

@@ -8,10 +8,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { connect, newProject, password, seedClaims, syncStatus, type Couch } from '../e2e/team';
 import { startTestCouch } from '../scripts/couch-test-server.mjs';
 import { stats, type Figure } from './figures';
+import { pageScript } from './page-script';
 
 /** What the sync figures need from the bench. */
 export interface SyncBench {
@@ -74,8 +74,7 @@ async function firstSyncTimed(page: Page, database: string, couch: Couch): Promi
 export async function syncFigures(bench: SyncBench): Promise<Record<string, Figure>> {
   const server = await startTestCouch(5989);
   const couch = { url: server.url, admin: server.admin };
-  const peerScript = (await build({ entryPoints: ['bench/page-sync.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', logLevel: 'silent' }))
-    .outputFiles[0]!.text;
+  const peerScript = await pageScript('bench/page-sync.ts');
   // The peer's page, served from loopback like the app (Chromium lets only such pages reach a
   // loopback server), on an origin of its own that the server's CORS admits.
   const peerServer = createServer((_, response) => {

@@ -20,3 +20,12 @@ export function describeStorageError(error: unknown, action: string): string {
   const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
   return `Could not ${action}${detail}. Nothing was changed.`;
 }
+
+/** Runs one storage action, turning its failure into a StorageError that says what `action` was. */
+export async function storageAction<T>(action: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new StorageError(describeStorageError(error, action), { cause: error });
+  }
+}

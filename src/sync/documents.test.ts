@@ -50,18 +50,18 @@ async function library(team: boolean) {
     await store.addArticle(article, text);
     articles.push(article);
   }
-  if (team) await store.setTeam({ server: 'http://localhost:5984', database: 'desk', user: 'ana' });
+  if (team) await store.team.setProject({ server: 'http://localhost:5984', database: 'desk', user: 'ana' });
   return { store, articles };
 }
 
 /** Sends everything `from` has waiting into the replica, then applies what was written to `to`. */
 async function send(from: Store, to: Store, replica: Replica): Promise<void> {
-  const read = await from.readOutbox(1000);
+  const read = await from.team.readOutbox(1000);
   const written = replica.write(outboxDocs(read).values());
-  await from.clearOutbox(read.entries);
+  await from.team.clearOutbox(read.entries);
   const { changes, problems } = await readArrivals(written, replica, '2026-12-02T00:00:00.000Z');
   expect(problems).toEqual([]);
-  await to.applyTeam(changes, written.length);
+  await to.team.apply(changes, written.length);
 }
 
 describe('relations, threads and waiting annotations through the team database', () => {
@@ -85,13 +85,13 @@ describe('relations, threads and waiting annotations through the team database',
     await ana1.store.putRelation(relation);
     const thread = { id: 't1', title: 'The vote', claimIds: [claim.id, waiting.id], created: '2026-12-01T02:00:00.000Z', modified: '2026-12-01T02:00:00.000Z' };
     await ana1.store.putThread(thread);
-    expect(await ana1.store.outboxSize()).toBe(0);
+    expect(await ana1.store.team.outboxSize()).toBe(0);
 
     // Connecting: what was made before is offered, and published in one go.
-    await ana1.store.setTeam({ server: 'http://localhost:5984', database: 'desk', user: 'ana' });
-    const work = await ana1.store.earlierWork(['ana']);
+    await ana1.store.team.setProject({ server: 'http://localhost:5984', database: 'desk', user: 'ana' });
+    const work = await ana1.store.team.earlierWork(['ana']);
     expect([work.claims.length, work.unlabelled.length, work.relations.length, work.threads.length]).toEqual([1, 1, 1, 1]);
-    await ana1.store.publishEarlier(work, ana);
+    await ana1.store.team.publishEarlier(work, ana);
     await send(ana1.store, bea.store, replica);
     expect(replica.docs.get('relation:r1')).toMatchObject({ type: 'relation', from: second.textSha256, to: first.textSha256 });
     const [beaFirst, beaSecond] = bea.articles as [Article, Article];
@@ -142,14 +142,14 @@ describe('relations, threads and waiting annotations through the team database',
         [earlier!._rev, 'rejected'],
       ],
     ]);
-    await bea.store.applyTeam(changes, 1);
+    await bea.store.team.apply(changes, 1);
     expect((await bea.store.decisions(first.id)).map((d) => d.status)).toEqual(['accepted']);
-    expect((await bea.store.conflicts(first.id)).decisions.map((c) => c.versions.length)).toEqual([2]);
+    expect((await bea.store.team.conflicts(first.id)).decisions.map((c) => c.versions.length)).toEqual([2]);
 
     // Kept: the document arrives again without conflicts, and the marker goes.
     const [kept] = replica.write([{ ...decision('2026-12-01T12:00:00.000Z', 'rejected', ana), _id: earlier!._id }]);
-    await bea.store.applyTeam((await readArrivals([kept!], replica, '2026-12-02T00:00:00.000Z')).changes, 2);
-    expect((await bea.store.conflicts(first.id)).decisions).toEqual([]);
+    await bea.store.team.apply((await readArrivals([kept!], replica, '2026-12-02T00:00:00.000Z')).changes, 2);
+    expect((await bea.store.team.conflicts(first.id)).decisions).toEqual([]);
     expect((await bea.store.decisions(first.id)).map((d) => d.status)).toEqual(['rejected']);
   });
 

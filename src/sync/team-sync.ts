@@ -68,11 +68,11 @@ export class TeamSync {
 
   /** Starts sending and receiving, and keeps at it until stopped. */
   async start(): Promise<void> {
-    this.store.watchOutbox(() => this.background(this.drain()));
+    this.store.team.watchOutbox(() => this.background(this.drain()));
     window.addEventListener('online', this.onNetwork);
     window.addEventListener('offline', this.onNetwork);
     this.trigger = this.local.changes({ since: 'now', live: true }).on('change', () => this.background(this.pull()));
-    this.outboxCount = await this.store.outboxSize();
+    this.outboxCount = await this.store.team.outboxSize();
     await Promise.all([this.drain(), this.pull()]);
     this.applied = (await this.local.info()).doc_count;
     await this.replicate();
@@ -82,7 +82,7 @@ export class TeamSync {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unwatch();
-    this.store.watchOutbox(null);
+    this.store.team.watchOutbox(null);
     window.removeEventListener('online', this.onNetwork);
     window.removeEventListener('offline', this.onNetwork);
     this.trigger?.cancel();
@@ -240,13 +240,13 @@ export class TeamSync {
     } catch (error) {
       this.tell({ type: 'team-refused', messages: [`Could not prepare changes for sending: ${errorMessage(error)}`] });
     }
-    this.outboxCount = await this.store.outboxSize().catch(() => this.outboxCount);
+    this.outboxCount = await this.store.team.outboxSize().catch(() => this.outboxCount);
     this.refreshStatus();
   }
 
   /** One batch: true when there may be more. */
   private async drainBatch(): Promise<boolean> {
-    const read = await this.store.readOutbox(BATCH);
+    const read = await this.store.team.readOutbox(BATCH);
     if (!read.entries.length) return false;
     const docs = outboxDocs(read);
     const unique = [...new Map([...docs.values()].map((d) => [d._id, d])).values()];
@@ -276,7 +276,7 @@ export class TeamSync {
       // An article that arrived meanwhile is there: its text is the same, so it is sent.
     });
     const sent = read.entries.filter((e) => !again.has(docs.get(e.key)?._id ?? ''));
-    await this.store.clearOutbox(sent);
+    await this.store.team.clearOutbox(sent);
     this.outboxCount = Math.max(0, this.outboxCount - sent.length);
     // A write that keeps failing waits for the next change rather than spinning.
     this.retries = again.size ? this.retries + 1 : 0;

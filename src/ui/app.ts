@@ -174,7 +174,7 @@ export class App {
       this.store.decisions(id),
       this.store.comments(id),
       this.store.unlabelled(id),
-      this.store.conflicts(id),
+      this.store.team.conflicts(id),
     ]);
     const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;
@@ -358,7 +358,7 @@ export class App {
       case 'team-refused':
         return this.notices.error('The team server refused changes from this library (they stay here):', intent.messages);
       case 'team-arrived': {
-        const applied = await this.store.applyTeam(intent.changes, intent.seq);
+        const applied = await this.store.team.apply(intent.changes, intent.seq);
         const problems = [...intent.problems, ...applied.refused];
         if (problems.length) this.notices.error('Some of the team project’s changes could not be taken in:', problems);
         return this.showArrived(applied);
@@ -398,7 +398,7 @@ export class App {
       ...applied.decisions.filter((d) => d.articleId === id).map((decision) => ({ type: 'decision' as const, decision })),
     ];
     const [conflicts, unlabelled] = await Promise.all([
-      applied.conflictArticles.includes(id) ? this.store.conflicts(id) : null,
+      applied.conflictArticles.includes(id) ? this.store.team.conflicts(id) : null,
       applied.unlabelledArticles.includes(id) ? this.store.unlabelled(id) : null,
     ]);
     if (this.article !== article) return;

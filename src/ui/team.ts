@@ -46,7 +46,7 @@ export class Team {
 
   /** Resumes the project connected last time, when the server still knows this browser's session. */
   async resume(): Promise<void> {
-    const project = await this.host.store.team();
+    const project = await this.host.store.team.project();
     if (!project) return;
     this.project = project;
     this.show({ state: 'connecting' });
@@ -183,9 +183,9 @@ export class Team {
     const access = await signIn(project, password);
     if (!access.ok) return access.message;
     const before = this.host.annotator();
-    const known = await this.host.store.team();
+    const known = await this.host.store.team.project();
     const again = known?.server === project.server && known.database === project.database && known.user === project.user;
-    await this.host.store.setTeam(project);
+    await this.host.store.team.setProject(project);
     this.project = project;
     if (before.id !== project.user) await this.host.becomeAnnotator({ id: project.user, name: before.name });
     // Signing in again to the same project: what was made since is in the outbox already.
@@ -201,7 +201,7 @@ export class Team {
    * ids, relations and claim threads): asks before publishing it under the user name.
    */
   private async offerEarlierClaims(before: Annotator, user: string): Promise<void> {
-    const work = await this.host.store.earlierWork([...new Set([before.id, user])]);
+    const work = await this.host.store.team.earlierWork([...new Set([before.id, user])]);
     const links = work.relations.length + work.threads.length;
     const parts = [
       count(work.claims.length, 'claim'),
@@ -216,13 +216,13 @@ export class Team {
       no: 'Keep them here only',
     });
     if (!publish) return;
-    await this.host.store.publishEarlier(work, { id: user, name: this.host.annotator().name });
+    await this.host.store.team.publishEarlier(work, { id: user, name: this.host.annotator().name });
   }
 
   private async disconnect(): Promise<void> {
     this.tabs.project(null);
     await this.stopSync();
-    await this.host.store.setTeam(null);
+    await this.host.store.team.setProject(null);
     this.project = null;
     this.show({ state: 'connecting' });
     this.host.notices.status('Disconnected from the team project. Every claim stays in this library.');
