@@ -38,7 +38,6 @@ export class TeamSync {
   private readonly local: PouchDB.Database;
   private readonly remote: PouchDB.Database;
   private replication: PouchDB.Sync | null = null;
-  private trigger: PouchDB.ChangesFeed | null = null;
   private stopped = false;
   /** Revisions this browser wrote into the replica: they need not be applied back. */
   private readonly written = new Set<string>();
@@ -71,7 +70,6 @@ export class TeamSync {
     this.store.team.watchOutbox(() => this.background(this.drain()));
     window.addEventListener('online', this.onNetwork);
     window.addEventListener('offline', this.onNetwork);
-    this.trigger = this.local.changes({ since: 'now', live: true }).on('change', () => this.background(this.pull()));
     this.outboxCount = await this.store.team.outboxSize();
     await Promise.all([this.drain(), this.pull()]);
     this.applied = (await this.local.info()).doc_count;
@@ -85,7 +83,6 @@ export class TeamSync {
     this.store.team.watchOutbox(null);
     window.removeEventListener('online', this.onNetwork);
     window.removeEventListener('offline', this.onNetwork);
-    this.trigger?.cancel();
     this.replication?.cancel();
     await Promise.allSettled([this.draining.running, this.pulling.running]);
     await this.local.close();
@@ -206,6 +203,9 @@ export class TeamSync {
       .on('change', (event) => {
         this.trouble = null;
         if (event.direction === 'push') for (const doc of event.change.docs) this.unpushed.delete(doc._id);
+        // What replication brought in is applied to the library. (Nothing else writes others'
+        // changes into the replica, so no second changes feed is kept open to watch it.)
+        else this.background(this.pull());
         this.refreshStatus();
       })
       .on('paused', (error: unknown) => {
@@ -340,6 +340,7 @@ export class TeamSync {
     const failed = results.filter((r) => !('ok' in r && r.ok));
     if (failed.length) throw new Error('it changed again meanwhile: look at its versions once more');
     for (const result of results) if ('rev' in result) this.unpushed.add(result.id);
+    await this.pull();
   }
 }
 
