@@ -17,7 +17,7 @@ import {
   unlabelledDoc,
   type DecisionDoc,
 } from '../core/format/couch';
-import { readExportData, type ParsedExport } from '../core/format/import';
+import { CheckedTexts, readExportData, type ParsedExport } from '../core/format/import';
 import type { Claim } from '../core/model';
 import { OffsetIndex } from '../core/text';
 import type { OutboxEntry, OutboxRead, TeamChanges } from '../store/db';
@@ -105,10 +105,15 @@ function noneDeleted(): TeamChanges['deleted'] {
 }
 
 /** Documents read as a checked file: all at once, or, when something in them is refused, article by article. */
-async function readDocs(docs: readonly Arrived[], now: string, problems: string[]): Promise<{ file: ParsedExport; decisions: DecisionDoc[] }> {
+async function readDocs(
+  docs: readonly Arrived[],
+  now: string,
+  problems: string[],
+  checked: CheckedTexts,
+): Promise<{ file: ParsedExport; decisions: DecisionDoc[] }> {
   const read = docsToExportFile(docs, TEAM, now);
   problems.push(...read.problems);
-  const whole = await readExportData(read.file, undefined, now);
+  const whole = await readExportData(read.file, undefined, now, checked);
   if (whole.ok) return { file: whole.value, decisions: read.decisions };
   const links = await readExportData(
     docsToExportFile(
@@ -128,7 +133,7 @@ async function readDocs(docs: readonly Arrived[], now: string, problems: string[
   if (!links.ok) problems.push(...links.problems);
   for (const article of docs.filter((d) => d.type === 'article')) {
     const own = docs.filter((d) => d === article || d.article === article.textSha256);
-    const one = await readExportData(docsToExportFile(own, TEAM, now).file, undefined, now);
+    const one = await readExportData(docsToExportFile(own, TEAM, now).file, undefined, now, checked);
     if (one.ok) file.articles.push(...one.value.articles);
     else problems.push(...one.problems.map((p) => `${article._id}: ${p}`));
   }
@@ -144,10 +149,11 @@ async function versionsOf(doc: Arrived, replica: ReplicaReads): Promise<Arrived[
 
 /**
  * Turns a batch of arrived documents into changes: a claim or decision changed in two places gets
- * its winner by `byWinner`, with every version kept for the person to choose; articles and claims
+ * its winner by `byWinner`, with every version kept for the person to choose (texts in `checked`
+ * were checked by an earlier batch and are not checked again); articles and claims
  * the batch needs but does not carry are read from the replica.
  */
-export async function readArrivals(arrived: readonly Arrived[], replica: ReplicaReads, now: string): Promise<ReadArrivals> {
+export async function readArrivals(arrived: readonly Arrived[], replica: ReplicaReads, now: string, checked = new CheckedTexts()): Promise<ReadArrivals> {
   const problems: string[] = [];
   const deleted = noneDeleted();
   const settled: string[] = [];
@@ -184,7 +190,7 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
   for (const doc of [...live])
     for (const sha of [doc.article, doc.type === 'relation' && doc.from, doc.type === 'relation' && doc.to])
       if (typeof sha === 'string') await need(`article:${sha}`);
-  const { file, decisions } = await readDocs(live, now, problems);
+  const { file, decisions } = await readDocs(live, now, problems, checked);
   const conflicts: TeamChanges['conflicts'] = [];
   for (const versions of conflicted) {
     const sha = String(versions[0]!.article);
@@ -192,7 +198,7 @@ export async function readArrivals(arrived: readonly Arrived[], replica: Replica
     if (!article) continue;
     const claims: { rev: string; claim: Claim }[] = [];
     for (const version of versions) {
-      const claim = (await readDocs([article, version], now, problems)).file.articles[0]?.claims[0];
+      const claim = (await readDocs([article, version], now, problems, checked)).file.articles[0]?.claims[0];
       if (claim) claims.push({ rev: version._rev, claim });
     }
     if (claims.length > 1) conflicts.push({ sha, id: String(versions[0]!.id), versions: claims });

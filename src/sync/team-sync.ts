@@ -12,6 +12,8 @@
 import PouchDB from 'pouchdb-browser';
 import type { Store, TeamChanges, TeamProject } from '../store/db';
 import { errorMessage } from '../core/errors';
+import { CheckedTexts } from '../core/format/import';
+import { RecentMap } from '../core/recent';
 import { noChanges, outboxDocs, readArrivals, type Arrived, type ReplicaReads, type Write } from './documents';
 import { databaseUrl } from './session';
 import type { SyncStatus } from './status';
@@ -302,7 +304,10 @@ export class TeamSync {
     const docs = feed.results
       .map((r) => r.doc as Arrived | undefined)
       .filter((d): d is Arrived => !!d && !d._id.startsWith('_design/') && (!!d._conflicts?.length || !this.written.has(`${d._id}@${d._rev}`)));
-    const { changes, problems } = docs.length ? await readArrivals(docs, this.reads(), new Date().toISOString()) : { changes: null, problems: [] };
+    for (const doc of docs) if (doc.type === 'article') this.articleDoc(doc);
+    const { changes, problems } = docs.length
+      ? await readArrivals(docs, this.reads(), new Date().toISOString(), this.checked)
+      : { changes: null, problems: [] };
     if (this.stopped) return false;
     await this.dispatch({ type: 'team-arrived', changes: changes ?? noChanges(), seq: feed.last_seq, problems });
     this.applied += feed.results.length;
@@ -313,6 +318,16 @@ export class TeamSync {
     return feed.results.length === BATCH;
   }
 
+  /** Texts checked by earlier batches: a first sync brings an article's claims in hundreds of batches, each read with its article. */
+  private readonly checked = new CheckedTexts();
+  /** The article documents batches needed last (an article's text never changes; a new revision of its details comes in the feed). */
+  private readonly articleDocs = new RecentMap<string, Arrived>(8);
+
+  private articleDoc(doc: Arrived): Arrived {
+    this.articleDocs.set(doc._id, doc);
+    return doc;
+  }
+
   private reads(): ReplicaReads {
     const get = async (id: string, rev?: string) => {
       try {
@@ -321,7 +336,14 @@ export class TeamSync {
         return undefined;
       }
     };
-    return { get: (id) => get(id), getRev: (id, rev) => get(id, rev) };
+    return {
+      get: async (id) => {
+        if (!id.startsWith('article:')) return get(id);
+        const doc = this.articleDocs.get(id) ?? (await get(id));
+        return doc && !doc._deleted ? this.articleDoc(doc) : doc;
+      },
+      getRev: (id, rev) => get(id, rev),
+    };
   }
 
   /**

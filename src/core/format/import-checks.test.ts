@@ -3,7 +3,7 @@ import type { JsonFile } from '../../testing/json';
 import { createClaim, type Article } from '../model';
 import { sha256Hex } from '../text';
 import { toExportFile } from './export';
-import { readExportFile } from './import';
+import { CheckedTexts, readExportData, readExportFile } from './import';
 
 const me = { id: 'me', name: 'Me' };
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -81,5 +81,18 @@ describe('a claimtrail import checks what adding and labelling in the app enforc
     expect(read.ok && read.value.articles[0]!.unlabelled!.map((u) => u.exact)).toEqual(['Words']);
     const bad = await fileOf(text, [], (f) => (f.articles[0].unlabelled = [{ ...waiting(0, 5), exact: 'Other' }]));
     expect(await problems(bad)).toEqual([expect.stringContaining('articles[0].unlabelled[0]: "exact" is "Other"')]);
+  });
+
+  it('checks a text once for a reader that meets it again, and never takes another text for it', async () => {
+    const checked = new CheckedTexts();
+    const text = 'The council voted on Tuesday.';
+    const file = JSON.parse(await fileOf(text, ['voted'])) as JsonFile;
+    expect((await readExportData(file, undefined, NOW, checked)).ok).toBe(true);
+    expect((await readExportData(file, undefined, NOW, checked)).ok).toBe(true);
+    // The same hash over another text: refused, though a text under that hash was checked before.
+    const forged = JSON.parse(JSON.stringify(file)) as JsonFile;
+    forged.articles[0].text = 'The council voted on Monday.';
+    const read = await readExportData(forged, undefined, NOW, checked);
+    expect(read.ok ? [] : read.problems).toEqual(['articles[0]: "textSha256" does not match the SHA-256 of its text']);
   });
 });

@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { defaultTitle } from '../article';
 import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source, UnlabelledClaim } from '../model';
+import { RecentMap } from '../recent';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, sha256Hex, unnormalisedText } from '../text';
 import {
@@ -229,8 +230,28 @@ export async function readExportFile(json: string, onProgress?: Progress, now = 
   return parsed.ok ? readExportData(parsed.data, onProgress, now) : failure([parsed.problem]);
 }
 
-/** Reads parsed JSON as a claimtrail file, with the checks of readExportFile. */
-export async function readExportData(data: unknown, onProgress?: Progress, now = new Date().toISOString()): Promise<ReadResult> {
+/**
+ * Texts that passed the hash and normalisation checks, with their offset indexes, so a reader
+ * that meets one text again and again (team sync reads each batch of arrivals as a file with its
+ * article) checks and indexes it once. A text counts only if it is exactly the one checked; the
+ * last few are kept.
+ */
+export class CheckedTexts {
+  private readonly checked = new RecentMap<string, { text: string; offsets: OffsetIndex }>(8);
+
+  /** The offset index of `text`, if this very text was checked under `sha`. */
+  get(sha: string, text: string): OffsetIndex | undefined {
+    const found = this.checked.get(sha);
+    return found && found.text === text ? found.offsets : undefined;
+  }
+
+  set(sha: string, text: string, offsets: OffsetIndex): void {
+    this.checked.set(sha, { text, offsets });
+  }
+}
+
+/** Reads parsed JSON as a claimtrail file, with the checks of readExportFile (a text in `checked` is not checked again). */
+export async function readExportData(data: unknown, onProgress?: Progress, now = new Date().toISOString(), checked?: CheckedTexts): Promise<ReadResult> {
   const envelope = envelopeProblem(data);
   if (envelope) return failure([envelope]);
 
@@ -247,7 +268,8 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
   let done = 0;
   for (const [i, raw] of file.articles.entries()) {
     const where = `articles[${i}]`;
-    if ((await sha256Hex(raw.text)) !== raw.textSha256) {
+    const known = checked?.get(raw.textSha256, raw.text);
+    if (!known && (await sha256Hex(raw.text)) !== raw.textSha256) {
       problems.push(`${where}: "textSha256" does not match the SHA-256 of its text`);
       continue;
     }
@@ -256,12 +278,13 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
       continue;
     }
     seenTexts.add(raw.textSha256);
-    const unnormalised = unnormalisedText(raw.text);
+    const unnormalised = known ? null : unnormalisedText(raw.text);
     if (unnormalised) {
       problems.push(`${where}: the text is not normalised: ${unnormalised}`);
       continue;
     }
-    const offsets = new OffsetIndex(raw.text);
+    const offsets = known ?? new OffsetIndex(raw.text);
+    if (!known) checked?.set(raw.textSha256, raw.text, offsets);
     const claims: Claim[] = [];
     const comments: ClaimComment[] = [];
     const unlabelled: UnlabelledClaim[] = [];
