@@ -86,11 +86,11 @@ describe('a claimtrail import checks what adding and labelling in the app enforc
   it('checks a text once for a reader that meets it again, and never takes another text for it', async () => {
     const checked = new CheckedTexts();
     const text = 'The council voted on Tuesday.';
-    const file = JSON.parse(await fileOf(text, ['voted'])) as JsonFile;
+    const file: JsonFile = JSON.parse(await fileOf(text, ['voted']));
     expect((await readExportData(file, undefined, NOW, checked)).ok).toBe(true);
     expect((await readExportData(file, undefined, NOW, checked)).ok).toBe(true);
     // The same hash over another text: refused, though a text under that hash was checked before.
-    const forged = JSON.parse(JSON.stringify(file)) as JsonFile;
+    const forged = JSON.parse(JSON.stringify(file));
     forged.articles[0].text = 'The council voted on Monday.';
     const read = await readExportData(forged, undefined, NOW, checked);
     expect(read.ok ? [] : read.problems).toEqual(['articles[0]: "textSha256" does not match the SHA-256 of its text']);
