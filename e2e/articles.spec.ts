@@ -2,7 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { addCorpus, addFiles, CORPUS_FILES, corpusPath, openArticle, readCorpus, selectWithMouse, startApp } from './helpers';
+import {
+  addCorpus,
+  addFiles,
+  CORPUS_FILES,
+  corpusPath,
+  downloadJson,
+  exportFile,
+  markClaim,
+  openArticle,
+  readCorpus,
+  selectWithMouse,
+  sharedPage,
+  startApp,
+} from './helpers';
 
 const CORPUS_TITLES = [
   'The Phaserl',
@@ -84,7 +97,16 @@ test('HTML is read as text with its metadata, and never executed', async ({ page
   );
   await addFiles(page, [html]);
   await openArticle(page, 'Meta & title');
-  await expect(page.locator('.article-text p')).toHaveText(['Home', 'Headline here', 'First paragraph with spaces.', 'Second', 'line', 'Item one', 'Item two']);
+  await expect(page.locator('.article-text p')).toHaveText([
+    'Meta & title',
+    'Home',
+    'Headline here',
+    'First paragraph with spaces.',
+    'Second',
+    'line',
+    'Item one',
+    'Item two',
+  ]);
   await expect(page.locator('.byline')).toContainText('Jane Reporter · The Daily Test');
   await expect(page.getByRole('link', { name: 'original' })).toHaveAttribute('href', 'https://example.org/news/1');
   expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
@@ -162,4 +184,24 @@ test('blank lines take little room, and selected text is exactly the stored text
   );
   expect(result).toMatch(/^may be the beginning[^]*\n/);
   expect(readCorpus(CORPUS_FILES[1])).toContain(result);
+});
+
+test('a saved news page becomes its article: the headline, then the body, without the page’s menus; a claim on it exports', async ({ page }) => {
+  await startApp(page);
+  await addFiles(page, [sharedPage('bbc-1')]);
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Added 1 article');
+  const title = "Obama admits US gun laws are his 'biggest frustration'";
+  await openArticle(page, title);
+  const paragraphs = page.locator('.article-text p');
+  await expect(paragraphs.first()).toHaveText(title);
+  await expect(paragraphs.nth(1)).toHaveText(/^President Barack Obama has admitted that his failure to pass "common sense gun safety laws"/);
+  await expect(page.locator('.article-text')).not.toContainText('Skip to content');
+  await expect(page.locator('.article-text')).not.toContainText('BBC navigation');
+  await expect(page.locator('.byline')).toContainText('BBC News');
+  await markClaim(page, 'the greatest frustration of his presidency', 'Sourced');
+  const file = await downloadJson(await exportFile(page));
+  const article = file.articles[0];
+  expect(article.title).toBe(title);
+  expect(article.text).not.toContain('Accessibility Help');
+  expect(article.claims.map((c: { exact: string }) => c.exact)).toEqual(['the greatest frustration of his presidency']);
 });

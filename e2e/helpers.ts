@@ -7,7 +7,7 @@ import { expect, type Browser, type Download, type Page } from '@playwright/test
 import { corpusPath } from '../src/testing/corpus';
 import type { JsonFile } from '../src/testing/json';
 
-export { CORPUS_FILES, corpusPath, readCorpus } from '../src/testing/corpus';
+export { CORPUS_FILES, corpusPath, readCorpus, sharedPage } from '../src/testing/corpus';
 
 /** Opens the app in a fresh profile and answers the first-start name question. */
 export async function startApp(page: Page, name = 'Ana'): Promise<void> {

@@ -29,7 +29,7 @@ export async function readArticleFile(file: File): Promise<LoadedText> {
     throw new Error(`${file.name}: not UTF-8 text. Save it as UTF-8 and add it again.`);
   }
   if (kind === 'html') {
-    const { text, meta } = extractHtml(raw);
+    const { text, meta } = await extractHtml(raw);
     if (!text.trim()) throw new Error(`${file.name}: the page has no text in its body.`);
     return { raw: text, meta };
   }

@@ -1,6 +1,8 @@
 /**
- * Text and metadata from an HTML page. The page is parsed with DOMParser, which never runs its
- * scripts or loads its resources; block elements become lines (paragraphs) of the text.
+ * The article of an HTML page, and its metadata. The page is parsed with DOMParser, which never
+ * runs its scripts or loads its resources. Mozilla's Readability (the reader view of Firefox,
+ * loaded only when a page is added) finds the article among the page's furniture; block
+ * elements become lines (paragraphs) of the text, with the headline as its first line.
  */
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import type { ArticleMeta } from '../core/model';
@@ -122,26 +124,61 @@ function httpUrl(value: string | undefined): string | undefined {
   return HttpUrl.safeParse(value).success ? value : undefined;
 }
 
-/** The text of an HTML page's body, one line per block, and the metadata its head declares. */
-export function extractHtml(html: string): { text: string; meta: Partial<ArticleMeta> } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+/** Lines of text of a subtree, one per block. */
+function linesOf(root: Node): string[] {
   const out = new LineWriter();
-  walk(doc.body, out, false);
+  walk(root, out, false);
   out.breakLine();
-  const author = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', '[rel="author"]']);
+  return out.lines;
+}
+
+/** The text of an HTML fragment or page, one line per block (how expected articles are read to score extraction). */
+export function htmlText(html: string): string {
+  return linesOf(new DOMParser().parseFromString(html, 'text/html').body).join('\n');
+}
+
+/** What extracting a page gives: the article's text, its metadata, and the whole page's text. */
+export interface ExtractedPage {
+  text: string;
+  meta: Partial<ArticleMeta>;
+  /** Every line of the page's body, furniture and all. */
+  pageText: string;
+  /** Words of the page left out of the article. */
+  leftOutWords: number;
+}
+
+const words = (text: string) => text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+
+/** The article of an HTML page, one line per block with the headline first, and its metadata. */
+export async function extractHtml(html: string): Promise<ExtractedPage> {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const page = linesOf(doc.body);
+  const { Readability } = await import('@mozilla/readability');
+  // Readability changes the document it reads: it gets a copy.
+  const article = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (node) => node }).parse();
+  const body = article?.content ? linesOf(article.content) : [];
+  const title = article?.title?.trim() || metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'title', 'h1']);
+  const lines = body.length ? (title && body[0] !== title ? [title, ...body] : body) : page;
+  const text = lines.join('\n');
+  const pageText = page.join('\n');
+  const author = article?.byline?.trim() || metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', '[rel="author"]']);
   return {
-    text: out.lines.join('\n'),
+    text,
+    pageText,
+    leftOutWords: Math.max(0, words(pageText) - words(text)),
     meta: {
-      title: metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'title', 'h1']),
+      title,
       author: author && !httpUrl(author) ? author.replace(/^by\s+/i, '') : undefined,
-      outlet: metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
-      published: metaContent(doc, [
-        'meta[property="article:published_time"]',
-        'meta[name="date"]',
-        'meta[name="pubdate"]',
-        'meta[itemprop="datePublished"]',
-        'time[datetime]',
-      ]),
+      outlet: article?.siteName?.trim() || metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
+      published:
+        article?.publishedTime?.trim() ||
+        metaContent(doc, [
+          'meta[property="article:published_time"]',
+          'meta[name="date"]',
+          'meta[name="pubdate"]',
+          'meta[itemprop="datePublished"]',
+          'time[datetime]',
+        ]),
       url: httpUrl(metaContent(doc, ['link[rel="canonical"]', 'meta[property="og:url"]'])),
     },
   };

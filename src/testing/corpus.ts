@@ -11,6 +11,14 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Absolute path of the corpus folder. */
 export const CORPUS_DIR = process.env.CLAIMTRAIL_CORPUS ?? resolve(projectRoot, '../shared/corpus');
 
+/** Absolute path of the saved news pages for developing article extraction (../shared/pages, or CLAIMTRAIL_PAGES). */
+export const PAGES_DIR = process.env.CLAIMTRAIL_PAGES ?? resolve(projectRoot, '../shared/pages');
+
+/** The saved page `name` (a folder of PAGES_DIR) as its site served it. */
+export function sharedPage(name: string): string {
+  return join(PAGES_DIR, name, 'source.html');
+}
+
 /** The corpus file names, in manifest order. */
 export const CORPUS_FILES = [
   '000_5db7ccc2cadc8c6a.txt',
