@@ -21,3 +21,11 @@ export function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | '
 export function budgetMet(f: Figure): boolean {
   return f.budget === undefined || (f.budgetOn === 'p95' ? f.p95 : f.median) <= f.budget;
 }
+
+/** A page script that starts watching long tasks; `window.__longest()` then stops and gives the longest, in ms. */
+export const WATCH_LONG_TASKS = `(() => {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+  observer.observe({ type: 'longtask' });
+  window.__longest = () => { observer.disconnect(); return longest; };
+})()`;

@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
-import { budgetMet, stats, type Figure } from './figures';
+import { budgetMet, stats, WATCH_LONG_TASKS, type Figure } from './figures';
+import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
 import { syncFigures } from './sync';
@@ -50,14 +51,19 @@ const DECORATION = smoke ? { lines: 1_000, claims: 200 } : { lines: 30_000, clai
 /** dom-anchor-text-quote is slow on a long text: it runs until this many ms, and its rate is extrapolated. */
 const DOM_ANCHOR_BUDGET = smoke ? 2_000 : 30_000;
 
-/** Bytes and gzipped bytes of the built app: what every visit loads, the workers loaded on import and export, and team sync. */
+/**
+ * Bytes and gzipped bytes of the built app: what every visit loads (what index.html names), the
+ * workers loaded on import and export, team sync, and the file readers (Readability, PDF.js and
+ * its worker, mammoth) loaded when such a file is added.
+ */
 function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = {};
+  const eager = new Set([...readFileSync('dist/index.html', 'utf8').matchAll(/assets\/([^"]+)/g)].map((m) => m[1]));
   for (const name of readdirSync('dist/assets')) {
-    if (!/\.(js|css)$/.test(name)) continue;
+    if (!/\.(m?js|css)$/.test(name)) continue;
     const worker = /^(import|export)-worker/.exec(name)?.[1];
-    const lazy = name.startsWith('team-sync') ? 'team sync JS, loaded on connecting' : undefined;
-    const part = worker ? `${worker} worker JS` : (lazy ?? (name.endsWith('.css') ? 'app CSS' : 'app JS'));
+    const lazy = name.startsWith('team-sync') ? 'team sync JS, loaded on connecting' : 'file readers JS, loaded when a page, PDF or Word file is added';
+    const part = worker ? `${worker} worker JS` : eager.has(name) ? (name.endsWith('.css') ? 'app CSS' : 'app JS') : lazy;
     const bytes = readFileSync(`dist/assets/${name}`);
     sizes[`${part} bytes`] = (sizes[`${part} bytes`] ?? 0) + bytes.length;
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;
@@ -109,12 +115,6 @@ function step(message: string): void {
 }
 
 /** Watches long tasks from now on: `window.__longest()` is the longest since, in ms. */
-const WATCH_LONG_TASKS = `(() => {
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
-  observer.observe({ type: 'longtask' });
-  window.__longest = () => { observer.disconnect(); return longest; };
-})()`;
 
 /**
  * Milliseconds from a key press or click (its event timestamp) until the frame after it was
@@ -468,7 +468,10 @@ async function main(): Promise<void> {
     // 1–8, unless only the team sync figures are asked for (--only=sync).
     if (!process.argv.includes('--only=sync')) Object.assign(figures, await libraryFigures(browser, dir));
 
-    // 9. Team sync, beside raw PouchDB replication.
+    // 9. Files: web page extraction, and a long PDF read with the page responsive.
+    if (!process.argv.includes('--only=sync')) Object.assign(figures, await fileFigures({ browser, smoke, freshPage, step, dir }));
+
+    // 10. Team sync, beside raw PouchDB replication.
     Object.assign(figures, await syncFigures({ browser, base: BASE, smoke, freshPage, label: (p, i) => labelTimed(p, i, false), step }));
     const browserVersion = browser.version();
     await browser.close();

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   addCorpus,
@@ -15,6 +12,7 @@ import {
   selectWithMouse,
   sharedPage,
   startApp,
+  tempFile,
 } from './helpers';
 
 const CORPUS_TITLES = [
@@ -24,12 +22,6 @@ const CORPUS_TITLES = [
   'The first battalion of “peacekeeping forces” was sent to Kazakhstan.. What do you know about the Collective Security Treaty Organization?',
   'After their intervention in Kazakhstan, other projects for the “blue helmets” of the CSTO',
 ];
-
-function tempFile(name: string, content: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'claimtrail-')), name);
-  writeFileSync(path, content);
-  return path;
-}
 
 test('first start asks the name once and shows the demo article', async ({ page }) => {
   await startApp(page, 'Ana');
@@ -153,7 +145,7 @@ test('several files dropped at once are added', async ({ page }) => {
   });
   await expect(page.getByRole('link', { name: 'Dropped one' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Dropped two' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('image.png: not a text, markdown or HTML file');
+  await expect(page.getByRole('alert')).toContainText('image.png: not a file claimtrail reads (text, markdown, web page, PDF or Word .docx)');
 });
 
 test('blank lines take little room, and selected text is exactly the stored text across paragraphs', async ({ page }) => {

@@ -40,7 +40,7 @@ test('every format exports from the UI; W3C and Hypothesis files import into a f
   const csv = await exportAs(page, 'CSV (spreadsheet)', 'This article');
   expect(csv.suggestedFilename()).toMatch(/^claimtrail-\d{8}-\d{6}\.csv$/);
   const csvText = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
-  expect(csvText.startsWith('\uFEFFarticle title,url,label,start,end,exact,note,sources,annotator,created\r\n')).toBe(true);
+  expect(csvText.startsWith('\uFEFFarticle title,url,label,start,end,exact,note,sources,annotator,created,pages\r\n')).toBe(true);
   expect(csvText.trimEnd().split('\r\n')).toHaveLength(2);
 
   // From the library: all articles, in every format.

@@ -1,5 +1,7 @@
 /** Shared steps for the end-to-end specs: start the app, add corpus files, select text, read claims. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -8,6 +10,13 @@ import { corpusPath } from '../src/testing/corpus';
 import type { JsonFile } from '../src/testing/json';
 
 export { CORPUS_FILES, corpusPath, readCorpus, sharedPage } from '../src/testing/corpus';
+
+/** Writes `content` to a new temporary file named `name`, for a file chooser; returns its path. */
+export function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'claimtrail-')), name);
+  writeFileSync(path, content);
+  return path;
+}
 
 /** Opens the app in a fresh profile and answers the first-start name question. */
 export async function startApp(page: Page, name = 'Ana'): Promise<void> {

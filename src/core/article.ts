@@ -2,7 +2,8 @@
  * Making a library article from text someone loaded: normalised text, fingerprint, and a
  * title taken from the text when none is given.
  */
-import { newId, nowIso, type Article, type ArticleMeta } from './model';
+import { META_KEYS, newId, nowIso, type Article, type ArticleFacts, type ArticleMeta } from './model';
+import { pageMapProblem } from './pages';
 import { normalizeText, sha256Hex } from './text';
 
 /** Longest title taken from the text itself. */
@@ -23,18 +24,24 @@ export function defaultTitle(text: string): string {
 /** Metadata fields with blank values dropped and the rest trimmed. */
 export function cleanMeta(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {
   const clean: Partial<ArticleMeta> = {};
-  for (const key of ['title', 'author', 'outlet', 'published', 'url'] as const) {
+  for (const key of META_KEYS) {
     const value = meta[key]?.trim();
     if (value) clean[key] = value;
   }
   return clean;
 }
 
-/** An article record and its normalised text, ready to store. */
-export async function makeArticle(raw: string, meta: Partial<ArticleMeta> = {}): Promise<{ article: Article; text: string }> {
+/**
+ * An article record and its normalised text, ready to store, with what reading its file found.
+ * A page map must be of the normalised text: a reader that makes one normalises as it goes.
+ */
+export async function makeArticle(raw: string, meta: Partial<ArticleMeta> = {}, facts: ArticleFacts = {}): Promise<{ article: Article; text: string }> {
   const text = normalizeText(raw);
+  const pageProblem = facts.pages && (text !== raw ? 'its text was not normalised' : pageMapProblem(facts.pages, text.length));
+  if (pageProblem) throw new Error(`The page map does not fit the text: ${pageProblem}.`);
   const fields = cleanMeta(meta);
   const article: Article = {
+    ...facts,
     ...fields,
     title: fields.title ?? defaultTitle(text),
     id: newId(),

@@ -62,8 +62,35 @@ export interface ArticleMeta {
   url?: string;
 }
 
+/**
+ * The file an article was made from, kept as evidence of what the page said: its bytes stay in
+ * the library that added it (store `originals`); exports carry only its name and hash.
+ */
+export interface OriginalFile {
+  name: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** Media type, e.g. application/pdf. */
+  type?: string;
+  /** Size in bytes. */
+  size?: number;
+}
+
+/** What reading a file found besides the text and the editable details. */
+export interface ArticleFacts {
+  /** Language of the text (BCP 47), as the page declared it. */
+  lang?: string;
+  /** Writing direction the page declared. */
+  dir?: 'ltr' | 'rtl';
+  /** Where each page of a paged original (a PDF) starts, UTF-16 offsets (see core/pages.ts). */
+  pages?: number[];
+  /** Words of a web page left out of its article as page furniture. */
+  leftOutWords?: number;
+  original?: OriginalFile;
+}
+
 /** An article in the library. Its text is stored apart (see store/) and never changes. */
-export interface Article extends ArticleMeta {
+export interface Article extends ArticleMeta, ArticleFacts {
   id: string;
   /** SHA-256 of the text's UTF-8 bytes, hex: the fingerprint that identifies the text. */
   textSha256: string;
@@ -72,6 +99,9 @@ export interface Article extends ArticleMeta {
   /** When it entered this library (ISO 8601 UTC). */
   added: string;
 }
+
+/** The editable details of an article, without what reading its file found. */
+export const META_KEYS = ['title', 'author', 'outlet', 'published', 'url'] as const;
 
 /** How a reviewer settled a disagreement; carried by the claims of an adjudicated layer. */
 export interface Review {

@@ -4,7 +4,7 @@
  * core honest about what it depends on. Checked by `tsc -p tsconfig.core.json`.
  */
 declare class TextEncoder {
-  encode(input?: string): Uint8Array;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
 }
 
 declare class TextDecoder {
@@ -34,3 +34,6 @@ declare class URL {
   readonly search: string;
   readonly searchParams: URLSearchParams;
 }
+
+/** Base64 decoding (MHTML parts). */
+declare function atob(data: string): string;

@@ -46,8 +46,13 @@ export function normalizeWithOffsets(raw: string): { text: string; toText(rawCod
 }
 
 /** SHA-256 of the text's UTF-8 bytes, as lowercase hex: an article's fingerprint. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+export function sha256Hex(text: string): Promise<string> {
+  return bytesSha256Hex(new TextEncoder().encode(text));
+}
+
+/** SHA-256 of bytes (an original file's), as lowercase hex. */
+export async function bytesSha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   let hex = '';
   for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
   return hex;

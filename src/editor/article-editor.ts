@@ -19,6 +19,8 @@ export interface ArticleEditorOptions {
   onLabel(label: Label, selection: Range): void;
   /** More plugins: the article state and the views drawn from the editor's state (the claim panel). */
   plugins: Plugin[];
+  /** Where each page of a paged original starts, to mark page boundaries. */
+  pages?: readonly number[];
 }
 
 /** Any action of the article's editor: for its claims, or for the rest of what it shows. */
@@ -46,7 +48,7 @@ export class ArticleEditor {
   private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(parent: HTMLElement, text: string, claims: readonly Claim[], options: ArticleEditorOptions) {
-    this.article = new ArticleDoc(text);
+    this.article = new ArticleDoc(text, options.pages);
     this.loaded = this.article.sectionsFilling(0, FIRST_SIZE);
     const state = EditorState.create({
       // A long article opens with its first sections; the rest follow in steps (see appendMore).

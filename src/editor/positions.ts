@@ -27,9 +27,14 @@ export class ArticleDoc {
   private readonly linePos: number[] = [];
   private readonly lineLength: number[] = [];
 
-  constructor(readonly text: string) {
+  /** `pages`: where each page of a paged original starts (core/pages.ts); those lines are marked with their page. */
+  constructor(
+    readonly text: string,
+    pages: readonly number[] = [],
+  ) {
     const schema = articleSchema;
     const lines = splitLines(text);
+    const pageAt = new Map(pages.map((start, i) => [start, i + 1]));
     const sections: Node[] = [];
     let offset = 0;
     let pos = 0;
@@ -40,7 +45,8 @@ export class ArticleDoc {
         this.lineStart.push(offset);
         this.linePos.push(pos + 1);
         this.lineLength.push(line.length);
-        paragraphs.push(schema.node('paragraph', null, line ? schema.text(line) : undefined));
+        const page = pageAt.get(offset);
+        paragraphs.push(schema.node('paragraph', page ? { page } : null, line ? schema.text(line) : undefined));
         offset += line.length + 1;
         pos += line.length + 2;
       }

@@ -17,8 +17,13 @@ export const articleSchema = new Schema({
     },
     paragraph: {
       content: 'text*',
+      // The page of a paged original (a PDF) that starts with this line: drawn, never in the text.
+      attrs: { page: { default: null } },
       // Blank and whitespace-only lines stay in the text (offsets count them) but take little room.
-      toDOM: (node) => ['p', { dir: 'auto', class: /\S/.test(node.textContent) ? null : 'blank' }, 0],
+      toDOM: (node) => {
+        const classes = [/\S/.test(node.textContent) ? '' : 'blank', node.attrs.page ? 'page-start' : ''].filter(Boolean).join(' ');
+        return ['p', { dir: 'auto', class: classes || null, 'data-page': node.attrs.page ?? null }, 0];
+      },
     },
     text: {},
   },

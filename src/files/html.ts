@@ -5,7 +5,8 @@
  * elements become lines (paragraphs) of the text, with the headline as its first line.
  */
 import { HttpUrl } from '../core/format/claimtrail-v1';
-import type { ArticleMeta } from '../core/model';
+import { pageScore, tokens } from '../core/extraction-score';
+import type { ArticleFacts, ArticleMeta } from '../core/model';
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
@@ -137,41 +138,141 @@ export function htmlText(html: string): string {
   return linesOf(new DOMParser().parseFromString(html, 'text/html').body).join('\n');
 }
 
-/** What extracting a page gives: the article's text, its metadata, and the whole page's text. */
+/** What extracting a page gives: the article's text, its details, and the whole page's text. */
 export interface ExtractedPage {
   text: string;
   meta: Partial<ArticleMeta>;
+  /** Its language and direction, and how many of the page's words were left out. */
+  facts: ArticleFacts;
   /** Every line of the page's body, furniture and all. */
   pageText: string;
-  /** Words of the page left out of the article. */
-  leftOutWords: number;
 }
 
-const words = (text: string) => text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+/** The parts of a schema.org Article in a page's JSON-LD that claimtrail reads. */
+interface LdArticle {
+  headline?: string;
+  articleBody?: string;
+  authors: string[];
+  datePublished?: string;
+  publisher?: string;
+  inLanguage?: string;
+}
 
-/** The article of an HTML page, one line per block with the headline first, and its metadata. */
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
+const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const nameOf = (value: unknown): string | undefined => str(value) ?? (value && typeof value === 'object' ? str((value as { name?: unknown }).name) : undefined);
+
+/** The first Article (NewsArticle, ReportageNewsArticle, BlogPosting…) in the page's JSON-LD, @graph included. */
+function jsonLdArticle(doc: Document): LdArticle | undefined {
+  const queue: unknown[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      queue.push(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A page's broken JSON-LD is its own affair: the rest of the page is still read.
+    }
+  }
+  while (queue.length) {
+    const item = queue.shift();
+    if (Array.isArray(item)) queue.push(...(item as unknown[]));
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    const node = item as Record<string, unknown>;
+    if (node['@graph']) queue.push(node['@graph']);
+    const types = ([] as unknown[]).concat(node['@type']);
+    if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) continue;
+    return {
+      headline: str(node.headline),
+      articleBody: str(node.articleBody),
+      authors: ([] as unknown[])
+        .concat(node.author ?? [])
+        .map(nameOf)
+        .filter((n): n is string => !!n),
+      datePublished: str(node.datePublished),
+      publisher: nameOf(node.publisher),
+      inLanguage: str(node.inLanguage),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Readies a page for Readability: navigation goes, and text a script would have shown comes in
+ * (`<noscript>` and `<template>` holding paragraphs are unwrapped: Readability drops both).
+ */
+function prepareForReading(doc: Document): void {
+  // Navigation is never the article (Readability keeps it when the article is not in a container of its own).
+  for (const nav of doc.body.querySelectorAll('nav, [role="navigation"]')) nav.remove();
+  for (const holder of doc.body.querySelectorAll('noscript, template')) {
+    const content = holder instanceof HTMLTemplateElement ? holder.content : holder;
+    if (!content.querySelector('p') && (content.textContent ?? '').trim().length < 200) continue;
+    holder.replaceWith(...content.childNodes);
+  }
+}
+
+type Readable = {
+  title: string | null | undefined;
+  byline: string | null | undefined;
+  siteName: string | null | undefined;
+  publishedTime: string | null | undefined;
+  lang: string | null | undefined;
+  dir: string | null | undefined;
+  lines: string[];
+};
+
+/** Readability's article of a document (it changes the document it reads: pass a copy). */
+async function readable(doc: Document): Promise<Readable | undefined> {
+  const { Readability } = await import('@mozilla/readability');
+  const article = new Readability<Node>(doc, { serializer: (node) => node }).parse();
+  return article ? { ...article, lines: article.content ? linesOf(article.content) : [] } : undefined;
+}
+
+/**
+ * The body lines of a page's article: Readability's, unless the page's JSON-LD carries an
+ * `articleBody` that Readability's text misses most of (a page whose script draws the story).
+ */
+function bodyLines(article: Readable | undefined, ld: LdArticle | undefined): string[] {
+  const lines = article?.lines ?? [];
+  const ldBody = ld?.articleBody;
+  if (!ldBody || tokens(ldBody).length < 50 || pageScore(lines.join('\n'), ldBody).recall >= 0.8) return lines;
+  return ldBody
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** The article of an HTML page, one line per block with the headline first, and its details. */
 export async function extractHtml(html: string): Promise<ExtractedPage> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const page = linesOf(doc.body);
-  const { Readability } = await import('@mozilla/readability');
-  // Readability changes the document it reads: it gets a copy.
-  const article = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (node) => node }).parse();
-  const body = article?.content ? linesOf(article.content) : [];
-  const title = article?.title?.trim() || metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'title', 'h1']);
+  const ld = jsonLdArticle(doc);
+  prepareForReading(doc);
+  const article = await readable(doc.cloneNode(true) as Document);
+  const body = bodyLines(article, ld);
+  const title = ld?.headline || article?.title?.trim() || metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'title', 'h1']);
   const lines = body.length ? (title && body[0] !== title ? [title, ...body] : body) : page;
   const text = lines.join('\n');
   const pageText = page.join('\n');
-  const author = article?.byline?.trim() || metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', '[rel="author"]']);
+  const author =
+    article?.byline?.trim() ||
+    (ld?.authors.length ? ld.authors.join(', ') : undefined) ||
+    metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', '[rel="author"]']);
+  const lang = (article?.lang || ld?.inLanguage || doc.documentElement.lang || '').trim();
+  const dir = (article?.dir || doc.documentElement.dir || doc.body.dir || '').toLowerCase();
   return {
     text,
     pageText,
-    leftOutWords: Math.max(0, words(pageText) - words(text)),
+    facts: {
+      ...(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+      ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
+      leftOutWords: Math.max(0, tokens(pageText).length - tokens(text).length),
+    },
     meta: {
       title,
       author: author && !httpUrl(author) ? author.replace(/^by\s+/i, '') : undefined,
-      outlet: article?.siteName?.trim() || metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
+      outlet: article?.siteName?.trim() || ld?.publisher || metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
       published:
         article?.publishedTime?.trim() ||
+        ld?.datePublished ||
         metaContent(doc, [
           'meta[property="article:published_time"]',
           'meta[name="date"]',

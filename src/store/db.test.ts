@@ -109,14 +109,17 @@ describe('Store', () => {
     expect((await store.listArticles())[0]!.counts.sourced).toBe(after.filter((c) => c.label === 'sourced').length);
   });
 
-  it('keeps article text and fingerprint when details are edited', async () => {
+  it('keeps article text, fingerprint and what its file gave (page map, original) when details are edited', async () => {
     const { store } = await freshStore();
-    const text = 'Some article';
-    const a = await article(text);
-    await store.addArticle(a, text);
+    const text = 'Some article\nits second page';
+    const original = { name: 'report.pdf', sha256: 'b'.repeat(64), type: 'application/pdf', size: 3 };
+    const a = { ...(await article(text)), author: 'Old author', pages: [0, 13], lang: 'en', original };
+    await store.addArticle(a, text, { ...original, id: a.id, added: a.added, gzip: new Uint8Array([1, 2, 3]).buffer });
     const updated = await store.updateArticleMeta(a.id, { title: 'New title', outlet: 'Outlet' });
-    expect(updated).toMatchObject({ title: 'New title', outlet: 'Outlet', textSha256: a.textSha256 });
+    expect(updated).toMatchObject({ title: 'New title', outlet: 'Outlet', textSha256: a.textSha256, pages: [0, 13], lang: 'en', original });
+    expect(updated.author).toBeUndefined();
     expect((await store.loadArticle(a.id))!.text).toBe(text);
+    expect(new Uint8Array((await store.original(a.id))!.gzip)).toEqual(new Uint8Array([1, 2, 3]));
   });
 
   it('imports a file once: the same file again changes nothing, and a later edit wins', async () => {
@@ -224,6 +227,7 @@ describe('Store', () => {
       'decisionConflicts',
       'decisions',
       'fingerprints',
+      'originals',
       'outbox',
       'relations',
       'settings',

@@ -10,6 +10,7 @@ import type { Decision } from '../core/adjudication';
 import type { ClaimChange } from '../core/history';
 import {
   countLabels,
+  META_KEYS,
   type Article,
   type ArticleMeta,
   type ArticleRelation,
@@ -26,7 +27,17 @@ import { writeImport, type ImportInput, type ImportReport } from './import-write
 import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEntry } from './outbox';
 import type { TeamApplied, TeamChanges } from './replica-write';
 import { TeamStore } from './team-store';
-import { DB_VERSION, MIGRATIONS, type ClaimConflict, type ClaimtrailSchema, type Db, type OutboxEntry, type Settings, type TeamProject } from './schema';
+import {
+  DB_VERSION,
+  MIGRATIONS,
+  type ClaimConflict,
+  type ClaimtrailSchema,
+  type Db,
+  type OutboxEntry,
+  type Settings,
+  type StoredOriginal,
+  type TeamProject,
+} from './schema';
 import { describeStorageError, storageAction, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
 
@@ -127,15 +138,16 @@ export class Store {
     });
   }
 
-  /** Adds an article and its text, unless the same text (by SHA-256) is already stored. */
-  addArticle(article: Article, text: string): Promise<AddResult> {
+  /** Adds an article and its text, and the file it was made from, unless the same text (by SHA-256) is already stored. */
+  addArticle(article: Article, text: string, original?: StoredOriginal): Promise<AddResult> {
     return this.run('add the article', async () => {
-      const tx = this.db.transaction(['articles', 'texts'], 'readwrite');
+      const tx = this.db.transaction(['articles', 'texts', 'originals'], 'readwrite');
       const result = await allOrNothing(tx, async (): Promise<AddResult> => {
         const existing = await tx.objectStore('articles').index('bySha').get(article.textSha256);
         if (existing) return { status: 'exists', article: existing };
         queue(tx.objectStore('articles').add(article));
         queue(tx.objectStore('texts').add({ id: article.id, text }));
+        if (original) queue(tx.objectStore('originals').add({ ...original, id: article.id }));
         return { status: 'added', article };
       });
       if (result.status === 'added') this.channel.publish({ type: 'library', articleIds: [article.id] });
@@ -150,14 +162,20 @@ export class Store {
       const updated = await allOrNothing(tx, async () => {
         const current = await tx.store.get(id);
         if (!current) throw new Error('the article is no longer in the library');
-        const { textSha256, length, added } = current;
-        const next: Article = { ...meta, id, textSha256, length, added };
+        // Only the editable details change: what reading the file found (its page map, its original) stays.
+        const facts = Object.fromEntries(Object.entries(current).filter(([key]) => !(META_KEYS as readonly string[]).includes(key)));
+        const next: Article = { ...(facts as Omit<Article, keyof ArticleMeta>), ...meta, id };
         queue(tx.store.put(next));
         return next;
       });
       this.channel.publish({ type: 'library', articleIds: [id] });
       return updated;
     });
+  }
+
+  /** The file an article was made from, as kept (compressed), or undefined when this library does not hold it. */
+  original(articleId: string): Promise<StoredOriginal | undefined> {
+    return this.run('read the original file', () => this.db.get('originals', articleId));
   }
 
   /** An article with its text and all its claims, or undefined when it is not stored. */

@@ -12,6 +12,7 @@ import {
   type ClaimComment,
   type ClaimConflict,
   type ClaimThread,
+  type OriginalFile,
   type UnlabelledClaim,
 } from '../core/model';
 import type { Fingerprint } from '../core/similarity';
@@ -78,6 +79,17 @@ export interface ClaimtrailSchema extends DBSchema {
   conflicts: { key: string; value: ClaimConflict; indexes: { byArticle: string } };
   /** Disagreements decided in two places at once, by decision key, until a reviewer keeps one decision. */
   decisionConflicts: { key: string; value: DecisionConflict; indexes: { byArticle: string } };
+  /** The file each article was made from, gzip-compressed, by article id: evidence of what the page said. */
+  originals: { key: string; value: StoredOriginal };
+}
+
+/** An added file's bytes as the library keeps them, with when it was added. */
+export interface StoredOriginal extends OriginalFile {
+  /** The article made from it. */
+  id: string;
+  added: string;
+  /** The file's bytes, gzip-compressed. */
+  gzip: ArrayBuffer;
 }
 
 export type Db = IDBPDatabase<ClaimtrailSchema>;
@@ -139,6 +151,9 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
   },
   (db) => {
     db.createObjectStore('decisionConflicts', { keyPath: 'key' }).createIndex('byArticle', 'articleId');
+  },
+  (db) => {
+    db.createObjectStore('originals', { keyPath: 'id' });
   },
 ];
 

@@ -6,6 +6,7 @@
 import type { Decision } from '../core/adjudication';
 import type { Comparison } from '../core/agreement-report';
 import { cleanMeta } from '../core/article';
+import { claimPages } from '../core/format/export';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import type { ClaimChange } from '../core/history';
 import { nowIso, type Annotator, type Article } from '../core/model';
@@ -188,6 +189,8 @@ export class App {
       dispatch: (intent) => this.handle(view, intent),
       isMine: (claim) => claim.annotator.id === this.annotator.id,
       draft: (claimId) => this.journal.draft(claimId),
+      // The bundle, not the view: entries are drawn while the view is being made, and showDetails keeps bundle.article current.
+      pages: (claim) => claimPages(bundle.article, claim) ?? [],
       links: (claim, into) => guard(this.threads.links(claim, into)),
     });
     this.setView(view.element, view);
@@ -242,6 +245,10 @@ export class App {
         return guard(claims.labelUnlabelled(view, intent.id, intent.label));
       case 'edit-details':
         return guard(this.editDetails(intent.article));
+      case 'download-original':
+        return guard(this.exchange.downloadOriginal(intent.article));
+      case 'use-whole-page':
+        return guard(this.exchange.useWholePage(intent.article));
       case 'keep-version':
         return guard(this.keepVersion(view, intent));
     }

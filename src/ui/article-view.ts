@@ -19,6 +19,19 @@ function legend(): HTMLElement {
   );
 }
 
+/** What the article was made from, and what of it was left out (with the way to get it back). */
+function sourceNote(article: Article, useWholePage: () => void): HTMLElement | null {
+  const parts: (string | HTMLElement)[] = [];
+  if (article.original) parts.push(`From ${article.original.name}`);
+  if (article.pages) parts.push(` · ${article.pages.length} page${article.pages.length === 1 ? '' : 's'}`);
+  if (article.leftOutWords) {
+    const words = article.leftOutWords.toLocaleString('en');
+    parts.push(` · ${words} word${article.leftOutWords === 1 ? '' : 's'} of page furniture left out `);
+    parts.push(h('button', { type: 'button', class: 'quiet', onclick: useWholePage }, 'Use the whole page'));
+  }
+  return parts.length ? h('p', { class: 'source-note' }, ...parts) : null;
+}
+
 /** One open article: owns its editor and claim panel; the panel is drawn from the editor's state. */
 export class ArticleView {
   readonly element: HTMLElement;
@@ -41,7 +54,8 @@ export class ArticleView {
       (...actions) => this.editor.dispatch(...actions),
     );
     this.header = h('header', { class: 'article-header' });
-    const textWrap = h('div', { class: 'editor-wrap' });
+    const { lang, dir } = bundle.article;
+    const textWrap = h('div', { class: 'editor-wrap', ...(lang ? { lang } : {}), ...(dir ? { dir } : {}) });
     const main = h(
       'section',
       { class: 'article-main', 'aria-labelledby': 'article-title' },
@@ -55,6 +69,7 @@ export class ArticleView {
     this.element = h('div', { class: 'article-layout' }, main, this.panel.element);
     this.showDetails(bundle.article);
     this.editor = new ArticleEditor(textWrap, bundle.text, bundle.claims, {
+      pages: bundle.article.pages,
       onLabel: (label, selection) => host.dispatch({ type: 'label', label, selection }),
       plugins: [articlePlugin({ comments: bundle.comments ?? [], decisions, unlabelled, conflicts }), this.panel.plugin()],
     });
@@ -82,7 +97,15 @@ export class ArticleView {
         publishedElement(article.published),
         article.url ? h('span', {}, ' · ', h('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')) : null,
       ),
-      h('button', { type: 'button', class: 'quiet', onclick: () => this.host.dispatch({ type: 'edit-details', article }) }, 'Edit details'),
+      h(
+        'p',
+        { class: 'article-actions' },
+        h('button', { type: 'button', class: 'quiet', onclick: () => this.host.dispatch({ type: 'edit-details', article }) }, 'Edit details'),
+        article.original
+          ? h('button', { type: 'button', class: 'quiet', onclick: () => this.host.dispatch({ type: 'download-original', article }) }, 'Download original')
+          : null,
+      ),
+      sourceNote(article, () => this.host.dispatch({ type: 'use-whole-page', article })) ?? '',
     );
   }
 

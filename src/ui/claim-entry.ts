@@ -242,6 +242,12 @@ export function conflictGroup(versions: readonly HTMLElement[]): HTMLElement {
   );
 }
 
+/** " · p. 2" or " · pp. 2–3": where a claim lies in a paged original. */
+function pageNote(pages: readonly number[]): string {
+  if (!pages.length) return '';
+  return pages.length === 1 ? ` · p. ${pages[0]}` : ` · pp. ${pages[0]}–${pages[pages.length - 1]}`;
+}
+
 export function entryElement(
   claim: Claim,
   selected: boolean,
@@ -276,7 +282,7 @@ export function entryElement(
       'p',
       { class: 'claim-meta' },
       h('span', { class: 'layer-swatch', 'aria-hidden': 'true' }),
-      `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}`,
+      `${claim.annotator.name}${mine ? '' : ' (read-only)'} · ${formatDate(claim.modified, true)}${pageNote(host.pages(claim))}`,
     ),
     comments.length
       ? h(

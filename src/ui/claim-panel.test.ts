@@ -39,7 +39,7 @@ function panelOf(claims: Claim[], comments: ClaimComment[] = []) {
     panel.update(state, prev);
   };
   const panel: ClaimPanel = new ClaimPanel(
-    { dispatch: (intent) => intents.push(intent), isMine: (c) => c.annotator.id === ana.id, draft: () => undefined, links: () => undefined },
+    { dispatch: (intent) => intents.push(intent), isMine: (c) => c.annotator.id === ana.id, draft: () => undefined, pages: () => [], links: () => undefined },
     () => ({ id: 'a', title: 'T', textSha256: 'x'.repeat(64), length: text.length, added: '2026-01-01T00:00:00.000Z' }),
     (...actions) => apply(...actions),
   );

@@ -6,12 +6,14 @@
  * the person is asked whether to carry its claims onto the stored text.
  */
 import { version } from '../../package.json';
-import { makeArticle } from '../core/article';
+import { cleanMeta, makeArticle } from '../core/article';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { EXPORT_FORMATS, exportNameOf, type ExportFormatName } from '../core/format/formats';
-import { LABEL_NAMES, LABELS, type Annotator, type Label } from '../core/model';
-import { readArticleFile } from '../files/article-files';
+import { LABEL_NAMES, LABELS, newId, nowIso, type Annotator, type Article, type Label } from '../core/model';
+import { readArticleFile, savedPageHtml } from '../files/article-files';
 import { exportInWorker } from '../files/export-file';
+import { htmlText } from '../files/html';
+import { keepOriginal, originalFile } from '../files/original';
 import { importInWorker, type ImportStage, type LabelChoice, type TagCount } from '../files/import-file';
 import type { VersionQuestion } from '../files/versions';
 import type { ImportReport, Store } from '../store/db';
@@ -40,8 +42,9 @@ export class Exchange {
     for (const file of files) {
       try {
         const loaded = await readArticleFile(file);
-        const { article, text } = await makeArticle(loaded.raw, loaded.meta);
-        const result = await this.store.addArticle(article, text);
+        const { original, stored } = await keepOriginal(file, loaded.bytes);
+        const { article, text } = await makeArticle(loaded.raw, loaded.meta, { ...loaded.facts, original });
+        const result = await this.store.addArticle(article, text, { ...stored, id: article.id });
         if (result.status === 'added') added.push(article.title);
         else known.push(`${file.name} is already in the library as “${result.article.title}”.`);
       } catch (error) {
@@ -51,6 +54,51 @@ export class Exchange {
     if (failed.length) this.notices.error(`${failed.length} of ${files.length} files could not be added:`, failed);
     const done = added.length ? `Added ${added.length} article${added.length === 1 ? '' : 's'}.` : '';
     if (done || known.length) this.notices.status([done, ...known].filter(Boolean).join(' '));
+  }
+
+  /** Downloads the file an article was made from, byte for byte as it was added. */
+  async downloadOriginal(article: Article): Promise<void> {
+    const stored = await this.store.original(article.id);
+    if (!stored) {
+      const { name, sha256 } = article.original ?? {};
+      this.notices.error(
+        name
+          ? `The original file ${name} (SHA-256 ${sha256}) was added in another library: only its name and fingerprint came to this one.`
+          : 'This article was not made from a file.',
+      );
+      return;
+    }
+    download(await originalFile(stored), stored.name);
+  }
+
+  /**
+   * Adds the whole text of the page an article was extracted from, page furniture and all, as an
+   * article of its own that this one `excerpts`; the article and its claims stay as they are.
+   * Opens the whole page.
+   */
+  async useWholePage(article: Article): Promise<void> {
+    const stored = await this.store.original(article.id);
+    if (!stored) {
+      this.notices.error('The page this article was made from is not kept in this library, so its whole text cannot be added.');
+      return;
+    }
+    const file = await originalFile(stored);
+    const pageText = htmlText(savedPageHtml(new Uint8Array(await file.arrayBuffer()), stored.name));
+    const meta = { ...cleanMeta(article), title: `${article.title} (whole page)` };
+    const { lang, dir, original } = article;
+    const { article: whole, text } = await makeArticle(pageText, meta, { ...(lang ? { lang } : {}), ...(dir ? { dir } : {}), original });
+    const result = await this.store.addArticle(whole, text, { ...stored, id: whole.id });
+    const to = result.article.id;
+    if (to === article.id) {
+      this.notices.status('Nothing of the page was left out: the article is its whole text.');
+      return;
+    }
+    const relations = await this.store.relations();
+    if (!relations.some((r) => r.from === article.id && r.to === to && r.kind === 'excerpts')) {
+      await this.store.putRelation({ id: newId(), from: article.id, to, kind: 'excerpts', created: nowIso() });
+    }
+    this.notices.status(`Added the whole page as “${result.article.title}”; “${article.title}” is linked to it as an excerpt.`);
+    location.hash = `#/article/${encodeURIComponent(to)}`;
   }
 
   /** Asks for pasted text and adds it as an article, then opens it. */

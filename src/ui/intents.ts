@@ -47,6 +47,10 @@ export type Intent =
   /** Gives an imported annotation its label: it becomes a claim. */
   | { type: 'label-unlabelled'; id: string; label: Label }
   | { type: 'edit-details'; article: Article }
+  /** Downloads the file the article was made from. */
+  | { type: 'download-original'; article: Article }
+  /** Adds the whole text of the page the article was extracted from, linked as what it excerpts. */
+  | { type: 'use-whole-page'; article: Article }
   /** Keeps one version of a claim (by id) or decision (by key) changed in two places at once (team sync); the others are deleted. */
   | { type: 'keep-version'; kind: 'claim' | 'decision'; id: string; rev: string };
 
@@ -58,6 +62,8 @@ export interface ArticleReads {
   isMine(claim: Claim): boolean;
   /** The unsaved note typed for a claim before the page was last closed, if any. */
   draft(id: string): string | undefined;
+  /** The pages of the article's original (a PDF) the claim lies on; none for an article without pages. */
+  pages(claim: Claim): readonly number[];
   /** Fills `into` with the claim's thread and likely matches in other articles. */
   links(claim: Claim, into: HTMLElement): void;
 }

@@ -106,11 +106,27 @@ export const ClaimSchema = z
     review: ReviewSchema.optional().describe('Present on claims of an adjudicated layer.'),
     comments: z.array(CommentSchema).optional().describe('Remarks on the claim, by its annotator or others.'),
     anchor: AnchorSchema.optional().describe('Present on a claim carried over from another version of the text.'),
+    pages: z
+      .array(z.int().positive())
+      .optional()
+      .describe("The pages of the original the claim lies on, from its article's `pages` (written on export; read from the article on import)."),
   })
   .refine((claim) => claim.end > claim.start, endAfterStart);
 
 /** Words another tool annotated that carry none of the three labels yet: kept for a person to label. */
 export const UnlabelledSchema = z.looseObject(spanFields).refine((claim) => claim.end > claim.start, endAfterStart);
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
+
+/** The file an article was made from: its name and fingerprint, never its bytes. */
+export const OriginalSchema = z
+  .looseObject({
+    name: NonBlank.describe('The file name as it was added.'),
+    sha256: Sha256Hex.describe("SHA-256 of the file's bytes, lowercase hex."),
+    type: z.string().optional().describe('Media type, e.g. application/pdf.'),
+    size: z.int().nonnegative().optional().describe('Size in bytes.'),
+  })
+  .describe('The file the article was made from, so a colleague can check they annotate the same page; its bytes stay in the library that added it.');
 
 export const ArticleSchema = z.looseObject({
   id: NonBlank,
@@ -119,11 +135,20 @@ export const ArticleSchema = z.looseObject({
   outlet: z.string().optional(),
   published: z.string().optional().describe('Publication date, ISO 8601 preferred.'),
   url: HttpUrl.optional(),
-  textSha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' })
-    .describe('SHA-256 of the UTF-8 bytes of text, lowercase hex.'),
+  textSha256: Sha256Hex.describe('SHA-256 of the UTF-8 bytes of text, lowercase hex.'),
   text: z.string().describe('The article text the offsets index into; LF line ends.'),
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, { error: 'expected a language tag such as en or ar-EG' })
+    .optional()
+    .describe('Language of the text (BCP 47), as its page declared it.'),
+  dir: z.enum(['ltr', 'rtl']).optional().describe('Writing direction its page declared.'),
+  pages: z
+    .array(CodePointOffset)
+    .min(1)
+    .optional()
+    .describe('Where each page of a paged original (a PDF) starts, in code points: pages[n - 1] is the start of page n, pages[0] is 0, ascending.'),
+  original: OriginalSchema.optional(),
   claims: z.array(ClaimSchema),
   unlabelled: z.array(UnlabelledSchema).optional().describe('Annotations imported from other tools, placed on words but waiting for a label.'),
 });

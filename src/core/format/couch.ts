@@ -15,9 +15,9 @@
 import * as z from 'zod';
 import type { Decision } from '../adjudication';
 import { LABELS, RELATION_KINDS, type Article, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread, type UnlabelledClaim } from '../model';
-import type { OffsetIndex } from '../text';
+import { OffsetIndex } from '../text';
 import { AnnotatorSchema, ArticleSchema, ClaimSchema, CommentSchema, ThreadSchema, UnlabelledSchema } from './claimtrail-v1';
-import { exportClaim, exportUnlabelled } from './export';
+import { exportArticleFields, exportClaim, exportUnlabelled } from './export';
 
 const Sha = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
 const key = (prefix: string) => z.string().startsWith(`${prefix}:`);
@@ -92,16 +92,8 @@ export function docJsonSchema(type: DocType): object {
 }
 
 /** An article's document: its details and text (no library id: libraries name it by its text). */
-export function articleDoc(article: Article, text: string): ArticleDoc {
-  const optional = (['author', 'outlet', 'published', 'url'] as const).filter((k) => article[k]);
-  return {
-    _id: `article:${article.textSha256}`,
-    type: 'article',
-    title: article.title,
-    ...Object.fromEntries(optional.map((k) => [k, article[k]])),
-    textSha256: article.textSha256,
-    text,
-  };
+export function articleDoc(article: Article, text: string, offsets: OffsetIndex = new OffsetIndex(text)): ArticleDoc {
+  return { _id: `article:${article.textSha256}`, type: 'article', ...exportArticleFields(article, offsets), text };
 }
 
 /** A claim's document, offsets in code points of its article's text. */

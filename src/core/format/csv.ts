@@ -9,9 +9,13 @@
  */
 import { compareClaims } from '../model';
 import { OffsetIndex } from '../text';
-import { placedClaims, type ArticleBundle } from './export';
+import { claimPages, placedClaims, type ArticleBundle } from './export';
 
-export const CSV_COLUMNS = ['article title', 'url', 'label', 'start', 'end', 'exact', 'note', 'sources', 'annotator', 'created'] as const;
+/** Pages of a paged original as a spreadsheet shows them: "2", "2-3", or nothing. */
+const pageRange = (pages: readonly number[] | undefined) =>
+  !pages?.length ? '' : pages.length === 1 ? String(pages[0]) : `${pages[0]}-${pages[pages.length - 1]}`;
+
+export const CSV_COLUMNS = ['article title', 'url', 'label', 'start', 'end', 'exact', 'note', 'sources', 'annotator', 'created', 'pages'] as const;
 
 /** A text a spreadsheet might take as a formula. */
 const FORMULA = /^(?:[\t\r]|[\s\u00a0\u2000-\u200b\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
@@ -42,6 +46,7 @@ export function toCsv(bundles: readonly ArticleBundle[]): string {
           sources,
           claim.annotator.name,
           claim.created,
+          pageRange(claimPages(bundle.article, claim)),
         ]
           .map(csvField)
           .join(','),

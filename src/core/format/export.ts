@@ -14,6 +14,7 @@ import {
   type Source,
   type UnlabelledClaim,
 } from '../model';
+import { pagesOf } from '../pages';
 import { OffsetIndex } from '../text';
 import type { ExportArticle, ExportClaim, ExportFile, ExportSource, ExportUnlabelled } from './claimtrail-v1';
 
@@ -72,18 +73,40 @@ export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readon
   };
 }
 
+/** The fields of a file's article besides its id, text and claims. */
+export type ArticleFields = Pick<ExportArticle, 'title' | 'textSha256' | 'author' | 'outlet' | 'published' | 'url' | 'lang' | 'dir' | 'pages' | 'original'>;
+
+/** An article's details as files hold them (the export's article, a team document): its page map in code points. */
+export function exportArticleFields(article: Article, offsets: OffsetIndex): ArticleFields {
+  const optional = (['author', 'outlet', 'published', 'url', 'lang', 'dir'] as const).filter((key) => article[key]);
+  const { name, sha256, type, size } = article.original ?? {};
+  return {
+    title: article.title,
+    ...Object.fromEntries(optional.map((key) => [key, article[key]])),
+    textSha256: article.textSha256,
+    ...(article.pages ? { pages: article.pages.map((start) => offsets.toCodePoint(start)) } : {}),
+    ...(name && sha256 ? { original: { name, sha256, ...(type ? { type } : {}), ...(size !== undefined ? { size } : {}) } } : {}),
+  };
+}
+
+/** The pages of its article's original a claim lies on, for formats that can say it (none for an orphan). */
+export function claimPages(article: Pick<Article, 'pages'>, claim: Claim | UnlabelledClaim): number[] | undefined {
+  return article.pages && !('label' in claim && isOrphan(claim)) ? pagesOf(article.pages, claim.start, claim.end) : undefined;
+}
+
 function exportArticle({ article, text, claims, comments = [], unlabelled = [] }: ArticleBundle): ExportArticle {
   const offsets = new OffsetIndex(text);
   const byClaim = new Map<string, ClaimComment[]>();
   for (const comment of comments) byClaim.set(comment.claimId, [...(byClaim.get(comment.claimId) ?? []), comment]);
-  const optional = (['author', 'outlet', 'published', 'url'] as const).filter((key) => article[key]);
+  const withPages = (claim: Claim): ExportClaim => {
+    const pages = claimPages(article, claim);
+    return { ...exportClaim(claim, offsets, byClaim.get(claim.id)), ...(pages ? { pages } : {}) };
+  };
   return {
     id: article.id,
-    title: article.title,
-    ...Object.fromEntries(optional.map((key) => [key, article[key]])),
-    textSha256: article.textSha256,
+    ...exportArticleFields(article, offsets),
     text,
-    claims: [...claims].sort(compareClaims).map((claim) => exportClaim(claim, offsets, byClaim.get(claim.id))),
+    claims: [...claims].sort(compareClaims).map(withPages),
     ...(unlabelled.length
       ? { unlabelled: [...unlabelled].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)).map((u) => exportUnlabelled(u, offsets)) }
       : {}),

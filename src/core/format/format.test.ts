@@ -159,3 +159,45 @@ describe('export then import is lossless', () => {
     );
   });
 });
+
+describe('what an article was made from', () => {
+  const pdfText = 'Page one 😀 text.\nPage two text.';
+  const original = { name: 'report.pdf', sha256: 'c'.repeat(64), type: 'application/pdf', size: 1234 };
+
+  async function pagedFile() {
+    const bundle = await bundleOf(pdfText, [
+      [pdfText.indexOf('two'), pdfText.indexOf('two') + 3],
+      [0, pdfText.length],
+    ]);
+    bundle.article = { ...bundle.article, pages: [0, pdfText.indexOf('Page two')], lang: 'en', dir: 'ltr', original };
+    return { bundle, file: JSON.parse(JSON.stringify(toExportFile([bundle], me, NOW, 'claimtrail test'))) };
+  }
+
+  it('exports the page map in code points, each claim’s pages, and the original’s name and hash (never its bytes)', async () => {
+    const { file } = await pagedFile();
+    const article = file.articles[0];
+    expect(article.pages).toEqual([0, Array.from(pdfText).indexOf('P', 5)]);
+    expect(article.original).toEqual(original);
+    expect(article).toMatchObject({ lang: 'en', dir: 'ltr' });
+    expect(article.claims.map((c: { exact: string; pages: number[] }) => [c.exact, c.pages])).toEqual([
+      [pdfText, [1, 2]],
+      ['two', [2]],
+    ]);
+  });
+
+  it('reads them back as they were', async () => {
+    const { bundle, file } = await pagedFile();
+    const read = await readExportFile(JSON.stringify(file));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.articles[0]!.article).toMatchObject({ pages: bundle.article.pages, lang: 'en', dir: 'ltr', original });
+  });
+
+  it('refuses a page map that is not one of its text', async () => {
+    const { file } = await pagedFile();
+    file.articles[0].pages = [0, 99];
+    expect(await problemsOf(JSON.stringify(file))).toEqual(['articles[0].pages: page 2 starts past the end of the text']);
+    file.articles[0].pages = [3];
+    expect(await problemsOf(JSON.stringify(file))).toEqual(['articles[0].pages: the first page must start at 0']);
+  });
+});

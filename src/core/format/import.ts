@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { defaultTitle } from '../article';
 import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source, UnlabelledClaim } from '../model';
+import { pageMapProblem } from '../pages';
 import { RecentMap } from '../recent';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, sha256Hex, unnormalisedText } from '../text';
@@ -204,7 +205,18 @@ export function refusalOf(item: Claim | UnlabelledClaim, article: { id: string; 
   return null;
 }
 
-function toArticle(raw: ExportArticle, added: string): Article {
+/** The article's page map in UTF-16 offsets, or a problem when it is not a page map of its text. */
+function readPages(pages: readonly number[], offsets: OffsetIndex, where: string, problems: string[]): number[] | undefined {
+  const problem = pageMapProblem(pages, offsets.codePointLength);
+  if (problem) {
+    problems.push(`${where}.pages: ${problem}`);
+    return undefined;
+  }
+  return pages.map((start) => offsets.toUtf16(start)!);
+}
+
+function toArticle(raw: ExportArticle, added: string, pages: number[] | undefined): Article {
+  const { name, sha256, type, size } = raw.original ?? {};
   return {
     id: raw.id,
     // A blank title would give a nameless library entry: the text's first line, as when adding.
@@ -213,6 +225,10 @@ function toArticle(raw: ExportArticle, added: string): Article {
     ...(raw.outlet ? { outlet: raw.outlet } : {}),
     ...(raw.published ? { published: raw.published } : {}),
     ...(raw.url ? { url: raw.url } : {}),
+    ...(raw.lang ? { lang: raw.lang } : {}),
+    ...(raw.dir ? { dir: raw.dir } : {}),
+    ...(pages ? { pages } : {}),
+    ...(name && sha256 ? { original: { name, sha256, ...(type ? { type } : {}), ...(size !== undefined ? { size } : {}) } } : {}),
     textSha256: raw.textSha256,
     length: raw.text.length,
     added,
@@ -311,8 +327,9 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
       const item = readSpan(rawItem, false, itemWhere, raw, offsets, problems);
       if (item) unlabelled.push(item);
     }
+    const pages = raw.pages && readPages(raw.pages, offsets, where, problems);
     articles.push({
-      article: toArticle(raw, now),
+      article: toArticle(raw, now, pages),
       text: raw.text,
       claims,
       ...(comments.length ? { comments } : {}),

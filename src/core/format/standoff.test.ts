@@ -148,14 +148,22 @@ describe('brat standoff', () => {
 describe('CSV', () => {
   it('has a BOM, CRLF rows, RFC 4180 quoting, code point offsets, and no formula a spreadsheet would run', async () => {
     const csv = toCsv([await bundleOf(TEXT, 'https://example.org/t')]);
-    expect(csv.startsWith('\uFEFFarticle title,url,label,start,end,exact,note,sources,annotator,created\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFarticle title,url,label,start,end,exact,note,sources,annotator,created,pages\r\n')).toBe(true);
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toHaveLength(5); // header, three claims, and the final line end
-    expect(rows[1]).toBe('"Troops, “quoted”",https://example.org/t,opinion,13,20,😀 first,,,Ana,2026-11-23T10:00:00.000Z');
+    expect(rows[1]).toBe('"Troops, “quoted”",https://example.org/t,opinion,13,20,😀 first,,,Ana,2026-11-23T10:00:00.000Z,');
     expect(rows[2]).toBe(
-      '"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.","https://iz.ru/1 — Izvestia; TASS",Ana,2026-11-23T10:00:00.000Z',
+      '"Troops, “quoted”",https://example.org/t,sourced,36,53,"2,000 troops went","Matches the ministry’s figure.\nSecond line.","https://iz.ru/1 — Izvestia; TASS",Ana,2026-11-23T10:00:00.000Z,',
     );
     expect(rows[3]).toContain(',"went.\nقوات حفظ السلام arrived",\'=1+1,');
+    const paged = await bundleOf(TEXT, 'https://example.org/t');
+    paged.article.pages = [0, TEXT.indexOf('troops')];
+    expect(
+      toCsv([paged])
+        .split('\r\n')
+        .slice(1, 3)
+        .map((row) => row.split(',').pop()),
+    ).toEqual(['1', '1-2']);
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField(-3)).toBe('-3');
   });

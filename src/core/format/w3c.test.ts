@@ -142,6 +142,19 @@ describe('W3C round trip', () => {
     expect(back[0]!.annotator.id).toBe('urn:claimtrail:annotator:ana%40example');
   });
 
+  it('names the page of a PDF with an RFC 3778 FragmentSelector, which reading takes as it is', async () => {
+    const paged = await bundle();
+    paged.article.pages = [0, TEXT.indexOf('troops')];
+    const file = toW3C([paged], 'test', NOW) as { first: { items: { target: { selector: { type: string; value?: string }[] } }[] } };
+    const items = file.first.items;
+    const pages = items.map((item) => item.target.selector.find((s) => s.type === 'FragmentSelector')?.value);
+    expect(pages).toEqual(['page=1', 'page=1', 'page=2']);
+    expect(items.flatMap((item) => failures(item))).toEqual([]);
+    const read = readW3C(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.annotations.map((a) => a.target.unusable)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('reads a bare annotation from another tool: tagging body, bodyValue note, quote only; unlabelled ones wait', async () => {
     const article: Article = { id: 'x', title: 'T', url: 'https://example.org/t', textSha256: await sha256Hex(TEXT), length: TEXT.length, added: NOW };
     const file = [

@@ -11,7 +11,7 @@ import { stableUuid } from '../merge';
 import { OffsetIndex } from '../text';
 import type { ForeignAnnotation, ForeignTarget } from './foreign';
 import { isObject, list, parseJson, str, type Json } from './json';
-import { placedClaims, type ArticleBundle } from './export';
+import { claimPages, placedClaims, type ArticleBundle } from './export';
 
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,6 +31,15 @@ function selectors(offsets: OffsetIndex, span: { start: number; end: number; exa
     { type: 'TextPositionSelector', start: offsets.toCodePoint(span.start), end: offsets.toCodePoint(span.end) },
     { type: 'TextQuoteSelector', exact: span.exact, ...(span.prefix ? { prefix: span.prefix } : {}), ...(span.suffix ? { suffix: span.suffix } : {}) },
   ];
+}
+
+/** RFC 3778's PDF fragment identifiers, as W3C FragmentSelectors conform to them. */
+const RFC_3778 = 'http://tools.ietf.org/rfc/rfc3778';
+
+/** A FragmentSelector `page=N` for the first page of a paged original the claim lies on. */
+function pageSelectors(bundle: ArticleBundle, claim: Claim): object[] {
+  const page = claimPages(bundle.article, claim)?.[0];
+  return page ? [{ type: 'FragmentSelector', conformsTo: RFC_3778, value: `page=${page}` }] : [];
 }
 
 function annotation(claim: Claim, bundle: ArticleBundle, offsets: OffsetIndex, generator: string): object {
@@ -58,7 +67,7 @@ function annotation(claim: Claim, bundle: ArticleBundle, offsets: OffsetIndex, g
     creator: { id: `urn:claimtrail:annotator:${encodeURIComponent(claim.annotator.id)}`, type: 'Person', name: claim.annotator.name },
     generator: { type: 'Software', name: generator },
     body: bodies,
-    target: { source, selector: selectors(offsets, claim) },
+    target: { source, selector: [...selectors(offsets, claim), ...pageSelectors(bundle, claim)] },
   };
 }
 
@@ -103,6 +112,8 @@ export function readSelectors(resource: Json): Pick<ForeignTarget, 'position' | 
     if (kind === 'TextPositionSelector' && !inner) out.position = { start: s.start, end: s.end };
     else if (kind === 'TextQuoteSelector' && typeof s.exact === 'string') {
       out.quote = { exact: s.exact, ...(str(s.prefix) ? { prefix: s.prefix as string } : {}), ...(str(s.suffix) ? { suffix: s.suffix as string } : {}) };
+    } else if (kind === 'FragmentSelector' && s.conformsTo === RFC_3778 && /^page=\d+$/.test(String(s.value))) {
+      // The page of a PDF: the text's own page map says it again, so it is not needed to place the words.
     } else if (kind !== 'TextQuoteSelector') unusable.push(describeSelector(kind, inner));
     for (const r of list(s.refinedBy).filter(isObject)) visit(r, true);
   };

@@ -1,0 +1,104 @@
+/**
+ * The bench's file figures: how long the app's web page extraction takes per saved page (the
+ * shared pages, in Chromium), and a 300-page PDF added through the app, from the file chosen to
+ * the article stored, with the longest task the page ran meanwhile (the page must stay responsive).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import type { ExtractedPage } from '../src/files/html';
+import { PAGES_DIR } from '../src/testing/corpus';
+import { longPdf } from '../src/testing/documents';
+import { stats, WATCH_LONG_TASKS, type Figure } from './figures';
+import { pageScript } from './page-script';
+
+interface Context {
+  browser: Browser;
+  smoke: boolean;
+  freshPage(browser: Browser): Promise<Page>;
+  step(message: string): void;
+  /** A scratch folder for generated files. */
+  dir: string;
+}
+
+type EvalWindow = { evalPages: { extractHtml(html: string): Promise<ExtractedPage> } };
+
+/** Median milliseconds of extracting each shared page (after one warm-up), then the median over pages. */
+async function extractionFigure({ browser, smoke, step }: Context): Promise<Figure> {
+  const names = readdirSync(PAGES_DIR).filter((name) => existsSync(join(PAGES_DIR, name, 'source.html')));
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><title>claimtrail bench: extraction</title>');
+  await page.addScriptTag({ content: await pageScript('scripts/eval-page.ts') });
+  const perPage: number[] = [];
+  for (const name of smoke ? names.slice(0, 2) : names) {
+    const html = readFileSync(join(PAGES_DIR, name, 'source.html'), 'utf8');
+    const times = await page.evaluate(
+      async ([source, runs]) => {
+        const api = (window as never as EvalWindow).evalPages;
+        const out: number[] = [];
+        for (let i = 0; i <= runs; i++) {
+          const t0 = performance.now();
+          await api.extractHtml(source);
+          if (i) out.push(performance.now() - t0);
+        }
+        return out;
+      },
+      [html, smoke ? 1 : 5] as const,
+    );
+    perPage.push(stats(times).median);
+  }
+  await page.close();
+  step(`extraction: ${perPage.length} pages`);
+  return stats(perPage, { note: `median of ${perPage.length} saved news pages, each the median of its runs` });
+}
+
+/** Adds a PDF through "Add articles"; milliseconds from the file's arrival to "Added", and the longest task meanwhile. */
+async function addPdfTimed(page: Page, path: string): Promise<{ ms: number; longest: number }> {
+  await page.evaluate(WATCH_LONG_TASKS);
+  await page.evaluate(`(() => {
+    window.__added = new Promise((resolve) => {
+      const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.accept.includes('.pdf'));
+      input.addEventListener('change', () => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const text = document.querySelector('#notices [role=status]').textContent + document.querySelector('#notices [role=alert]').textContent;
+          if (!/Added|could not be added/.test(text)) return;
+          observer.disconnect();
+          resolve({ ms: performance.now() - t0, text });
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, { once: true });
+    });
+  })()`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add articles' }).first().click();
+  await (await chooser).setFiles(path);
+  const { ms, text } = await page.evaluate<{ ms: number; text: string }>('window.__added');
+  if (!text.includes('Added')) throw new Error(`adding the PDF failed: ${text}`);
+  return { ms, longest: await page.evaluate<number>('window.__longest()') };
+}
+
+/** Extraction per web page, and a long PDF to text with the page responsive. */
+export async function fileFigures(context: Context): Promise<Record<string, Figure>> {
+  const { browser, smoke, freshPage, step, dir } = context;
+  const figures: Record<string, Figure> = { 'web page → article, ms per page': await extractionFigure(context) };
+  const pages = smoke ? 10 : 300;
+  const path = join(dir, `long-${pages}.pdf`);
+  writeFileSync(path, await longPdf(pages));
+  const runs: { ms: number; longest: number }[] = [];
+  for (let i = 0; i < (smoke ? 1 : 3); i++) {
+    const page = await freshPage(browser);
+    runs.push(await addPdfTimed(page, path));
+    await page.context().close();
+  }
+  step(`PDF: ${pages} pages, ${runs.length} runs`);
+  figures[`${pages}-page PDF added, ms`] = stats(
+    runs.map((r) => r.ms),
+    { note: 'file chosen → article stored' },
+  );
+  figures[`${pages}-page PDF added: longest task, ms`] = stats(
+    runs.map((r) => r.longest),
+    { budget: 50, note: 'the page answers input while the PDF is read' },
+  );
+  return figures;
+}
