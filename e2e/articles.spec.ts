@@ -91,7 +91,6 @@ test('HTML is read as text with its metadata, and never executed', async ({ page
   await openArticle(page, 'Meta & title');
   await expect(page.locator('.article-text p')).toHaveText([
     'Meta & title',
-    'Home',
     'Headline here',
     'First paragraph with spaces.',
     'Second',
