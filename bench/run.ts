@@ -6,7 +6,8 @@
  * p95 of repeated runs, beside its peer where there is one and its budget. Prints one table and
  * writes bench/results/latest.json. `--smoke` runs tiny inputs a few times so CI can check the
  * bench still works; it asserts nothing about time. `--only=sync` measures only team sync and
- * writes bench/results/sync.json.
+ * writes bench/results/sync.json; `--only=files` only web page extraction and a 300-page PDF
+ * (bench/files.ts), to bench/results/files.json.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ import { pageScript } from './page-script';
 import { syncFigures } from './sync';
 
 const smoke = process.argv.includes('--smoke');
+/** `--only=sync` or `--only=files`: measure that part alone. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
 const RUNS = smoke ? 2 : 7;
@@ -465,14 +468,16 @@ async function main(): Promise<void> {
     step('server up');
     const browser = await chromium.launch(chromiumLaunchOptions());
 
-    // 1–8, unless only the team sync figures are asked for (--only=sync).
-    if (!process.argv.includes('--only=sync')) Object.assign(figures, await libraryFigures(browser, dir));
+    // 1–8, unless only one part is asked for (--only=sync, --only=files).
+    if (!only) Object.assign(figures, await libraryFigures(browser, dir));
 
     // 9. Files: web page extraction, and a long PDF read with the page responsive.
-    if (!process.argv.includes('--only=sync')) Object.assign(figures, await fileFigures({ browser, smoke, freshPage, step, dir }));
+    if (!only || only === 'files') Object.assign(figures, await fileFigures({ browser, smoke, freshPage, step, dir }));
 
     // 10. Team sync, beside raw PouchDB replication.
-    Object.assign(figures, await syncFigures({ browser, base: BASE, smoke, freshPage, label: (p, i) => labelTimed(p, i, false), step }));
+    if (!only || only === 'sync') {
+      Object.assign(figures, await syncFigures({ browser, base: BASE, smoke, freshPage, label: (p, i) => labelTimed(p, i, false), step }));
+    }
     const browserVersion = browser.version();
     await browser.close();
 
@@ -495,7 +500,7 @@ async function main(): Promise<void> {
       console.log(`| ${name}${f.note ? ` (${f.note})` : ''} | ${f.median} | ${f.p95} | ${f.runs} | ${peerCell} | ${ratio} | ${budget} |`);
     }
     for (const [name, value] of Object.entries(results.bundle)) console.log(`| ${name} | ${value} | | | | | |`);
-    writeFileSync(`bench/results/${smoke ? 'smoke' : process.argv.includes('--only=sync') ? 'sync' : 'latest'}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`bench/results/${smoke ? 'smoke' : (only ?? 'latest')}.json`, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     process.kill(-server.pid!);
   }

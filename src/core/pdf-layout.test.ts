@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pdfText, type PdfPage, type TextPiece } from './pdf-layout';
+import { layOutPage, pdfText as layOut, type PdfPage, type TextPiece } from './pdf-layout';
+
+const pdfText = (pages: PdfPage[]) => layOut(pages.map(layOutPage));
 
 /** A piece as PDF.js gives one: about half an em per character. */
 const piece = (str: string, x: number, y: number, size = 10): TextPiece => ({ str, x, y, width: str.length * size * 0.5, size });

@@ -24,7 +24,7 @@ export interface PdfPage {
 }
 
 /** A line of a page: its text and where it sits. */
-interface Line {
+export interface Line {
   text: string;
   x: number;
   right: number;
@@ -196,8 +196,20 @@ function paragraphsOf(block: readonly Line[]): string[] {
 }
 
 /** The text of a PDF's pages, one paragraph per line, each page starting a line of its own. */
-export function pdfText(pages: readonly PdfPage[]): PdfText {
-  const linesByPage = pages.map((page) => linesOf(page.pieces));
+/** A page's pieces joined into lines, top to bottom; made as each page is read, so no step takes long. */
+export interface LaidOutPage {
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+/** Lays out one page's pieces as lines. */
+export function layOutPage(page: PdfPage): LaidOutPage {
+  return { width: page.width, height: page.height, lines: linesOf(page.pieces) };
+}
+
+export function pdfText(pages: readonly LaidOutPage[]): PdfText {
+  const linesByPage = pages.map((page) => page.lines);
   // Lines at the edges that recur across pages, at the same place, are running headers and footers.
   const keysByPage = linesByPage.map((lines, i) => edgeKeys(lines, pages[i]!.height));
   const pagesWith = new Map<string, number>();

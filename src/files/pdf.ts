@@ -3,7 +3,7 @@
  * worker. Each page's text pieces go to core/pdf-layout.ts, which rebuilds paragraphs and the page
  * map. Nothing in the file runs: no scripts, no fonts installed, no eval.
  */
-import { pdfText, type PdfPage, type PdfText } from '../core/pdf-layout';
+import { layOutPage, pdfText, type LaidOutPage, type PdfText } from '../core/pdf-layout';
 
 /** The PDF's text, its page map and the details its information dictionary gives. */
 export interface ReadPdf extends PdfText {
@@ -32,7 +32,7 @@ export async function readPdf(bytes: Uint8Array<ArrayBuffer>, name: string): Pro
     const doc = await task.promise.catch((error: unknown) => {
       throw problemOf(error, name);
     });
-    const pages: PdfPage[] = [];
+    const pages: LaidOutPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -43,7 +43,7 @@ export async function readPdf(bytes: Uint8Array<ArrayBuffer>, name: string): Pro
         const [a, b, c, d, e, f] = item.transform as number[];
         pieces.push({ str: item.str, x: e! - x0, y: f! - y0, width: item.width, size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height });
       }
-      pages.push({ width: x1 - x0, height: y1 - y0, pieces });
+      pages.push(layOutPage({ width: x1 - x0, height: y1 - y0, pieces }));
       page.cleanup();
     }
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
