@@ -64,7 +64,7 @@ export function renderLibrary(summaries: readonly ArticleSummary[], actions: Lib
     h(
       'div',
       { class: 'drop-zone', 'data-drop-zone': '' },
-      h('p', {}, 'Drop .txt, .md or .html articles (or claimtrail .json exports) anywhere on this page, or'),
+      h('p', {}, 'Drop articles (.txt, .md, saved web pages, PDFs, Word .docx) or claimtrail .json exports anywhere on this page, or'),
       h('button', { type: 'button', onclick: actions.addFiles }, 'Add articles'),
       h('button', { type: 'button', onclick: actions.pasteText }, 'Paste text'),
     ),
