@@ -3,24 +3,13 @@
  * text. Pages are numbered from 1; `starts[n - 1]` is where page n starts, the first is 0, and the
  * starts ascend. The map adds nothing to the text: offsets still index the stored text.
  */
-
-/** Index of the last start at or below `offset` (0 when none is). */
-function pageIndexAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { lastAtOrBelow } from './sorted';
 
 /** The pages (numbered from 1) the text from `start` to `end` lies on. */
 export function pagesOf(starts: readonly number[], start: number, end: number): number[] {
   if (!starts.length) return [];
-  const first = pageIndexAt(starts, start);
-  const last = Math.max(first, pageIndexAt(starts, Math.max(start, end - 1)));
+  const first = lastAtOrBelow(starts, start);
+  const last = Math.max(first, lastAtOrBelow(starts, Math.max(start, end - 1)));
   return Array.from({ length: last - first + 1 }, (_, i) => first + i + 1);
 }
 

@@ -3,20 +3,9 @@
  * prefix-sum table and binary search: no `doc.resolve` scans of long child lists.
  */
 import type { Node } from 'prosemirror-model';
+import { lastAtOrBelow } from '../core/sorted';
 import { splitLines } from '../core/text';
 import { articleSchema, SECTION_LINES } from './schema';
-
-/** Index of the last entry of an ascending array that is <= value (0 when none is). */
-function lastAtOrBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** An article's document and the table that maps its positions to text offsets. */
 export class ArticleDoc {

@@ -1,0 +1,13 @@
+/** Searching ascending arrays of offsets (line starts, page starts) by bisection. */
+
+/** Index of the last entry of an ascending array that is <= value (0 when none is). */
+export function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
