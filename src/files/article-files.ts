@@ -3,7 +3,6 @@
  * MHTML: their article, see html.ts), PDFs (their pages, see pdf.ts) and Word files (.docx).
  * Readers of the larger kinds load only when such a file is added.
  */
-import { HttpUrl } from '../core/format/claimtrail-v1';
 import { mhtmlPage } from '../core/mhtml';
 import type { ArticleFacts, ArticleMeta } from '../core/model';
 import { extractHtml, type ExtractedPage } from './html';
@@ -25,13 +24,14 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 type Kind = 'text' | 'html' | 'mhtml' | 'pdf' | 'docx';
 
-function kindOf(file: File): Kind | null {
-  const name = file.name.toLowerCase();
-  if (/\.(html?|xhtml)$/.test(name) || file.type === 'text/html') return 'html';
-  if (/\.(mhtml|mht)$/.test(name) || file.type === 'multipart/related' || file.type === 'message/rfc822') return 'mhtml';
-  if (/\.pdf$/.test(name) || file.type === 'application/pdf') return 'pdf';
-  if (/\.docx$/.test(name) || file.type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
-  if (/\.(txt|text|md|markdown)$/.test(name) || file.type === 'text/plain' || file.type === 'text/markdown') return 'text';
+/** What a file is, by its name's ending or its media type. */
+function kindOf(fileName: string, type = ''): Kind | null {
+  const name = fileName.toLowerCase();
+  if (/\.(html?|xhtml)$/.test(name) || type === 'text/html') return 'html';
+  if (/\.(mhtml|mht)$/.test(name) || type === 'multipart/related' || type === 'message/rfc822') return 'mhtml';
+  if (/\.pdf$/.test(name) || type === 'application/pdf') return 'pdf';
+  if (/\.docx$/.test(name) || type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
+  if (/\.(txt|text|md|markdown)$/.test(name) || type === 'text/plain' || type === 'text/markdown') return 'text';
   return null;
 }
 
@@ -46,11 +46,9 @@ function utf8(bytes: Uint8Array, name: string): string {
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** A web page's article, or an error naming the file when the page has no text. */
-function pageArticle(page: ExtractedPage, name: string, url?: string): Omit<LoadedText, 'bytes'> {
+function pageArticle(page: ExtractedPage, name: string): Omit<LoadedText, 'bytes'> {
   if (!page.text.trim()) throw new Error(`${name}: the page has no text in its body.`);
-  // The page's own canonical address first; else where it was saved from.
-  const saved = page.meta.url ?? (url && HttpUrl.safeParse(url).success ? url : undefined);
-  return { raw: page.text, meta: { ...page.meta, url: saved }, facts: page.facts };
+  return { raw: page.text, meta: page.meta, facts: page.facts };
 }
 
 /** The page of an MHTML file, or an error naming the file. */
@@ -63,8 +61,8 @@ function mhtmlHtml(bytes: Uint8Array, name: string): { html: string; url?: strin
 }
 
 /** The HTML of a saved page (an .html file or the page part of an .mhtml one), for extracting it again. */
-export function savedPageHtml(bytes: Uint8Array, name: string): string {
-  return kindOf(new File([], name)) === 'mhtml' ? mhtmlHtml(bytes, name).html : utf8(bytes, name);
+export function savedPageHtml(bytes: Uint8Array, name: string, type?: string): string {
+  return kindOf(name, type) === 'mhtml' ? mhtmlHtml(bytes, name).html : utf8(bytes, name);
 }
 
 async function readKind(kind: Kind, bytes: Uint8Array<ArrayBuffer>, name: string): Promise<Omit<LoadedText, 'bytes'>> {
@@ -73,7 +71,7 @@ async function readKind(kind: Kind, bytes: Uint8Array<ArrayBuffer>, name: string
       return pageArticle(await extractHtml(utf8(bytes, name)), name);
     case 'mhtml': {
       const { html, url } = mhtmlHtml(bytes, name);
-      return pageArticle(await extractHtml(html), name, url);
+      return pageArticle(await extractHtml(html, url), name);
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf');
@@ -101,7 +99,7 @@ async function readKind(kind: Kind, bytes: Uint8Array<ArrayBuffer>, name: string
 
 /** Reads one file as an article; throws an Error whose message names the file and the problem. */
 export async function readArticleFile(file: File): Promise<LoadedText> {
-  const kind = kindOf(file);
+  const kind = kindOf(file.name, file.type);
   if (!kind) throw new Error(`${file.name}: not a file claimtrail reads (text, markdown, web page, PDF or Word .docx).`);
   if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name}: ${megabytes(file.size)} is larger than the ${megabytes(MAX_FILE_BYTES)} claimtrail reads.`);
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -4,8 +4,9 @@
  * loaded only when a page is added) finds the article among the page's furniture; block
  * elements become lines (paragraphs) of the text, with the headline as its first line.
  */
-import { HttpUrl } from '../core/format/claimtrail-v1';
+import { HttpUrl, LanguageTag } from '../core/format/claimtrail-v1';
 import { pageScore, tokens } from '../core/extraction-score';
+import { filled, isObject, list } from '../core/format/json';
 import type { ArticleFacts, ArticleMeta } from '../core/model';
 
 /** Elements whose content is never article text. */
@@ -138,14 +139,12 @@ export function htmlText(html: string): string {
   return linesOf(new DOMParser().parseFromString(html, 'text/html').body).join('\n');
 }
 
-/** What extracting a page gives: the article's text, its details, and the whole page's text. */
+/** What extracting a page gives: the article's text, its details, and what else the page said of itself. */
 export interface ExtractedPage {
   text: string;
   meta: Partial<ArticleMeta>;
   /** Its language and direction, and how many of the page's words were left out. */
   facts: ArticleFacts;
-  /** Every line of the page's body, furniture and all. */
-  pageText: string;
 }
 
 /** The parts of a schema.org Article in a page's JSON-LD that claimtrail reads. */
@@ -159,8 +158,7 @@ interface LdArticle {
 }
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
-const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const nameOf = (value: unknown): string | undefined => str(value) ?? (value && typeof value === 'object' ? str((value as { name?: unknown }).name) : undefined);
+const nameOf = (value: unknown): string | undefined => filled(value) ?? (isObject(value) ? filled(value.name) : undefined);
 
 /** The first Article (NewsArticle, ReportageNewsArticle, BlogPosting…) in the page's JSON-LD, @graph included. */
 function jsonLdArticle(doc: Document): LdArticle | undefined {
@@ -173,23 +171,20 @@ function jsonLdArticle(doc: Document): LdArticle | undefined {
     }
   }
   while (queue.length) {
-    const item = queue.shift();
-    if (Array.isArray(item)) queue.push(...(item as unknown[]));
-    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
-    const node = item as Record<string, unknown>;
+    const node = queue.shift();
+    if (Array.isArray(node)) queue.push(...(node as unknown[]));
+    if (!isObject(node)) continue;
     if (node['@graph']) queue.push(node['@graph']);
-    const types = ([] as unknown[]).concat(node['@type']);
-    if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) continue;
+    if (!list(node['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) continue;
     return {
-      headline: str(node.headline),
-      articleBody: str(node.articleBody),
-      authors: ([] as unknown[])
-        .concat(node.author ?? [])
+      headline: filled(node.headline),
+      articleBody: filled(node.articleBody),
+      authors: list(node.author)
         .map(nameOf)
         .filter((n): n is string => !!n),
-      datePublished: str(node.datePublished),
+      datePublished: filled(node.datePublished),
       publisher: nameOf(node.publisher),
-      inLanguage: str(node.inLanguage),
+      inLanguage: filled(node.inLanguage),
     };
   }
   return undefined;
@@ -240,8 +235,11 @@ function bodyLines(article: Readable | undefined, ld: LdArticle | undefined): st
     .filter(Boolean);
 }
 
-/** The article of an HTML page, one line per block with the headline first, and its details. */
-export async function extractHtml(html: string): Promise<ExtractedPage> {
+/**
+ * The article of an HTML page, one line per block with the headline first, and its details.
+ * `savedFrom`: where the page was saved from (an MHTML file says), the address when the page names none.
+ */
+export async function extractHtml(html: string, savedFrom?: string): Promise<ExtractedPage> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const page = linesOf(doc.body);
   const ld = jsonLdArticle(doc);
@@ -260,9 +258,8 @@ export async function extractHtml(html: string): Promise<ExtractedPage> {
   const dir = (article?.dir || doc.documentElement.dir || doc.body.dir || '').toLowerCase();
   return {
     text,
-    pageText,
     facts: {
-      ...(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? { lang } : {}),
+      ...(LanguageTag.safeParse(lang).success ? { lang } : {}),
       ...(dir === 'rtl' || dir === 'ltr' ? { dir } : {}),
       leftOutWords: Math.max(0, tokens(pageText).length - tokens(text).length),
     },
@@ -280,7 +277,7 @@ export async function extractHtml(html: string): Promise<ExtractedPage> {
           'meta[itemprop="datePublished"]',
           'time[datetime]',
         ]),
-      url: httpUrl(metaContent(doc, ['link[rel="canonical"]', 'meta[property="og:url"]'])),
+      url: httpUrl(metaContent(doc, ['link[rel="canonical"]', 'meta[property="og:url"]'])) ?? httpUrl(savedFrom),
     },
   };
 }

@@ -3,6 +3,7 @@
  * worker. Each page's text pieces go to core/pdf-layout.ts, which rebuilds paragraphs and the page
  * map. Nothing in the file runs: no scripts, no fonts installed, no eval.
  */
+import { filled } from '../core/format/json';
 import { layOutPage, pdfText, type LaidOutPage, type PdfText } from '../core/pdf-layout';
 
 /** The PDF's text, its page map and the details its information dictionary gives. */
@@ -19,8 +20,6 @@ function problemOf(error: unknown, name: string): Error {
   if (kind === 'InvalidPDFException' || kind === 'FormatError') return new Error(`${name}: not a readable PDF (the file is damaged or not a PDF).`);
   return new Error(`${name}: the PDF could not be read (${error instanceof Error ? error.message : String(error)}).`);
 }
-
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** Reads a PDF's text, page by page; throws an Error naming the file when it cannot be read. */
 export async function readPdf(bytes: Uint8Array<ArrayBuffer>, name: string): Promise<ReadPdf> {
@@ -47,7 +46,7 @@ export async function readPdf(bytes: Uint8Array<ArrayBuffer>, name: string): Pro
       page.cleanup();
     }
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
-    return { ...pdfText(pages), title: text(info.Title), author: text(info.Author), pageCount: doc.numPages };
+    return { ...pdfText(pages), title: filled(info.Title), author: filled(info.Author), pageCount: doc.numPages };
   } catch (error) {
     throw error instanceof Error && error.message.startsWith(`${name}:`) ? error : problemOf(error, name);
   } finally {

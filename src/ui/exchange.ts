@@ -83,7 +83,7 @@ export class Exchange {
       return;
     }
     const file = await originalFile(stored);
-    const pageText = htmlText(savedPageHtml(new Uint8Array(await file.arrayBuffer()), stored.name));
+    const pageText = htmlText(savedPageHtml(new Uint8Array(await file.arrayBuffer()), stored.name, stored.type));
     const meta = { ...cleanMeta(article), title: `${article.title} (whole page)` };
     const { lang, dir, original } = article;
     const { article: whole, text } = await makeArticle(pageText, meta, { ...(lang ? { lang } : {}), ...(dir ? { dir } : {}), original });

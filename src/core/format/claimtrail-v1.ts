@@ -118,6 +118,9 @@ export const UnlabelledSchema = z.looseObject(spanFields).refine((claim) => clai
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected 64 lowercase hex digits' });
 
+/** A BCP 47 language tag's shape (en, ar-EG, zh-Hant-TW). */
+export const LanguageTag = z.string().regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, { error: 'expected a language tag such as en or ar-EG' });
+
 /** The file an article was made from: its name and fingerprint, never its bytes. */
 export const OriginalSchema = z
   .looseObject({
@@ -137,11 +140,7 @@ export const ArticleSchema = z.looseObject({
   url: HttpUrl.optional(),
   textSha256: Sha256Hex.describe('SHA-256 of the UTF-8 bytes of text, lowercase hex.'),
   text: z.string().describe('The article text the offsets index into; LF line ends.'),
-  lang: z
-    .string()
-    .regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, { error: 'expected a language tag such as en or ar-EG' })
-    .optional()
-    .describe('Language of the text (BCP 47), as its page declared it.'),
+  lang: LanguageTag.optional().describe('Language of the text (BCP 47), as its page declared it.'),
   dir: z.enum(['ltr', 'rtl']).optional().describe('Writing direction its page declared.'),
   pages: z
     .array(CodePointOffset)

@@ -11,6 +11,7 @@ import {
   type Claim,
   type ClaimComment,
   type ClaimThread,
+  type OriginalFile,
   type Source,
   type UnlabelledClaim,
 } from '../model';
@@ -76,16 +77,21 @@ export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readon
 /** The fields of a file's article besides its id, text and claims. */
 export type ArticleFields = Pick<ExportArticle, 'title' | 'textSha256' | 'author' | 'outlet' | 'published' | 'url' | 'lang' | 'dir' | 'pages' | 'original'>;
 
+/** The original file's name, hash, type and size and nothing else (a file's own extra fields stay behind), as `{ original }`, or nothing. */
+export function originalOf(original: Partial<OriginalFile> | undefined): Pick<ArticleFields, 'original'> {
+  const { name, sha256, type, size } = original ?? {};
+  return name && sha256 ? { original: { name, sha256, ...(type ? { type } : {}), ...(size !== undefined ? { size } : {}) } } : {};
+}
+
 /** An article's details as files hold them (the export's article, a team document): its page map in code points. */
 export function exportArticleFields(article: Article, offsets: OffsetIndex): ArticleFields {
   const optional = (['author', 'outlet', 'published', 'url', 'lang', 'dir'] as const).filter((key) => article[key]);
-  const { name, sha256, type, size } = article.original ?? {};
   return {
     title: article.title,
     ...Object.fromEntries(optional.map((key) => [key, article[key]])),
     textSha256: article.textSha256,
     ...(article.pages ? { pages: article.pages.map((start) => offsets.toCodePoint(start)) } : {}),
-    ...(name && sha256 ? { original: { name, sha256, ...(type ? { type } : {}), ...(size !== undefined ? { size } : {}) } } : {}),
+    ...originalOf(article.original),
   };
 }
 

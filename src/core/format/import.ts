@@ -19,7 +19,7 @@ import {
   type ExportSource,
   type ExportUnlabelled,
 } from './claimtrail-v1';
-import { exportClaim, exportUnlabelled, type ArticleBundle } from './export';
+import { exportClaim, exportUnlabelled, originalOf, type ArticleBundle } from './export';
 import { parseJson } from './json';
 
 /** How many problems a failed file reports by name; the rest are counted. */
@@ -216,7 +216,6 @@ function readPages(pages: readonly number[], offsets: OffsetIndex, where: string
 }
 
 function toArticle(raw: ExportArticle, added: string, pages: number[] | undefined): Article {
-  const { name, sha256, type, size } = raw.original ?? {};
   return {
     id: raw.id,
     // A blank title would give a nameless library entry: the text's first line, as when adding.
@@ -228,7 +227,7 @@ function toArticle(raw: ExportArticle, added: string, pages: number[] | undefine
     ...(raw.lang ? { lang: raw.lang } : {}),
     ...(raw.dir ? { dir: raw.dir } : {}),
     ...(pages ? { pages } : {}),
-    ...(name && sha256 ? { original: { name, sha256, ...(type ? { type } : {}), ...(size !== undefined ? { size } : {}) } } : {}),
+    ...originalOf(raw.original),
     textSha256: raw.textSha256,
     length: raw.text.length,
     added,

@@ -8,6 +8,9 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 /** The value when it is a string. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** The value, trimmed, when it is a string with something in it. */
+export const filled = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
 /** A JSON-LD value that may be one thing or a list of them, as a list. */
 export const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
