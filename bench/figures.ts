@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+
 /** One measured figure of the bench, and how repeated runs become one. */
 export interface Figure {
   median: number;
@@ -29,3 +31,53 @@ export const WATCH_LONG_TASKS = `(() => {
   observer.observe({ type: 'longtask' });
   window.__longest = () => { observer.disconnect(); return longest; };
 })()`;
+
+/** How a file goes in through a button of the app, and what the notices say when it has. */
+export interface FileChoice {
+  /** The button that opens the file chooser. */
+  button: string;
+  /** Part of the `accept` of the file input it opens (`.pdf`, `json`). */
+  accept: string;
+  /** What the notices say once the file is in, or has failed. */
+  done: RegExp;
+  /** What they say only when it went in. */
+  ok: string;
+}
+
+/**
+ * Gives the app a file through a button; milliseconds in the page from the file's arrival to the
+ * notice that it is in, and the longest task meanwhile. Throws with the notice when it failed.
+ */
+export async function fileChosenTimed(page: Page, path: string, { button, accept, done, ok }: FileChoice): Promise<{ ms: number; longest: number }> {
+  await page.evaluate(WATCH_LONG_TASKS);
+  await page.evaluate(
+    ([accepted, pattern]) => {
+      document.querySelector('#notices [role=status]')!.textContent = '';
+      const finished = new RegExp(pattern);
+      (window as never as { __chosen: Promise<unknown> }).__chosen = new Promise((resolve) => {
+        const input = [...document.querySelectorAll('input[type=file]')].find((i) => (i as HTMLInputElement).accept.includes(accepted))!;
+        input.addEventListener(
+          'change',
+          () => {
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              const text = document.querySelector('#notices [role=status]')!.textContent + document.querySelector('#notices [role=alert]')!.textContent;
+              if (!finished.test(text)) return;
+              observer.disconnect();
+              resolve({ ms: performance.now() - t0, text });
+            });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          },
+          { once: true },
+        );
+      });
+    },
+    [accept, done.source] as const,
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  await (await chooser).setFiles(path);
+  const { ms, text } = await page.evaluate<{ ms: number; text: string }>('window.__chosen');
+  if (!text.includes(ok)) throw new Error(`${button} failed: ${text}`);
+  return { ms, longest: await page.evaluate<number>('window.__longest()') };
+}

@@ -9,7 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { ExtractedPage } from '../src/files/html';
 import { PAGES_DIR } from '../src/testing/corpus';
 import { longPdf } from '../src/testing/documents';
-import { stats, WATCH_LONG_TASKS, type Figure } from './figures';
+import { fileChosenTimed, stats, type Figure } from './figures';
 import { pageScript } from './page-script';
 
 interface Context {
@@ -52,32 +52,6 @@ async function extractionFigure({ browser, smoke, step }: Context): Promise<Figu
   return stats(perPage, { note: `median of ${perPage.length} saved news pages, each the median of its runs` });
 }
 
-/** Adds a PDF through "Add articles"; milliseconds from the file's arrival to "Added", and the longest task meanwhile. */
-async function addPdfTimed(page: Page, path: string): Promise<{ ms: number; longest: number }> {
-  await page.evaluate(WATCH_LONG_TASKS);
-  await page.evaluate(`(() => {
-    window.__added = new Promise((resolve) => {
-      const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.accept.includes('.pdf'));
-      input.addEventListener('change', () => {
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          const text = document.querySelector('#notices [role=status]').textContent + document.querySelector('#notices [role=alert]').textContent;
-          if (!/Added|could not be added/.test(text)) return;
-          observer.disconnect();
-          resolve({ ms: performance.now() - t0, text });
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      }, { once: true });
-    });
-  })()`);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add articles' }).first().click();
-  await (await chooser).setFiles(path);
-  const { ms, text } = await page.evaluate<{ ms: number; text: string }>('window.__added');
-  if (!text.includes('Added')) throw new Error(`adding the PDF failed: ${text}`);
-  return { ms, longest: await page.evaluate<number>('window.__longest()') };
-}
-
 /** Extraction per web page, and a long PDF to text with the page responsive. */
 export async function fileFigures(context: Context): Promise<Record<string, Figure>> {
   const { browser, smoke, freshPage, step, dir } = context;
@@ -88,7 +62,7 @@ export async function fileFigures(context: Context): Promise<Record<string, Figu
   const runs: { ms: number; longest: number }[] = [];
   for (let i = 0; i < (smoke ? 1 : 3); i++) {
     const page = await freshPage(browser);
-    runs.push(await addPdfTimed(page, path));
+    runs.push(await fileChosenTimed(page, path, { button: 'Add articles', accept: '.pdf', done: /Added|could not be added/, ok: 'Added' }));
     await page.context().close();
   }
   step(`PDF: ${pages} pages, ${runs.length} runs`);

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
-import { budgetMet, stats, WATCH_LONG_TASKS, type Figure } from './figures';
+import { budgetMet, fileChosenTimed, stats, WATCH_LONG_TASKS, type Figure } from './figures';
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
@@ -142,30 +142,8 @@ async function freshPage(browser: Browser): Promise<Page> {
 }
 
 /** Imports a file through the button; milliseconds in the page from the file's arrival to the report, and the longest task. */
-async function importFile(page: Page, path: string): Promise<{ ms: number; longest: number }> {
-  await page.evaluate(WATCH_LONG_TASKS);
-  await page.evaluate(`(() => {
-    document.querySelector('#notices [role=status]').textContent = '';
-    window.__imported = new Promise((resolve) => {
-      const input = [...document.querySelectorAll('input[type=file]')].find((i) => i.accept.includes('json'));
-      input.addEventListener('change', () => {
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          const text = document.querySelector('#notices [role=status]').textContent + document.querySelector('#notices [role=alert]').textContent;
-          if (!/Imported|not imported/.test(text)) return;
-          observer.disconnect();
-          resolve({ ms: performance.now() - t0, text });
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      }, { once: true });
-    });
-  })()`);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import annotations' }).click();
-  await (await chooser).setFiles(path);
-  const { ms, text } = await page.evaluate<{ ms: number; text: string }>('window.__imported');
-  if (!text.includes('Imported')) throw new Error(`import failed: ${text}`);
-  return { ms, longest: await page.evaluate<number>('window.__longest()') };
+function importFile(page: Page, path: string): Promise<{ ms: number; longest: number }> {
+  return fileChosenTimed(page, path, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
 }
 
 /** Opens an article from the library; milliseconds to painted highlights and the next task, and the longest task. */
