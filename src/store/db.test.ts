@@ -114,7 +114,7 @@ describe('Store', () => {
     const text = 'Some article\nits second page';
     const original = { name: 'report.pdf', sha256: 'b'.repeat(64), type: 'application/pdf', size: 3 };
     const a = { ...(await article(text)), author: 'Old author', pages: [0, 13], lang: 'en', original };
-    await store.addArticle(a, text, { ...original, id: a.id, added: a.added, gzip: new Uint8Array([1, 2, 3]).buffer });
+    await store.addArticle(a, text, { ...original, added: a.added, gzip: new Uint8Array([1, 2, 3]).buffer });
     const updated = await store.updateArticleMeta(a.id, { title: 'New title', outlet: 'Outlet' });
     expect(updated).toMatchObject({ title: 'New title', outlet: 'Outlet', textSha256: a.textSha256, pages: [0, 13], lang: 'en', original });
     expect(updated.author).toBeUndefined();

@@ -139,7 +139,7 @@ export class Store {
   }
 
   /** Adds an article and its text, and the file it was made from, unless the same text (by SHA-256) is already stored. */
-  addArticle(article: Article, text: string, original?: StoredOriginal): Promise<AddResult> {
+  addArticle(article: Article, text: string, original?: Omit<StoredOriginal, 'id'>): Promise<AddResult> {
     return this.run('add the article', async () => {
       const tx = this.db.transaction(['articles', 'texts', 'originals'], 'readwrite');
       const result = await allOrNothing(tx, async (): Promise<AddResult> => {

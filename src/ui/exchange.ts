@@ -44,7 +44,7 @@ export class Exchange {
         const loaded = await readArticleFile(file);
         const { original, stored } = await keepOriginal(file, loaded.bytes);
         const { article, text } = await makeArticle(loaded.raw, loaded.meta, { ...loaded.facts, original });
-        const result = await this.store.addArticle(article, text, { ...stored, id: article.id });
+        const result = await this.store.addArticle(article, text, stored);
         if (result.status === 'added') added.push(article.title);
         else known.push(`${file.name} is already in the library as “${result.article.title}”.`);
       } catch (error) {
@@ -87,7 +87,7 @@ export class Exchange {
     const meta = { ...cleanMeta(article), title: `${article.title} (whole page)` };
     const { lang, dir, original } = article;
     const { article: whole, text } = await makeArticle(pageText, meta, { ...(lang ? { lang } : {}), ...(dir ? { dir } : {}), original });
-    const result = await this.store.addArticle(whole, text, { ...stored, id: whole.id });
+    const result = await this.store.addArticle(whole, text, stored);
     const to = result.article.id;
     if (to === article.id) {
       this.notices.status('Nothing of the page was left out: the article is its whole text.');
