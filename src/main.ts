@@ -12,6 +12,8 @@ import { restoreLeftOver, WriteJournal } from './ui/journal';
 import { errorMessage } from './core/errors';
 import { h } from './ui/dom';
 import { Notices } from './ui/notices';
+import { LibrarySearch } from './search/index-client';
+import { searchBox } from './ui/search';
 
 /** The stored annotator, or one named now (asked once, on first start). */
 async function annotatorOf(store: Store): Promise<Annotator> {
@@ -112,7 +114,8 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
   } catch (error) {
     notices.error(errorMessage(error));
   }
-  const app = new App(store, annotator, mainElement, notices, () => articlePicker.click(), journal);
+  const search = new LibrarySearch(store.name);
+  const app = new App(store, annotator, mainElement, notices, () => articlePicker.click(), journal, search);
   started.app = app;
 
   const who = h('button', { type: 'button', class: 'quiet', id: 'annotator' }, `Annotator: ${annotator.name}`);
@@ -121,6 +124,15 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
       who.textContent = `Annotator: ${(await app.renameAnnotator()).name}`;
     }),
   );
+  document
+    .getElementById('views')!
+    .append(
+      h('a', { href: '#/' }, 'Library'),
+      h('a', { href: '#/claims' }, 'Claims'),
+      h('a', { href: '#/review' }, 'To review'),
+      h('a', { href: '#/overview' }, 'Overview'),
+    );
+  document.getElementById('views')!.after(searchBox(search));
   document
     .getElementById('actions')!
     .append(
@@ -137,6 +149,7 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
   acceptDrops(app);
   undoKeys(app);
   await app.start();
+  search.startWhenIdle();
   guard(app.team.resume());
   document.body.dataset.ready = 'true';
   performance.mark('claimtrail:ready');

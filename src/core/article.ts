@@ -51,3 +51,8 @@ export async function makeArticle(raw: string, meta: Partial<ArticleMeta> = {}, 
   };
   return { article, text };
 }
+
+/** Articles in the library's order: as they were added, then by title. */
+export function libraryOrder(a: Article, b: Article): number {
+  return a.added.localeCompare(b.added) || a.title.localeCompare(b.title);
+}

@@ -8,6 +8,8 @@ export interface ExportRequest {
   format: ExportFormatName;
   /** One article's claims; all articles' when absent. */
   articleId?: string;
+  /** Only these claims (of any articles), when given: rows chosen in the Claims view. */
+  claimIds?: readonly string[];
   annotator: Annotator;
   at: string;
   generator: string;

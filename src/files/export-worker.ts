@@ -2,6 +2,7 @@
  * Makes an export file off the main thread: reads the articles, claims, relations and threads
  * from the database and writes them in the asked format, then hands back the file as a Blob.
  */
+import type { ArticleBundle } from '../core/format/export';
 import { EXPORT_FORMATS } from '../core/format/formats';
 import { Store } from '../store/db';
 import { errorMessage } from '../core/errors';
@@ -9,10 +10,21 @@ import type { ExportOutcome, ExportRequest } from './export-file';
 
 const post = (message: ExportOutcome) => (self as unknown as Worker).postMessage(message);
 
-async function make({ database, format, articleId, annotator, at, generator, reviewUrl }: ExportRequest): Promise<ExportOutcome> {
+/** The bundles cut down to the named claims (and their comments), leaving out articles with none of them. */
+function only(bundles: ArticleBundle[], claimIds: readonly string[]): ArticleBundle[] {
+  const wanted = new Set(claimIds);
+  return bundles.flatMap(({ unlabelled: _, ...bundle }) => {
+    const claims = bundle.claims.filter((c) => wanted.has(c.id));
+    const comments = bundle.comments?.filter((c) => wanted.has(c.claimId));
+    return claims.length ? [{ ...bundle, claims, ...(comments?.length ? { comments } : {}) }] : [];
+  });
+}
+
+async function make({ database, format, articleId, claimIds, annotator, at, generator, reviewUrl }: ExportRequest): Promise<ExportOutcome> {
   const store = await Store.open(database);
   try {
-    const [bundles, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
+    const [stored, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
+    const bundles = claimIds ? only(stored, claimIds) : stored;
     const { type, make } = EXPORT_FORMATS[format];
     const made = make({ bundles, annotator, at, generator, links: { relations, threads }, ...(reviewUrl ? { reviewUrl } : {}) });
     return { status: 'made', file: made.count ? new Blob([made.content], { type }) : null, count: made.count, articles: bundles.length };

@@ -20,6 +20,7 @@ import {
   type Label,
   type UnlabelledClaim,
 } from '../core/model';
+import { libraryOrder } from '../core/article';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
@@ -66,11 +67,6 @@ export interface StoreEvents {
   onBlocked?: () => void;
   /** The browser closed the connection abnormally (the database was deleted, storage failed). */
   onTerminated?: () => void;
-}
-
-/** Articles in the order the library lists them: as they were added, then by title. */
-function libraryOrder(a: Article, b: Article): number {
-  return a.added.localeCompare(b.added) || a.title.localeCompare(b.title);
 }
 
 /** The app's storage: every method is one transaction and reports failure as a StorageError. */
@@ -222,12 +218,22 @@ export class Store {
    * Every article that has claims or annotations waiting for a label (or the one named), with its
    * text, claims, comments and waiting annotations, for export.
    */
-  exportBundles(articleId?: string): Promise<ArticleBundle[]> {
-    return this.run('read the claims for export', async () => {
+  async exportBundles(articleId?: string): Promise<ArticleBundle[]> {
+    const bundles = await this.contents(articleId === undefined ? undefined : [articleId], 'read the claims for export');
+    return bundles.filter((b) => b.claims.length || b.unlabelled?.length);
+  }
+
+  /**
+   * Every article (or those named), in library order, with its text, claims, comments and
+   * waiting annotations: what export and the search index read.
+   */
+  contents(ids?: readonly string[], action = 'read the library'): Promise<ArticleBundle[]> {
+    return this.run(action, async () => {
       const stores = ['articles', 'texts', 'claimPages', 'comments', 'unlabelled'] as const;
       const tx = this.db.transaction([...stores], 'readonly');
+      const all = <T>(read: (id: string) => Promise<T[]>) => Promise.all(ids!.map(read)).then((lists) => lists.flat());
       const [articles, texts, pages, comments, unlabelled] = await Promise.all(
-        articleId === undefined
+        ids === undefined
           ? // Everything in five requests at once, grouped here: far fewer round trips than per article.
             [
               tx.objectStore('articles').getAll(),
@@ -237,11 +243,11 @@ export class Store {
               tx.objectStore('unlabelled').getAll(),
             ]
           : [
-              tx.objectStore('articles').getAll(articleId),
-              tx.objectStore('texts').getAll(articleId),
-              tx.objectStore('claimPages').getAll(pagesOf(articleId)),
-              tx.objectStore('comments').index('byArticle').getAll(articleId),
-              tx.objectStore('unlabelled').index('byArticle').getAll(articleId),
+              all((id) => tx.objectStore('articles').getAll(id)),
+              all((id) => tx.objectStore('texts').getAll(id)),
+              all((id) => tx.objectStore('claimPages').getAll(pagesOf(id))),
+              all((id) => tx.objectStore('comments').index('byArticle').getAll(id)),
+              all((id) => tx.objectStore('unlabelled').index('byArticle').getAll(id)),
             ],
       );
       await tx.done;
@@ -258,12 +264,19 @@ export class Store {
       const [claimsOf, commentsOf, waitingOf] = [group(claims), group(comments), group(unlabelled)];
       const textOf = new Map(texts.map((t) => [t.id, t.text]));
       return articles.sort(libraryOrder).flatMap((article) => {
-        const mine = claimsOf.get(article.id) ?? [];
-        const waiting = waitingOf.get(article.id) ?? [];
         const text = textOf.get(article.id);
-        if ((!mine.length && !waiting.length) || text === undefined) return [];
+        if (text === undefined) return [];
         const remarks = commentsOf.get(article.id);
-        return [{ article, text, claims: mine, ...(remarks?.length ? { comments: remarks } : {}), ...(waiting.length ? { unlabelled: waiting } : {}) }];
+        const waiting = waitingOf.get(article.id);
+        return [
+          {
+            article,
+            text,
+            claims: claimsOf.get(article.id) ?? [],
+            ...(remarks?.length ? { comments: remarks } : {}),
+            ...(waiting?.length ? { unlabelled: waiting } : {}),
+          },
+        ];
       });
     });
   }

@@ -17,7 +17,11 @@ import { ArticleView } from './article-view';
 import { ClaimCommands } from './claim-commands';
 import { formDialog } from './dialogs';
 import { Exchange } from './exchange';
-import { renderLibrary } from './library';
+import { libraryChoice, renderLibrary, shownArticles } from './library';
+import { h } from './dom';
+import type { LibrarySearch } from '../search/index-client';
+import type { ArticleSummary } from '../store/db';
+import type { Range } from '../core/selection';
 import { provenancePicture } from './picture';
 import { Provenance } from './provenance';
 import { Threads } from './threads';
@@ -31,8 +35,23 @@ import type { TeamIntent } from '../sync/team-sync';
 import type { TeamApplied } from '../store/db';
 import type { ArticleAction } from '../editor/article-state';
 
-const ARTICLE_ROUTE = /^#\/article\/(.+)$/;
+const ARTICLE_ROUTE = /^#\/article\/([^?]+)(?:\?at=(\d+)-(\d+))?$/;
 const THREAD_ROUTE = /^#\/thread\/(.+)$/;
+const CLAIMS_ROUTE = /^#\/claims(?:\?q=(.*))?$/;
+
+/** Previous article and Next article, in the library's order as the person last sorted and filtered it. */
+function neighbours(shown: readonly ArticleSummary[], id: string): HTMLElement {
+  const at = shown.findIndex((s) => s.article.id === id);
+  const link = (to: ArticleSummary | undefined, text: string, rel: string) =>
+    to ? h('a', { href: `#/article/${encodeURIComponent(to.article.id)}`, rel, title: to.article.title }, text) : h('span', { class: 'hint' }, text);
+  return h(
+    'nav',
+    { class: 'article-neighbours', 'aria-label': 'Library order' },
+    link(at > 0 ? shown[at - 1] : undefined, '← Previous article', 'prev'),
+    at >= 0 ? h('span', { class: 'hint' }, `${at + 1} of ${shown.length}`) : null,
+    link(at >= 0 ? shown[at + 1] : undefined, 'Next article →', 'next'),
+  );
+}
 
 function checkUrl(value: string): string | null {
   return !value || HttpUrl.safeParse(value).success ? null : 'Only http and https addresses are accepted.';
@@ -53,6 +72,10 @@ export class App {
   private readonly exchange: Exchange;
   /** The team project: its button, status and sync. */
   readonly team: Team;
+  /** What to call when the view shown is left (a virtual list lets go of its scroller). */
+  private leaveView: (() => void) | null = null;
+  /** Whether the view shown redraws itself when the library index takes in a change. */
+  private followsIndex = false;
 
   constructor(
     private readonly store: Store,
@@ -61,6 +84,7 @@ export class App {
     private readonly notices: Notices,
     private readonly chooseArticleFiles: () => void,
     private readonly journal: WriteJournal,
+    private readonly search: LibrarySearch,
   ) {
     this.claims = new ClaimCommands(
       store,
@@ -99,9 +123,15 @@ export class App {
     const match = ARTICLE_ROUTE.exec(location.hash);
     const thread = THREAD_ROUTE.exec(location.hash);
     if (location.hash !== this.shownHash) this.agreementShown = false;
+    const claims = CLAIMS_ROUTE.exec(location.hash);
     try {
-      if (match) await this.openArticle(decodeURIComponent(match[1]!), serial);
-      else if (thread) await this.showThread(decodeURIComponent(thread[1]!), serial);
+      if (match) {
+        const at = match[2] === undefined ? undefined : { start: Number(match[2]), end: Number(match[3]) };
+        await this.openArticle(decodeURIComponent(match[1]!), serial, at);
+      } else if (thread) await this.showThread(decodeURIComponent(thread[1]!), serial);
+      else if (claims) await this.showClaims(decodeURIComponent(claims[1] ?? ''), serial);
+      else if (location.hash === '#/review') await this.showQueue(serial);
+      else if (location.hash === '#/overview') await this.showOverview(serial);
       else if (location.hash === '#/provenance') await this.showPicture(serial);
       else await this.showLibrary(serial);
     } catch (error) {
@@ -109,8 +139,11 @@ export class App {
     }
   }
 
-  private setView(element: HTMLElement, article: ArticleView | null): void {
+  private setView(element: HTMLElement, article: ArticleView | null, leave: (() => void) | null = null): void {
     this.article?.destroy();
+    this.leaveView?.();
+    this.leaveView = leave;
+    this.followsIndex = false;
     this.article = article;
     this.main.replaceChildren(element);
     // A new place starts at its top; the same place redrawn (after an import, another tab) stays put.
@@ -122,23 +155,72 @@ export class App {
     const summaries = await this.store.listArticles();
     if (serial !== this.routeSerial) return;
     document.title = 'Library — claimtrail';
-    this.setView(
-      renderLibrary(summaries, {
-        addFiles: () => this.chooseArticleFiles(),
-        pasteText: () => guard(this.exchange.pasteText()),
-        editDetails: (article) => guard(this.editDetails(article)),
-        showAgreement: (into) => guard(this.showAgreement(into)),
-        agreementShown: this.agreementShown,
-        showProvenance: (into) =>
-          guard(
-            this.provenance.librarySection(
-              summaries.map((s) => s.article),
-              into,
-            ),
+    const library = renderLibrary(summaries, {
+      addFiles: () => this.chooseArticleFiles(),
+      pasteText: () => guard(this.exchange.pasteText()),
+      editDetails: (article) => guard(this.editDetails(article)),
+      showAgreement: (into) => guard(this.showAgreement(into)),
+      agreementShown: this.agreementShown,
+      showProvenance: (into) =>
+        guard(
+          this.provenance.librarySection(
+            summaries.map((s) => s.article),
+            into,
           ),
-      }),
-      null,
+        ),
+    });
+    this.setView(library.element, null, library.destroy);
+  }
+
+  private async showClaims(query: string, serial: number): Promise<void> {
+    const { ClaimsView } = await import('./claims-view');
+    if (serial !== this.routeSerial) return;
+    document.title = 'Claims — claimtrail';
+    const view = new ClaimsView(
+      {
+        search: this.search,
+        me: () => this.annotator.id,
+        relabel: (ids, label) => this.claims.relabelMine(ids, label),
+        exportClaims: (ids) => guard(this.exchange.exportAs(undefined, ids)),
+        status: (message) => this.notices.status(message),
+      },
+      query,
     );
+    this.setView(view.element, null, () => view.destroy());
+    this.followsIndex = true;
+    guard(view.load());
+  }
+
+  private async showQueue(serial: number): Promise<void> {
+    const { ReviewQueue } = await import('./review-queue');
+    if (serial !== this.routeSerial) return;
+    document.title = 'To review — claimtrail';
+    const queue = new ReviewQueue({
+      search: this.search,
+      me: () => this.annotator.id,
+      agree: (claim) => this.claims.agree(claim),
+      label: (claim, label) => this.claims.labelWordsOf(claim, label),
+      comment: async (claim) => {
+        const values = await formDialog({
+          title: `Comment on ${claim.annotator.name}’s claim`,
+          submit: 'Add comment',
+          fields: [{ name: 'text', label: 'Comment', type: 'textarea', required: true }],
+        });
+        if (!values?.text?.trim()) return false;
+        await this.claims.addComment(claim.articleId, claim.id, values.text.trim());
+        return true;
+      },
+    });
+    this.setView(queue.element, null, () => queue.destroy());
+    this.followsIndex = true;
+    await queue.load();
+  }
+
+  private async showOverview(serial: number): Promise<void> {
+    const [overview, { renderOverview }] = await Promise.all([this.search.ask('overview', {}), import('./overview')]);
+    if (serial !== this.routeSerial) return;
+    document.title = 'Overview — claimtrail';
+    this.setView(renderOverview(overview), null);
   }
 
   private async showThread(id: string, serial: number): Promise<void> {
@@ -169,13 +251,14 @@ export class App {
     );
   }
 
-  private async openArticle(id: string, serial = ++this.routeSerial): Promise<void> {
-    const [loaded, decisions, comments, unlabelled, conflicts] = await Promise.all([
+  private async openArticle(id: string, serial = ++this.routeSerial, at?: Range): Promise<void> {
+    const [loaded, decisions, comments, unlabelled, conflicts, summaries] = await Promise.all([
       this.store.loadArticle(id),
       this.store.decisions(id),
       this.store.comments(id),
       this.store.unlabelled(id),
       this.store.team.conflicts(id),
+      this.store.listArticles(),
     ]);
     const bundle = loaded && { ...loaded, comments };
     if (serial !== this.routeSerial) return;
@@ -193,7 +276,8 @@ export class App {
       pages: (claim) => claimPages(bundle.article, claim) ?? [],
       links: (claim, into) => guard(this.threads.links(claim, into)),
     });
-    this.setView(view.element, view);
+    this.setView(h('div', { class: 'article-page' }, neighbours(shownArticles(summaries, libraryChoice()), id), view.element), view);
+    if (at && at.end <= bundle.text.length && at.start < at.end) view.editor.selectRange(at);
     await this.showLinks(view);
   }
 
@@ -222,7 +306,7 @@ export class App {
       case 'copy-to-mine':
         return guard(claims.copyToMine(intent.id));
       case 'add-comment':
-        return guard(claims.addComment(view, intent.id, intent.text));
+        return guard(claims.addComment(view.bundle.article.id, intent.id, intent.text));
       case 'undo':
         return guard(claims.undo());
       case 'redo':
@@ -257,6 +341,8 @@ export class App {
   /** Redraws whatever is shown, after another tab or an import changed the data. */
   private refresh(): Promise<void> {
     this.threads.forget();
+    // The Claims view and the review queue follow the index's changes themselves, keeping their sort, selection and place.
+    if (this.followsIndex) return Promise.resolve();
     return this.route();
   }
 

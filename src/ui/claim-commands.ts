@@ -125,27 +125,57 @@ export class ClaimCommands {
     }
   }
 
-  /** Copies another annotator's claim into your own layer ("I agree"). */
+  /** Copies another annotator's claim in the open article into your own layer ("I agree"). */
   async copyToMine(claimId: string): Promise<void> {
-    const view = this.view();
-    const source = view?.editor.state().claims.get(claimId);
-    if (!view || !source || source.annotator.id === this.annotator().id) return;
+    const source = this.view()?.editor.state().claims.get(claimId);
+    if (source) await this.agree(source);
+  }
+
+  /** Copies another annotator's claim, wherever it is, into your own layer; selects the copy in the open article. */
+  async agree(source: Claim): Promise<boolean> {
+    if (source.annotator.id === this.annotator().id) return false;
     const now = nowIso();
     const { review: _, ...claim } = source;
     const copy: Claim = { ...claim, id: newId(), annotator: this.annotator(), created: now, modified: now };
-    if (await this.commit([{ before: null, after: copy }])) {
-      view.editor.dispatch({ type: 'select', id: copy.id });
-      this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => guard(this.undo()) });
-    }
+    if (!(await this.commit([{ before: null, after: copy }]))) return false;
+    if (this.view()?.bundle.article.id === copy.articleId) this.view()!.editor.dispatch({ type: 'select', id: copy.id });
+    this.notices.status(`Copied ${source.annotator.name}’s claim to your claims.`, { label: 'Undo', run: () => guard(this.undo()) });
+    return true;
   }
 
-  /** Adds a comment to a claim, yours or another's. */
-  async addComment(view: ArticleView, claimId: string, text: string): Promise<void> {
-    const comment: ClaimComment = { id: newId(), claimId, articleId: view.bundle.article.id, by: this.annotator(), at: nowIso(), text };
+  /**
+   * Gives the words of a claim your own label: relabels your claim on the same words, or makes
+   * one (copied from theirs, with your label) when you have none.
+   */
+  async labelWordsOf(source: Claim, label: Label): Promise<boolean> {
+    const me = this.annotator();
+    const own = (await this.store.loadArticle(source.articleId))?.claims.find(
+      (c) => c.annotator.id === me.id && c.start === source.start && c.end === source.end,
+    );
+    const now = nowIso();
+    if (own) return own.label === label || this.commit([{ before: own, after: { ...own, label, modified: now } }]);
+    const { review: _, note: _note, ...words } = source;
+    return this.commit([{ before: null, after: { ...words, sources: [], id: newId(), label, annotator: me, created: now, modified: now } }]);
+  }
+
+  /** Relabels those of the named claims that are yours, in one undoable action; returns how many. */
+  async relabelMine(ids: readonly string[], label: Label): Promise<number> {
+    const me = this.annotator().id;
+    const now = nowIso();
+    const changes = (await this.store.claimsById(ids))
+      .filter((c) => c.annotator.id === me && c.label !== label)
+      .map((before) => ({ before, after: { ...before, label, modified: now } }));
+    if (!changes.length) return 0;
+    return (await this.commit(changes)) ? changes.length : 0;
+  }
+
+  /** Adds a comment to a claim, yours or another's, wherever it is. */
+  async addComment(articleId: string, claimId: string, text: string): Promise<void> {
+    const comment: ClaimComment = { id: newId(), claimId, articleId, by: this.annotator(), at: nowIso(), text };
     await this.journal.track(`a comment on a claim (“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”)`, { kind: 'comment', comment }, () =>
       this.store.addComment(comment),
     );
-    view.editor.dispatch({ type: 'comment', comment });
+    if (this.view()?.bundle.article.id === articleId) this.view()!.editor.dispatch({ type: 'comment', comment });
     this.notices.status('Comment added.');
   }
 

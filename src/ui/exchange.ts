@@ -127,13 +127,13 @@ export class Exchange {
    * Asks for a format (and, in an article, whether this article or all), then downloads the
    * claims in it. Formats other than claimtrail hold less: the README says what each loses.
    */
-  async exportAs(articleId?: string): Promise<void> {
+  async exportAs(articleId?: string, claimIds?: readonly string[]): Promise<void> {
     const values = await formDialog({
-      title: 'Export as…',
+      title: claimIds ? `Export ${claimIds.length} claim${claimIds.length === 1 ? '' : 's'} as…` : 'Export as…',
       submit: 'Export',
       fields: [
         { name: 'format', label: 'Format', type: 'select', options: Object.entries(EXPORT_FORMATS).map(([value, f]) => ({ value, label: f.label })) },
-        ...(articleId
+        ...(articleId && !claimIds
           ? [
               {
                 name: 'scope',
@@ -152,7 +152,7 @@ export class Exchange {
     const format = values.format as ExportFormatName;
     const reviewUrl = format === 'claimreview' ? await this.askReviewUrl() : undefined;
     if (format === 'claimreview' && !reviewUrl) return;
-    await this.exportIn(format, values.scope === 'article' ? articleId : undefined, reviewUrl);
+    await this.exportIn(format, values.scope === 'article' ? articleId : undefined, reviewUrl, claimIds);
   }
 
   /** Asks where the fact checks are published (ClaimReview requires it), offering the address given last time. */
@@ -178,13 +178,14 @@ export class Exchange {
   }
 
   /** Downloads the claims of one article, or of all, in `format`: the file is made in a worker, the page stays responsive. */
-  private async exportIn(format: ExportFormatName, articleId?: string, reviewUrl?: string): Promise<void> {
+  private async exportIn(format: ExportFormatName, articleId?: string, reviewUrl?: string, claimIds?: readonly string[]): Promise<void> {
     const now = new Date();
     this.notices.progress('Exporting…', null);
     const made = await exportInWorker({
       database: this.store.name,
       format,
       articleId,
+      ...(claimIds ? { claimIds } : {}),
       annotator: this.annotator(),
       at: now.toISOString(),
       generator: `claimtrail ${version}`,

@@ -4,6 +4,10 @@
  */
 import { h } from './dom';
 
+/** How long an outcome stays on screen; a report of several lines, a little longer. */
+const STATUS_MS = 6000;
+const REPORT_MS = 12_000;
+
 export class Notices {
   private readonly alertBox = h('div', { role: 'alert', class: 'notice notice-error', hidden: true });
   private readonly statusBox = h('div', { role: 'status', class: 'notice notice-status' });
@@ -12,6 +16,19 @@ export class Notices {
 
   constructor(parent: HTMLElement) {
     parent.append(this.alertBox, this.statusBox, this.progressBox);
+    // A notice being read (pointer over it, or focus in it, on its Undo say) stays until left.
+    const hold = () => clearTimeout(this.statusTimer);
+    const release = () => this.leaveSoon(this.statusBox.childElementCount ? STATUS_MS : 0);
+    this.statusBox.addEventListener('pointerenter', hold);
+    this.statusBox.addEventListener('focusin', hold);
+    this.statusBox.addEventListener('pointerleave', release);
+    this.statusBox.addEventListener('focusout', release);
+  }
+
+  /** Clears the status notice after `ms`. */
+  private leaveSoon(ms: number): void {
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => this.statusBox.replaceChildren(), ms);
   }
 
   /** Shows an error: a headline and, optionally, the problems found. Stays until dismissed. */
@@ -54,10 +71,10 @@ export class Notices {
         )
       : null;
     this.statusBox.replaceChildren(h('span', {}, message), ...(button ? [button] : []));
-    this.statusTimer = setTimeout(() => this.statusBox.replaceChildren(), 10_000);
+    this.leaveSoon(STATUS_MS);
   }
 
-  /** Shows a report of several lines (what an import did), until the next one or until dismissed. */
+  /** Shows a report of several lines (what an import did) for a little longer, or until dismissed. */
   report(headline: string, lines: readonly string[]): void {
     clearTimeout(this.statusTimer);
     const dismiss = h('button', { type: 'button', class: 'dismiss', onclick: () => this.statusBox.replaceChildren() }, 'Dismiss');
@@ -66,6 +83,7 @@ export class Notices {
       ...(lines.length === 1 ? [h('span', {}, lines[0])] : [h('ul', {}, ...lines.map((l) => h('li', {}, l)))]),
       dismiss,
     );
+    this.leaveSoon(REPORT_MS);
   }
 
   /** Shows a progress bar for long work; call with null to hide it. */

@@ -1,0 +1,411 @@
+/**
+ * Everything of the library a search needs, kept up to date change by change: a MiniSearch
+ * full-text index over articles (title, byline, address, text) and claims (quote, note,
+ * sources, comments, annotator), and the claims themselves for the Claims view, the review
+ * queue and the overview. MiniSearch (7 KB gzip, maintained, no dependencies) is made for
+ * this: incremental add, discard and replace, BM25 ranking, prefix search, AND queries, and our
+ * own tokenizer, so folding (fold.ts) is the same in the index, the query and the marks.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { libraryOrder } from './article';
+import { agreementReport, type Figures } from './agreement-report';
+import { searchWords } from './fold';
+import type { ClaimChange } from './history';
+import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
+import { isOrphan, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
+import { articlePasses, asksOfClaims, claimPasses, isPrefixWord, type Query } from './query';
+import { reviewStateOf, spanKey, type ReviewState } from './review-state';
+
+/** One article as the index takes it in. */
+export interface IndexedArticle {
+  article: Article;
+  text: string;
+  claims: readonly Claim[];
+  comments?: readonly ClaimComment[];
+}
+
+/** A claim as the Claims view lists it. */
+export interface ClaimRow {
+  id: string;
+  articleId: string;
+  label: Label;
+  exact: string;
+  start: number;
+  end: number;
+  article: string;
+  outlet: string;
+  published: string;
+  annotatorId: string;
+  annotator: string;
+  sources: number;
+  review: ReviewState;
+  thread: string;
+  /** How the claim was carried onto this text: '' (made here), or carried, fuzzy, orphan. */
+  carried: string;
+  /** Where the article stands in the library's order, for a stable order. */
+  order: number;
+}
+
+/** Words shown as a result: a piece of a text, where it starts in the whole, and the matches in it (offsets into the whole). */
+export interface Shown {
+  text: string;
+  offset: number;
+  /** The length of the whole text: whether the piece is cut at its end. */
+  whole: number;
+  marks: Span[];
+}
+
+/** A result shown for a search: the article's title or words, or a claim; `select` is what opening it selects. */
+export type SearchHit =
+  | { kind: 'title'; shown: Shown }
+  | { kind: 'text'; shown: Shown; select: Span }
+  | { kind: 'claim'; claimId: string; label: Label; annotator: string; quote: Shown; note?: Shown; select: Span };
+
+/** One article's results. */
+export interface SearchGroup {
+  articleId: string;
+  title: string;
+  byline: string;
+  score: number;
+  hits: SearchHit[];
+  /** Claims that matched beyond those shown. */
+  moreClaims: number;
+}
+
+/** The search's answer: groups in rank order, and how many matched in all. */
+export interface SearchAnswer {
+  groups: SearchGroup[];
+  articles: number;
+  claims: number;
+}
+
+/** One claim of the review queue. */
+export interface QueueEntry {
+  claim: Claim;
+  article: string;
+  state: ReviewState;
+}
+
+/** What the overview draws. */
+export interface Overview {
+  byOutlet: LabelCounts[];
+  byAnnotator: LabelCounts[];
+  byMonth: LabelCounts[];
+  sources: { source: string; claims: number }[];
+  disputedWithoutSource: number;
+  agreement: ({ articleId: string; title: string } & Figures)[];
+}
+
+/** Claims per label for one outlet, annotator or month. */
+export interface LabelCounts {
+  key: string;
+  counts: Record<Label, number>;
+}
+
+const MAX_GROUPS = 50;
+const MAX_CLAIMS_SHOWN = 5;
+
+type Doc = { id: string; title?: string; meta?: string; text?: string; quote?: string; note?: string; sources?: string; comments?: string; annotator?: string };
+
+function sourcesText(claim: Claim): string {
+  return claim.sources.map((s) => [s.citation, s.url, s.attribution?.exact].filter(Boolean).join(' ')).join('\n');
+}
+
+export class LibraryIndex {
+  private readonly search = new MiniSearch<Doc>({
+    fields: ['title', 'meta', 'text', 'quote', 'note', 'sources', 'comments', 'annotator'],
+    tokenize: searchWords,
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: 3, quote: 2, meta: 1.5 }, tokenize: (q) => q.split(' ') },
+  });
+  private readonly articles = new Map<string, Article>();
+  private readonly texts = new Map<string, string>();
+  private readonly claims = new Map<string, Claim>();
+  private readonly claimsOf = new Map<string, Set<string>>();
+  private readonly comments = new Map<string, ClaimComment[]>();
+  private threadOf = new Map<string, string>();
+  private order = new Map<string, number>();
+
+  /** How many articles and claims are indexed. */
+  get size(): { articles: number; claims: number } {
+    return { articles: this.articles.size, claims: this.claims.size };
+  }
+
+  /** Takes in an article as it is stored now (added, or changed: details, claims, comments); unchanged parts are not indexed again. */
+  setArticle({ article, text, claims, comments = [] }: IndexedArticle): void {
+    const known = this.articles.get(article.id);
+    const doc = { id: `a:${article.id}`, title: article.title, meta: [article.author, article.outlet, article.url].filter(Boolean).join(' '), text };
+    if (!known) this.search.add(doc);
+    else if (known.title !== article.title || known.author !== article.author || known.outlet !== article.outlet || known.url !== article.url) {
+      this.search.replace(doc);
+    }
+    this.articles.set(article.id, article);
+    this.texts.set(article.id, text);
+    if (!known || known.added !== article.added || known.title !== article.title) this.order.clear();
+    const byClaim = new Map<string, ClaimComment[]>();
+    for (const c of comments) {
+      const list = byClaim.get(c.claimId);
+      if (list) list.push(c);
+      else byClaim.set(c.claimId, [c]);
+    }
+    const commentsChanged = new Set<string>();
+    for (const id of this.claimsOf.get(article.id) ?? []) {
+      if (JSON.stringify(this.comments.get(id) ?? []) !== JSON.stringify(byClaim.get(id) ?? [])) commentsChanged.add(id);
+    }
+    for (const [id, list] of byClaim) {
+      if (JSON.stringify(this.comments.get(id) ?? []) !== JSON.stringify(list)) commentsChanged.add(id);
+      this.comments.set(id, list);
+    }
+    const stale = new Set(this.claimsOf.get(article.id));
+    const changes: ClaimChange[] = [];
+    for (const claim of claims) {
+      stale.delete(claim.id);
+      const before = this.claims.get(claim.id) ?? null;
+      if (!before || commentsChanged.has(claim.id) || JSON.stringify(before) !== JSON.stringify(claim)) changes.push({ before, after: claim });
+    }
+    for (const id of stale) changes.push({ before: this.claims.get(id)!, after: null });
+    this.applyClaimChanges(changes);
+  }
+
+  /** Takes in claims made, changed or deleted. */
+  applyClaimChanges(changes: readonly ClaimChange[]): void {
+    for (const { before, after } of changes) {
+      const id = (after ?? before)!.id;
+      const known = this.claims.get(id);
+      if (known) {
+        this.search.discard(`c:${id}`);
+        this.claimsOf.get(known.articleId)?.delete(id);
+        this.claims.delete(id);
+      }
+      if (!after || !this.articles.has(after.articleId)) {
+        if (!after) this.comments.delete(id);
+        continue;
+      }
+      this.claims.set(id, after);
+      let ids = this.claimsOf.get(after.articleId);
+      if (!ids) this.claimsOf.set(after.articleId, (ids = new Set()));
+      ids.add(id);
+      this.search.add({
+        id: `c:${id}`,
+        quote: after.exact,
+        note: after.note,
+        sources: sourcesText(after),
+        comments: (this.comments.get(id) ?? []).map((c) => `${c.text} ${c.by.name}`).join('\n'),
+        annotator: after.annotator.name,
+      });
+    }
+  }
+
+  /** Takes in the claim threads as they are now stored. */
+  setThreads(threads: readonly ClaimThread[]): void {
+    this.threadOf = new Map(threads.flatMap((t) => t.claimIds.map((id) => [id, t.title] as const)));
+  }
+
+  private orderOf(articleId: string): number {
+    if (!this.order.size) this.order = new Map([...this.articles.values()].sort(libraryOrder).map((a, i) => [a.id, i]));
+    return this.order.get(articleId) ?? 0;
+  }
+
+  /** Claims of other annotators and of `me`, by what the review state needs. */
+  private reviewContext(me: string): { mine: Map<string, Label>; commented: Set<string> } {
+    const mine = new Map<string, Label>();
+    for (const c of this.claims.values()) if (c.annotator.id === me) mine.set(spanKey(c), c.label);
+    const commented = new Set<string>();
+    for (const [id, list] of this.comments) if (list.some((c) => c.by.id === me)) commented.add(id);
+    return { mine, commented };
+  }
+
+  /** The claims that pass the query (words and filters), as rows; all claims for an empty query. */
+  rows(query: Query, me: string): ClaimRow[] {
+    const context = this.reviewContext(me);
+    const ids = query.words.length ? this.matchingClaims(query).map((r) => r.id) : [...this.claims.keys()];
+    return ids.flatMap((id) => {
+      const claim = this.claims.get(id)!;
+      const article = this.articles.get(claim.articleId)!;
+      if (!this.passes(query, claim, article)) return [];
+      return [
+        {
+          id,
+          articleId: article.id,
+          label: claim.label,
+          exact: claim.exact.length > 300 ? `${claim.exact.slice(0, 300)}…` : claim.exact,
+          start: claim.start,
+          end: claim.end,
+          article: article.title,
+          outlet: article.outlet ?? '',
+          published: article.published ?? '',
+          annotatorId: claim.annotator.id,
+          annotator: claim.annotator.name,
+          sources: claim.sources.length,
+          review: reviewStateOf(claim, me, context),
+          thread: this.threadOf.get(id) ?? '',
+          carried: claim.anchor?.status ?? '',
+          order: this.orderOf(article.id),
+        },
+      ];
+    });
+  }
+
+  private passes(query: Query, claim: Claim, article: Article): boolean {
+    return (
+      articlePasses(query, article) &&
+      claimPasses(query, { label: claim.label, annotatorName: claim.annotator.name, sources: claim.sources.length, orphan: isOrphan(claim) }) &&
+      query.phrases.every((p) => this.claimHasPhrase(claim, p))
+    );
+  }
+
+  private claimHasPhrase(claim: Claim, phrase: readonly string[]): boolean {
+    const fields = [claim.exact, claim.note ?? '', sourcesText(claim), ...(this.comments.get(claim.id) ?? []).map((c) => c.text)].join('\n');
+    return matchesIn(fields, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }).length > 0;
+  }
+
+  private find(query: Query): SearchResult[] {
+    return this.search.search(query.words.join(' '), { combineWith: 'AND', prefix: (_t, i) => isPrefixWord(query, i) });
+  }
+
+  private matchingClaims(query: Query): SearchResult[] {
+    return this.find(query)
+      .filter((r) => (r.id as string).startsWith('c:'))
+      .map((r) => ({ ...r, id: (r.id as string).slice(2) }));
+  }
+
+  /** Other annotators' claims in a stable order (library order, then place in the text), with where `me` stands on each. */
+  queue(me: string): QueueEntry[] {
+    const context = this.reviewContext(me);
+    return [...this.claims.values()]
+      .filter((c) => c.annotator.id !== me && this.articles.has(c.articleId))
+      .sort((a, b) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
+      .map((claim) => ({ claim, article: this.articles.get(claim.articleId)!.title, state: reviewStateOf(claim, me, context) }));
+  }
+
+  /** Searches articles and claims; results grouped by article, best first. */
+  searchLibrary(query: Query): SearchAnswer {
+    const scores = new Map<string, { score: number; article?: SearchResult; claims: SearchResult[] }>();
+    const groupOf = (articleId: string) => {
+      let group = scores.get(articleId);
+      if (!group) scores.set(articleId, (group = { score: 0, claims: [] }));
+      return group;
+    };
+    const claimsOnly = asksOfClaims(query);
+    const results: SearchResult[] = query.words.length
+      ? this.find(query)
+      : claimsOnly
+        ? [...this.claims.keys()].map((id) => ({ id: `c:${id}`, score: 0, terms: [], queryTerms: [], match: {} }))
+        : [...this.articles.keys()].map((id) => ({ id: `a:${id}`, score: 0, terms: [], queryTerms: [], match: {} }));
+    let claimCount = 0;
+    for (const result of results) {
+      const [kind, id] = [(result.id as string).slice(0, 1), (result.id as string).slice(2)];
+      if (kind === 'a') {
+        const article = this.articles.get(id)!;
+        if (claimsOnly || !articlePasses(query, article) || !query.phrases.every((p) => this.articleHasPhrase(article, p))) continue;
+        const group = groupOf(id);
+        group.article = result;
+        group.score = Math.max(group.score, result.score);
+      } else {
+        const claim = this.claims.get(id)!;
+        if (!this.passes(query, claim, this.articles.get(claim.articleId)!)) continue;
+        const group = groupOf(claim.articleId);
+        group.claims.push(result);
+        group.score = Math.max(group.score, result.score) + 0.01 * result.score;
+        claimCount++;
+      }
+    }
+    const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || this.orderOf(a[0]) - this.orderOf(b[0]));
+    return {
+      groups: ranked.slice(0, MAX_GROUPS).map(([id, found]) => this.group(id, found, query)),
+      articles: ranked.length,
+      claims: claimCount,
+    };
+  }
+
+  private articleHasPhrase(article: Article, phrase: readonly string[]): boolean {
+    const text = `${article.title}\n${this.texts.get(article.id) ?? ''}`;
+    return matchesIn(text, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }).length > 0;
+  }
+
+  private group(articleId: string, found: { score: number; article?: SearchResult; claims: SearchResult[] }, query: Query): SearchGroup {
+    const article = this.articles.get(articleId)!;
+    const hits: SearchHit[] = [];
+    if (found.article && query.words.length) {
+      const titleMarks = matchesIn(article.title, query);
+      if (titleMarks.length) hits.push({ kind: 'title', shown: { text: article.title, offset: 0, whole: article.title.length, marks: titleMarks } });
+      const text = this.texts.get(articleId) ?? '';
+      for (const shown of shownOf(text, matchesIn(text, query), 2)) {
+        hits.push({ kind: 'text', shown, select: selectionOf(text, shown.marks) });
+      }
+    }
+    const claims = found.claims.map((r) => this.claims.get(r.id.slice(2))!);
+    if (!query.words.length) claims.sort((a, b) => a.start - b.start);
+    for (const claim of claims.slice(0, MAX_CLAIMS_SHOWN)) {
+      const inQuote = matchesIn(claim.exact, query);
+      const quote = claim.exact.length > 240 || inQuote.length ? shownOf(claim.exact, inQuote, 1, 120)[0] : undefined;
+      const note = claim.note ? shownOf(claim.note, matchesIn(claim.note, query), 1)[0] : undefined;
+      const within = inQuote.length ? selectionOf(claim.exact, inQuote) : null;
+      hits.push({
+        kind: 'claim',
+        claimId: claim.id,
+        label: claim.label,
+        annotator: claim.annotator.name,
+        quote: quote && claim.exact.length > 240 ? quote : { text: claim.exact, offset: 0, whole: claim.exact.length, marks: inQuote },
+        ...(note ? { note } : {}),
+        select: within ? { start: claim.start + within.start, end: claim.start + within.end } : { start: claim.start, end: claim.end },
+      });
+    }
+    return {
+      articleId,
+      title: article.title,
+      byline: [article.author, article.outlet, article.published].filter(Boolean).join(' · '),
+      score: found.score,
+      hits,
+      moreClaims: Math.max(0, claims.length - MAX_CLAIMS_SHOWN),
+    };
+  }
+
+  /** The figures the overview draws. */
+  overview(): Overview {
+    const per = (key: (claim: Claim, article: Article) => string | undefined) => {
+      const counts = new Map<string, Record<Label, number>>();
+      for (const claim of this.claims.values()) {
+        const k = key(claim, this.articles.get(claim.articleId)!);
+        if (!k) continue;
+        let c = counts.get(k);
+        if (!c) counts.set(k, (c = { sourced: 0, disputed: 0, opinion: 0 }));
+        c[claim.label]++;
+      }
+      return [...counts].map(([k, c]) => ({ key: k, counts: c }));
+    };
+    const total = (c: LabelCounts) => c.counts.sourced + c.counts.disputed + c.counts.opinion;
+    const cited = new Map<string, number>();
+    let disputedWithoutSource = 0;
+    const byArticle = new Map<string, Claim[]>();
+    for (const claim of this.claims.values()) {
+      for (const s of new Set(claim.sources.map((s) => s.url ?? s.citation ?? s.attribution?.exact ?? ''))) if (s) cited.set(s, (cited.get(s) ?? 0) + 1);
+      if (claim.label === 'disputed' && !claim.sources.length) disputedWithoutSource++;
+      const list = byArticle.get(claim.articleId);
+      if (list) list.push(claim);
+      else byArticle.set(claim.articleId, [claim]);
+    }
+    const several = [...byArticle].filter(([, claims]) => new Set(claims.map((c) => c.annotator.id)).size > 1);
+    const report = agreementReport(several.map(([id, claims]) => ({ article: this.articles.get(id)!, text: '', claims })));
+    return {
+      byOutlet: per((_c, a) => a.outlet || 'No outlet')
+        .sort((a, b) => total(b) - total(a) || a.key.localeCompare(b.key))
+        .slice(0, 20),
+      byAnnotator: per((c) => c.annotator.name).sort((a, b) => total(b) - total(a) || a.key.localeCompare(b.key)),
+      byMonth: per((_c, a) => a.published?.slice(0, 7)).sort((a, b) => a.key.localeCompare(b.key)),
+      sources: [...cited]
+        .map(([source, claims]) => ({ source, claims }))
+        .sort((a, b) => b.claims - a.claims || a.source.localeCompare(b.source))
+        .slice(0, 15),
+      disputedWithoutSource,
+      agreement: report.articles.map((figures, i) => ({ ...figures, articleId: several[i]![0] })),
+    };
+  }
+}
+
+/** The snippets of `text` around `spans`, with their words: only these few pieces cross to the page. */
+function shownOf(text: string, spans: readonly Span[], max: number, context?: number): Shown[] {
+  return snippetsOf(text, spans, max, context).map((s) => ({ text: text.slice(s.start, s.end), offset: s.start, whole: text.length, marks: s.marks }));
+}
+
+const EMPTY: Query = { words: [], phrases: [], lastIsPrefix: false, labels: [], by: [], outlets: [], problems: [] };

@@ -1,0 +1,98 @@
+/**
+ * Where a query's words are in a text, as exact UTF-16 ranges of the original (combining marks
+ * and all), and the few places worth showing as a result: the matching words in context.
+ */
+import { foldWithMap, originalRange, wordsWithPlaces } from './fold';
+import { isPrefixWord, type Query } from './query';
+
+/** A range of the original text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A piece of text shown as a result, with the matched words in it (offsets into the whole text). */
+export interface Snippet extends Span {
+  marks: Span[];
+}
+
+/** Every place the query's words (and phrases, as one range each) occur in `text`, in order. */
+export function matchesIn(text: string, query: Query): Span[] {
+  if (!query.words.length) return [];
+  const folded = foldWithMap(text);
+  const words = wordsWithPlaces(folded.text);
+  const lastPrefix = query.words.length - 1;
+  const matches = (word: string, wanted: string, prefix: boolean) => word === wanted || (prefix && word.startsWith(wanted));
+  const inPhrase = new Set(query.phrases.flat());
+  const spans: Span[] = [];
+  for (let j = 0; j < words.length; j++) {
+    const word = words[j]!.word;
+    const phrase = query.phrases.find(
+      (p) => j + p.length <= words.length && p.every((w, k) => matches(words[j + k]!.word, w, k === p.length - 1 && isPrefixWord(query, lastPrefix))),
+    );
+    if (phrase) {
+      spans.push(originalRange(folded, words[j]!.start, words[j + phrase.length - 1]!.end));
+      j += phrase.length - 1;
+      continue;
+    }
+    if (query.words.some((w, i) => !inPhrase.has(w) && matches(word, w, isPrefixWord(query, i)))) {
+      spans.push(originalRange(folded, words[j]!.start, words[j]!.end));
+    }
+  }
+  return spans;
+}
+
+/**
+ * Up to `max` snippets of about `context` characters either side of the matches: the first is
+ * the place with the most different matches close together, the others follow in text order.
+ */
+export function snippetsOf(text: string, spans: readonly Span[], max = 2, context = 60): Snippet[] {
+  if (!spans.length) return [];
+  const around = (i: number) => {
+    const from = spans[i]!.start - context;
+    const to = spans[i]!.end + context;
+    return spans.filter((s) => s.start >= from && s.end <= to);
+  };
+  let best = 0;
+  let bestCount = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const distinct = new Set(around(i).map((s) => text.slice(s.start, s.end).toLowerCase())).size;
+    if (distinct > bestCount) [best, bestCount] = [i, distinct];
+  }
+  const chosen = [best];
+  for (let i = 0; i < spans.length && chosen.length < max; i++) {
+    if (chosen.every((c) => Math.abs(spans[c]!.start - spans[i]!.start) > 2 * context)) chosen.push(i);
+  }
+  return chosen.map((i) => {
+    const marks = around(i);
+    const start = wordStart(text, Math.max(0, marks[0]!.start - context));
+    const end = wordEnd(text, Math.min(text.length, marks[marks.length - 1]!.end + context));
+    return { start, end, marks };
+  });
+}
+
+/** Moves `at` forward to the start of a word (not into the middle of one), unless that leaves nothing. */
+function wordStart(text: string, at: number): number {
+  if (at === 0) return 0;
+  const space = text.slice(at, at + 20).search(/\s/);
+  return space < 0 ? at : at + space + 1;
+}
+
+/** Moves `at` back to the end of a word. */
+function wordEnd(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  const before = text.slice(Math.max(0, at - 20), at);
+  const space = before.search(/\s\S*$/);
+  return space < 0 ? at : at - before.length + space;
+}
+
+/** What choosing a result selects: its first match, with the matches that follow it as the next words (a query's words side by side). */
+export function selectionOf(text: string, marks: readonly Span[]): Span {
+  let end = marks[0]!.end;
+  for (const mark of marks.slice(1)) {
+    if (mark.start - end > 3 || /[\p{L}\p{N}]/u.test(text.slice(end, mark.start))) break;
+    if (text.slice(mark.start, mark.end).toLowerCase() === text.slice(marks[0]!.start, marks[0]!.end).toLowerCase()) break;
+    end = mark.end;
+  }
+  return { start: marks[0]!.start, end };
+}
