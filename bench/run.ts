@@ -7,7 +7,8 @@
  * writes bench/results/latest.json. `--smoke` runs tiny inputs a few times so CI can check the
  * bench still works; it asserts nothing about time. `--only=sync` measures only team sync and
  * writes bench/results/sync.json; `--only=files` only web page extraction and a 300-page PDF
- * (bench/files.ts), to bench/results/files.json.
+ * (bench/files.ts), to bench/results/files.json; `--only=search` the library-scale figures (search
+ * index, queries, the Claims view, start-up with 2,000 articles; bench/search.ts), to search.json.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { budgetMet, fileChosenTimed, stats, WATCH_LONG_TASKS, type Figure } from
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
+import { searchFigures } from './search';
 import { syncFigures } from './sync';
 
 const smoke = process.argv.includes('--smoke');
@@ -65,8 +67,20 @@ function bundleSizes(): Record<string, number> {
   for (const name of readdirSync('dist/assets')) {
     if (!/\.(m?js|css)$/.test(name)) continue;
     const worker = /^(import|export)-worker/.exec(name)?.[1];
-    const lazy = name.startsWith('team-sync') ? 'team sync JS, loaded on connecting' : 'file readers JS, loaded when a page, PDF or Word file is added';
-    const part = worker ? `${worker} worker JS` : eager.has(name) ? (name.endsWith('.css') ? 'app CSS' : 'app JS') : lazy;
+    const lazy = name.startsWith('team-sync')
+      ? 'team sync JS, loaded on connecting'
+      : /^(claims-view|review-queue|overview)/.test(name)
+        ? 'library views JS, loaded when opened'
+        : 'file readers JS, loaded when a page, PDF or Word file is added';
+    const part = name.startsWith('index-worker')
+      ? 'search index worker JS'
+      : worker
+        ? `${worker} worker JS`
+        : eager.has(name)
+          ? name.endsWith('.css')
+            ? 'app CSS'
+            : 'app JS'
+          : lazy;
     const bytes = readFileSync(`dist/assets/${name}`);
     sizes[`${part} bytes`] = (sizes[`${part} bytes`] ?? 0) + bytes.length;
     sizes[`${part} gzip bytes`] = (sizes[`${part} gzip bytes`] ?? 0) + gzipSync(bytes).length;
@@ -452,7 +466,10 @@ async function main(): Promise<void> {
     // 9. Files: web page extraction, and a long PDF read with the page responsive.
     if (!only || only === 'files') Object.assign(figures, await fileFigures({ browser, smoke, freshPage, step, dir }));
 
-    // 10. Team sync, beside raw PouchDB replication.
+    // 10. A library at newsroom scale: the search index, queries, the Claims view, 2,000 articles.
+    if (!only || only === 'search') Object.assign(figures, await searchFigures({ browser, base: BASE, smoke, freshPage, step, dir }));
+
+    // 11. Team sync, beside raw PouchDB replication.
     if (!only || only === 'sync') {
       Object.assign(figures, await syncFigures({ browser, base: BASE, smoke, freshPage, label: (p, i) => labelTimed(p, i, false), step }));
     }

@@ -9,11 +9,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { libraryOrder } from './article';
 import { agreementReport, type Figures } from './agreement-report';
-import { searchWords } from './fold';
+import { foldString, searchWords } from './fold';
 import type { ClaimChange } from './history';
 import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
 import { isOrphan, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
-import { articlePasses, asksOfClaims, claimPasses, isPrefixWord, type Query } from './query';
+import { articlePasses, asksOfClaims, claimPasses, hasFilters, isPrefixWord, type Query } from './query';
 import { reviewStateOf, spanKey, type ReviewState } from './review-state';
 
 /** One article as the index takes it in. */
@@ -42,8 +42,15 @@ export interface ClaimRow {
   thread: string;
   /** How the claim was carried onto this text: '' (made here), or carried, fuzzy, orphan. */
   carried: string;
-  /** Where the article stands in the library's order, for a stable order. */
-  order: number;
+}
+
+/** A column of the Claims view the claims can be sorted by. */
+export type SortKey = Exclude<keyof ClaimRow, 'id' | 'articleId' | 'start' | 'end' | 'annotatorId'>;
+
+/** How the Claims view is sorted. */
+export interface TableSort {
+  key: SortKey;
+  descending: boolean;
 }
 
 /** Words shown as a result: a piece of a text, where it starts in the whole, and the matches in it (offsets into the whole). */
@@ -102,7 +109,9 @@ export interface LabelCounts {
   counts: Record<Label, number>;
 }
 
-const MAX_GROUPS = 50;
+const MAX_GROUPS = 20;
+/** Matches looked for in an article's text to choose its snippets from: the first ones are enough. */
+const SNIPPET_MATCHES = 12;
 const MAX_CLAIMS_SHOWN = 5;
 
 type Doc = { id: string; title?: string; meta?: string; text?: string; quote?: string; note?: string; sources?: string; comments?: string; annotator?: string };
@@ -120,6 +129,8 @@ export class LibraryIndex {
   });
   private readonly articles = new Map<string, Article>();
   private readonly texts = new Map<string, string>();
+  /** Each text folded, for finding phrases quickly. */
+  private readonly foldedTexts = new Map<string, string>();
   private readonly claims = new Map<string, Claim>();
   private readonly claimsOf = new Map<string, Set<string>>();
   private readonly comments = new Map<string, ClaimComment[]>();
@@ -140,6 +151,7 @@ export class LibraryIndex {
       this.search.replace(doc);
     }
     this.articles.set(article.id, article);
+    if (this.texts.get(article.id) !== text) this.foldedTexts.set(article.id, foldString(text));
     this.texts.set(article.id, text);
     if (!known || known.added !== article.added || known.title !== article.title) this.order.clear();
     const byClaim = new Map<string, ClaimComment[]>();
@@ -215,14 +227,55 @@ export class LibraryIndex {
     return { mine, commented };
   }
 
-  /** The claims that pass the query (words and filters), as rows; all claims for an empty query. */
-  rows(query: Query, me: string): ClaimRow[] {
-    const context = this.reviewContext(me);
+  /**
+   * The ids of the claims that pass the query (words and filters), all claims for an empty
+   * query, in the order asked: by a column, or the library's order (article, then place).
+   */
+  claimIds(query: Query, me: string, sort?: TableSort): string[] {
+    const everything = !hasFilters(query) && !query.phrases.length;
     const ids = query.words.length ? this.matchingClaims(query).map((r) => r.id) : [...this.claims.keys()];
+    const claims = ids.map((id) => this.claims.get(id)!).filter((c) => everything || this.passes(query, c, this.articles.get(c.articleId)!));
+    const order = (a: Claim, b: Claim) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+    if (!sort) return claims.sort(order).map((c) => c.id);
+    const context = sort.key === 'review' ? this.reviewContext(me) : null;
+    const keyOf = (c: Claim): string | number => {
+      const article = this.articles.get(c.articleId)!;
+      switch (sort.key) {
+        case 'sources':
+          return c.sources.length;
+        case 'review':
+          return reviewStateOf(c, me, context!);
+        case 'label':
+          return c.label;
+        case 'exact':
+          return foldString(c.exact.slice(0, 200));
+        case 'article':
+          return foldString(article.title);
+        case 'outlet':
+          return foldString(article.outlet ?? '');
+        case 'published':
+          return article.published ?? '';
+        case 'annotator':
+          return foldString(c.annotator.name);
+        case 'thread':
+          return foldString(this.threadOf.get(c.id) ?? '');
+        case 'carried':
+          return c.anchor?.status ?? '';
+      }
+    };
+    const sign = sort.descending ? -1 : 1;
+    const keyed = claims.map((c) => ({ c, k: keyOf(c) }));
+    keyed.sort((a, b) => sign * (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || order(a.c, b.c));
+    return keyed.map((x) => x.c.id);
+  }
+
+  /** The table's rows for these claims (the part of the table in view). */
+  rowsOf(ids: readonly string[], me: string): ClaimRow[] {
+    const context = this.reviewContext(me);
     return ids.flatMap((id) => {
-      const claim = this.claims.get(id)!;
-      const article = this.articles.get(claim.articleId)!;
-      if (!this.passes(query, claim, article)) return [];
+      const claim = this.claims.get(id);
+      const article = claim && this.articles.get(claim.articleId);
+      if (!claim || !article) return [];
       return [
         {
           id,
@@ -240,7 +293,6 @@ export class LibraryIndex {
           review: reviewStateOf(claim, me, context),
           thread: this.threadOf.get(id) ?? '',
           carried: claim.anchor?.status ?? '',
-          order: this.orderOf(article.id),
         },
       ];
     });
@@ -297,7 +349,7 @@ export class LibraryIndex {
       const [kind, id] = [(result.id as string).slice(0, 1), (result.id as string).slice(2)];
       if (kind === 'a') {
         const article = this.articles.get(id)!;
-        if (claimsOnly || !articlePasses(query, article) || !query.phrases.every((p) => this.articleHasPhrase(article, p))) continue;
+        if (claimsOnly || !articlePasses(query, article) || !query.phrases.every((p) => this.articleHasPhrase(article, p, query))) continue;
         const group = groupOf(id);
         group.article = result;
         group.score = Math.max(group.score, result.score);
@@ -318,9 +370,20 @@ export class LibraryIndex {
     };
   }
 
-  private articleHasPhrase(article: Article, phrase: readonly string[]): boolean {
-    const text = `${article.title}\n${this.texts.get(article.id) ?? ''}`;
-    return matchesIn(text, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }).length > 0;
+  /**
+   * Whether the article's title or text holds the phrase: a regular expression over the folded
+   * text kept for this, far faster than reading every word; phrases with emoji read the words.
+   */
+  private articleHasPhrase(article: Article, phrase: readonly string[], query: Query): boolean {
+    if (phrase.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) {
+      const text = `${article.title}\n${this.texts.get(article.id) ?? ''}`;
+      return matchesIn(text, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }, 1).length > 0;
+    }
+    const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // A phrase still being typed ends in a prefix, as its words do.
+    const typing = isPrefixWord(query, query.words.length - 1) && query.words.at(-1) === phrase.at(-1);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
+    return pattern.test(foldString(article.title)) || pattern.test(this.foldedTexts.get(article.id) ?? '');
   }
 
   private group(articleId: string, found: { score: number; article?: SearchResult; claims: SearchResult[] }, query: Query): SearchGroup {
@@ -330,7 +393,7 @@ export class LibraryIndex {
       const titleMarks = matchesIn(article.title, query);
       if (titleMarks.length) hits.push({ kind: 'title', shown: { text: article.title, offset: 0, whole: article.title.length, marks: titleMarks } });
       const text = this.texts.get(articleId) ?? '';
-      for (const shown of shownOf(text, matchesIn(text, query), 2)) {
+      for (const shown of shownOf(text, matchesIn(text, query, SNIPPET_MATCHES), 2)) {
         hits.push({ kind: 'text', shown, select: selectionOf(text, shown.marks) });
       }
     }

@@ -41,9 +41,9 @@ export function asksOfClaims(query: Query): boolean {
   return query.labels.length > 0 || query.by.length > 0 || query.hasSource !== undefined || query.orphan !== undefined;
 }
 
-/** Whether the query has anything in it at all. */
-export function isEmptyQuery(query: Query): boolean {
-  return !query.words.length && !asksOfClaims(query) && !query.outlets.length && !query.before && !query.after;
+/** Whether the query has filters (of claims or of articles). */
+export function hasFilters(query: Query): boolean {
+  return asksOfClaims(query) || query.outlets.length > 0 || !!query.before || !!query.after;
 }
 
 /** Reads what a person typed. Unknown `name:` words are searched as words; bad filter values are named in `problems`. */

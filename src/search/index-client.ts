@@ -52,6 +52,7 @@ export class LibrarySearch {
     switch (message.type) {
       case 'ready':
         this.built = { ms: message.ms, articles: message.articles, claims: message.claims };
+        performance.mark('claimtrail:index-ready', { detail: this.built });
         return;
       case 'changed':
         for (const listener of this.listeners) listener();

@@ -10,7 +10,7 @@ import { LibraryIndex } from '../core/library-index';
 import { parseQuery } from '../core/query';
 import { ChangeChannel, type ChangeMessage } from '../store/channel';
 import { Store } from '../store/db';
-import type { AskName, Asks, FromIndexWorker, ToIndexWorker } from './protocol';
+import { TABLE_BLOCK, type AskName, type Asks, type FromIndexWorker, type ToIndexWorker } from './protocol';
 
 const post = (message: FromIndexWorker) => (self as unknown as Worker).postMessage(message);
 
@@ -33,17 +33,35 @@ async function take(change: ChangeMessage): Promise<void> {
   post({ type: 'changed' });
 }
 
+/** The Claims view's table as last made: its claim ids in order, and for whom (the review column). */
+let table = { version: 0, ids: [] as string[], me: '' };
+
 function answer<K extends AskName>(ask: K, args: Asks[K]['args']): Asks[AskName]['answer'] {
-  const a = args as Partial<{ query: string; me: string }>;
+  const a = args as Partial<Asks['table']['args'] & Asks['tableRows']['args']>;
   switch (ask) {
     case 'search': {
       const query = parseQuery(a.query ?? '');
       return { ...index.searchLibrary(query), problems: query.problems };
     }
-    case 'rows': {
+    case 'table': {
       const query = parseQuery(a.query ?? '');
-      return { rows: index.rows(query, a.me ?? ''), problems: query.problems };
+      const me = a.me ?? '';
+      table = { version: table.version + 1, ids: index.claimIds(query, me, a.sort), me };
+      const at = a.keep ? table.ids.indexOf(a.keep) : -1;
+      const from = Math.max(0, at - TABLE_BLOCK / 2);
+      return {
+        version: table.version,
+        count: table.ids.length,
+        rows: index.rowsOf(table.ids.slice(from, from + TABLE_BLOCK), me),
+        from,
+        at,
+        problems: query.problems,
+      };
     }
+    case 'tableRows':
+      return a.version === table.version ? index.rowsOf(table.ids.slice(a.from, a.to), table.me) : [];
+    case 'tableIds':
+      return a.version === table.version ? table.ids : [];
     case 'queue':
       return index.queue(a.me ?? '');
     default:

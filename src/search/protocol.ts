@@ -1,10 +1,25 @@
 /** The messages between the page and the library-index worker (index-worker.ts). */
-import type { ClaimRow, Overview, QueueEntry, SearchAnswer } from '../core/library-index';
+import type { ClaimRow, Overview, QueueEntry, SearchAnswer, TableSort } from '../core/library-index';
+
+/** The rows of the Claims view asked for in one go: those in view and the next screens. */
+export const TABLE_BLOCK = 200;
 
 /** What the page can ask of the index, and what each answer holds. */
 export interface Asks {
   search: { args: { query: string }; answer: SearchAnswer & { problems: string[] } };
-  rows: { args: { query: string; me: string }; answer: { rows: ClaimRow[]; problems: string[] } };
+  /**
+   * The Claims view's table for a filter and sort: how many rows, the first block of them, and
+   * where the claim `keep` now is. The worker keeps the table's order (`version`) so the view
+   * asks for rows by position as it scrolls, and 100,000 rows never cross to the page at once.
+   */
+  table: {
+    args: { query: string; me: string; sort?: TableSort; keep?: string };
+    answer: { version: number; count: number; rows: ClaimRow[]; from: number; at: number; problems: string[] };
+  };
+  /** Rows [from, to) of the table `version` (none when a newer table was made since). */
+  tableRows: { args: { version: number; from: number; to: number }; answer: ClaimRow[] };
+  /** Every claim id of the table `version`, in order: what "export these" exports. */
+  tableIds: { args: { version: number }; answer: string[] };
   queue: { args: { me: string }; answer: QueueEntry[] };
   overview: { args: Record<string, never>; answer: Overview };
 }

@@ -67,14 +67,14 @@ export function searchBox(search: LibrarySearch): HTMLElement {
   const close = () => {
     panel.hidden = true;
   };
-  const run = async () => {
+  /** Searches for what is typed; `began` is when it was typed, for the measure of query to painted results. */
+  const run = async (began: number) => {
     const asked = ++serial;
     const text = input.value;
     if (!text.trim()) {
       close();
       return;
     }
-    const began = performance.now();
     const answer = await search.ask('search', { query: text });
     if (asked !== serial) return;
     const groups = answer.groups.map((group) =>
@@ -93,9 +93,9 @@ export function searchBox(search: LibrarySearch): HTMLElement {
       : 'Nothing found.';
     status.replaceChildren([found, ...answer.problems].join(' '));
     panel.hidden = false;
-    requestAnimationFrame(() => performance.measure('claimtrail:search', { start: began }));
+    requestAnimationFrame(() => setTimeout(() => performance.measure('claimtrail:search', { start: began }), 0));
   };
-  input.addEventListener('input', () => guard(run()));
+  input.addEventListener('input', (event) => guard(run(event.timeStamp)));
   // Results closed with Escape come back with a click in the field or ArrowDown.
   const reopen = () => {
     if (input.value.trim() && list.childElementCount) panel.hidden = false;

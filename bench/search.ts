@@ -1,0 +1,150 @@
+/**
+ * The bench's library-scale figures: a library of 500 articles of 50 KB with 100,000 claims,
+ * imported through the app; then the search index built in its worker, queries typed into the
+ * Search field to painted results, the Claims view opened and scrolled; and start-up of a
+ * library of 2,000 articles.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { fileChosenTimed, stats, type Figure } from './figures';
+import { libraryFileOf } from './inputs';
+
+interface Context {
+  browser: Browser;
+  base: string;
+  smoke: boolean;
+  freshPage(browser: Browser): Promise<Page>;
+  step(message: string): void;
+  dir: string;
+}
+
+/** What is typed: common words, two words, prefixes as typed, filters, a phrase, Arabic, no match. */
+const QUERIES = [
+  'security',
+  'Russia',
+  'kazakhstan',
+  'treaty organization',
+  'collective security',
+  'peacekeeping',
+  'Tadj',
+  'milit',
+  'Afgh',
+  'label:disputed russia',
+  'label:opinion treaty',
+  'no:source label:sourced armenia',
+  '"security treaty"',
+  'السلام',
+  'مُعَاهَدَة',
+  'belarus kyrgyzstan',
+  'forces',
+  'zzzqqq',
+  'president',
+  'intervention',
+];
+
+/** Waits for the library index to be built after a (re)load; its own figure of reading and indexing, ms. */
+async function indexBuilt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => performance.getEntriesByName('claimtrail:index-ready')[0], null, { timeout: 600_000, polling: 250 });
+  return page.evaluate((mark) => ((mark as PerformanceMark).detail as { ms: number }).ms, handle);
+}
+
+/** Types `query` into Search at once (one input event); ms from that event to the painted results. */
+async function queryTimed(page: Page, query: string): Promise<number> {
+  const before = await page.evaluate(() => performance.getEntriesByName('claimtrail:search').length);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  await page.waitForFunction((n) => performance.getEntriesByName('claimtrail:search').length > n, before);
+  return page.evaluate(() => performance.getEntriesByName('claimtrail:search').at(-1)!.duration);
+}
+
+/** Opens the Claims view; ms from the address changed to the rows painted. */
+async function claimsOpenTimed(page: Page, base: string): Promise<number> {
+  await page.goto(`${base}#/`);
+  await page.waitForSelector('.library-item');
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      const count = document.querySelector('.claims-count');
+      if (!count || !/claims?$/.test(count.textContent) || !document.querySelector('.claims-table tr[data-index]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    observer.observe(document.getElementById('main'), { childList: true, subtree: true, characterData: true });
+    location.hash = '#/claims';
+  })`);
+}
+
+/** Scrolls the Claims view top to bottom in big jumps, one per frame; the frame durations. */
+async function claimsScrollFrames(page: Page): Promise<number[]> {
+  return page.evaluate<number[]>(`new Promise((resolve) => {
+    const el = document.querySelector('.claims-scroller');
+    el.scrollTop = 0;
+    const frames = [];
+    let last = 0;
+    const step = (t) => {
+      if (last) frames.push(t - last);
+      last = t;
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2 || frames.length > 3000) return resolve(frames);
+      el.scrollTop += Math.max(2000, el.scrollHeight / 400);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  })`);
+}
+
+export async function searchFigures({ browser, base, smoke, freshPage, step, dir }: Context): Promise<Record<string, Figure>> {
+  const figures: Record<string, Figure> = {};
+  const [articles, each] = smoke ? [10, 50] : [500, 200];
+  const total = articles * each;
+  const name = `${articles} articles of 50 KB, ${total.toLocaleString('en')} claims`;
+  const path = join(dir, `library-${total}.json`);
+  writeFileSync(path, await libraryFileOf(articles, 50_000, each, 9001));
+  const page = await freshPage(browser);
+  await fileChosenTimed(page, path, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
+  step(`library of ${name} imported`);
+
+  const builds: number[] = [];
+  for (let i = 0; i < (smoke ? 1 : 3); i++) {
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    builds.push(await indexBuilt(page));
+  }
+  figures[`search index build (read from IndexedDB and index, in its worker), ${name}, ms`] = stats(builds);
+  step('index build measured');
+
+  const queries: number[] = [];
+  for (let round = 0; round < (smoke ? 1 : 3); round++) for (const query of QUERIES) queries.push(await queryTimed(page, query));
+  figures[`search query to painted results, ${name}, ms`] = stats(queries, {
+    budget: 100,
+    budgetOn: 'p95',
+    note: `${QUERIES.length} queries × ${smoke ? 1 : 3}`,
+  });
+  step('queries measured');
+
+  const opens: number[] = [];
+  for (let i = 0; i < (smoke ? 2 : 5); i++) opens.push(await claimsOpenTimed(page, base));
+  figures[`Claims view open to painted rows, ${total.toLocaleString('en')} claims, ms`] = stats(opens, { budget: 500 });
+  const frames = await claimsScrollFrames(page);
+  figures[`Claims view scrolled top to bottom: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
+    budget: 0,
+    note: `${frames.length} frames, longest ${Math.round(Math.max(...frames))} ms`,
+  });
+  step('Claims view measured');
+  await page.context().close();
+
+  const many = smoke ? 50 : 2000;
+  const small = join(dir, `library-${many}-articles.json`);
+  writeFileSync(small, await libraryFileOf(many, 2000, 3, 77));
+  const libraryPage = await freshPage(browser);
+  await fileChosenTimed(libraryPage, small, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
+  const startup: number[] = [];
+  for (let i = 0; i < (smoke ? 2 : 7); i++) {
+    await libraryPage.reload();
+    await libraryPage.waitForSelector('body[data-ready]');
+    startup.push(await libraryPage.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));
+  }
+  figures[`start-up to usable library with ${many.toLocaleString('en')} articles, ms`] = stats(startup, { budget: 500 });
+  step('start-up with many articles measured');
+  await libraryPage.context().close();
+  return figures;
+}
