@@ -9,7 +9,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { libraryOrder } from './article';
 import { agreementReport, type Figures } from './agreement-report';
-import { foldString, searchWords } from './fold';
+import { foldString, foldText, originalAround, searchWords, type FoldedText } from './fold';
 import type { ClaimChange } from './history';
 import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
 import { isOrphan, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
@@ -111,7 +111,7 @@ export interface LabelCounts {
 
 const MAX_GROUPS = 20;
 /** Matches looked for in an article's text to choose its snippets from: the first ones are enough. */
-const SNIPPET_MATCHES = 12;
+const SNIPPET_MATCHES = 6;
 const MAX_CLAIMS_SHOWN = 5;
 
 type Doc = { id: string; title?: string; meta?: string; text?: string; quote?: string; note?: string; sources?: string; comments?: string; annotator?: string };
@@ -130,7 +130,7 @@ export class LibraryIndex {
   private readonly articles = new Map<string, Article>();
   private readonly texts = new Map<string, string>();
   /** Each text folded, for finding phrases quickly. */
-  private readonly foldedTexts = new Map<string, string>();
+  private readonly foldedTexts = new Map<string, FoldedText>();
   private readonly claims = new Map<string, Claim>();
   private readonly claimsOf = new Map<string, Set<string>>();
   private readonly comments = new Map<string, ClaimComment[]>();
@@ -151,7 +151,7 @@ export class LibraryIndex {
       this.search.replace(doc);
     }
     this.articles.set(article.id, article);
-    if (this.texts.get(article.id) !== text) this.foldedTexts.set(article.id, foldString(text));
+    if (this.texts.get(article.id) !== text) this.foldedTexts.set(article.id, foldText(text));
     this.texts.set(article.id, text);
     if (!known || known.added !== article.added || known.title !== article.title) this.order.clear();
     const byClaim = new Map<string, ClaimComment[]>();
@@ -234,7 +234,8 @@ export class LibraryIndex {
   claimIds(query: Query, me: string, sort?: TableSort): string[] {
     const everything = !hasFilters(query) && !query.phrases.length;
     const ids = query.words.length ? this.matchingClaims(query).map((r) => r.id) : [...this.claims.keys()];
-    const claims = ids.map((id) => this.claims.get(id)!).filter((c) => everything || this.passes(query, c, this.articles.get(c.articleId)!));
+    const phrases = phraseTest(query);
+    const claims = ids.map((id) => this.claims.get(id)!).filter((c) => everything || this.passes(query, c, this.articles.get(c.articleId)!, phrases));
     const order = (a: Claim, b: Claim) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
     if (!sort) return claims.sort(order).map((c) => c.id);
     const context = sort.key === 'review' ? this.reviewContext(me) : null;
@@ -298,17 +299,18 @@ export class LibraryIndex {
     });
   }
 
-  private passes(query: Query, claim: Claim, article: Article): boolean {
+  private passes(query: Query, claim: Claim, article: Article, phrases: PhraseTest): boolean {
     return (
       articlePasses(query, article) &&
       claimPasses(query, { label: claim.label, annotatorName: claim.annotator.name, sources: claim.sources.length, orphan: isOrphan(claim) }) &&
-      query.phrases.every((p) => this.claimHasPhrase(claim, p))
+      (!query.phrases.length ||
+        phrases(foldString([claim.exact, claim.note ?? '', sourcesText(claim), ...(this.comments.get(claim.id) ?? []).map((c) => c.text)].join('\n'))))
     );
   }
 
-  private claimHasPhrase(claim: Claim, phrase: readonly string[]): boolean {
-    const fields = [claim.exact, claim.note ?? '', sourcesText(claim), ...(this.comments.get(claim.id) ?? []).map((c) => c.text)].join('\n');
-    return matchesIn(fields, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }).length > 0;
+  /** Whether the article's title, or else its text, holds the query's phrases, read in the folded text kept for this. */
+  private articleHasPhrases(article: Article, phrases: PhraseTest): boolean {
+    return phrases(foldString(article.title)) || phrases(this.foldedTexts.get(article.id)?.text ?? '');
   }
 
   private find(query: Query): SearchResult[] {
@@ -345,17 +347,19 @@ export class LibraryIndex {
         ? [...this.claims.keys()].map((id) => ({ id: `c:${id}`, score: 0, terms: [], queryTerms: [], match: {} }))
         : [...this.articles.keys()].map((id) => ({ id: `a:${id}`, score: 0, terms: [], queryTerms: [], match: {} }));
     let claimCount = 0;
+    const everything = !hasFilters(query) && !query.phrases.length;
+    const phrases = phraseTest(query);
     for (const result of results) {
       const [kind, id] = [(result.id as string).slice(0, 1), (result.id as string).slice(2)];
       if (kind === 'a') {
         const article = this.articles.get(id)!;
-        if (claimsOnly || !articlePasses(query, article) || !query.phrases.every((p) => this.articleHasPhrase(article, p, query))) continue;
+        if (claimsOnly || !articlePasses(query, article) || (query.phrases.length && !this.articleHasPhrases(article, phrases))) continue;
         const group = groupOf(id);
         group.article = result;
         group.score = Math.max(group.score, result.score);
       } else {
         const claim = this.claims.get(id)!;
-        if (!this.passes(query, claim, this.articles.get(claim.articleId)!)) continue;
+        if (!everything && !this.passes(query, claim, this.articles.get(claim.articleId)!, phrases)) continue;
         const group = groupOf(claim.articleId);
         group.claims.push(result);
         group.score = Math.max(group.score, result.score) + 0.01 * result.score;
@@ -371,19 +375,26 @@ export class LibraryIndex {
   }
 
   /**
-   * Whether the article's title or text holds the phrase: a regular expression over the folded
-   * text kept for this, far faster than reading every word; phrases with emoji read the words.
+   * The first matches of the query in an article's text, enough for its snippets: only the
+   * pieces of text where a query word's folded form occurs (even inside another word) are read.
    */
-  private articleHasPhrase(article: Article, phrase: readonly string[], query: Query): boolean {
-    if (phrase.some((w) => !/^[\p{L}\p{N}]+$/u.test(w))) {
-      const text = `${article.title}\n${this.texts.get(article.id) ?? ''}`;
-      return matchesIn(text, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }, 1).length > 0;
+  private textMatches(articleId: string, text: string, query: Query): Span[] {
+    const folded = this.foldedTexts.get(articleId);
+    if (!folded) return matchesIn(text, query, SNIPPET_MATCHES);
+    const places: number[] = [];
+    for (const word of query.words) {
+      for (let at = folded.text.indexOf(word), n = 0; at >= 0 && n < SNIPPET_MATCHES; at = folded.text.indexOf(word, at + word.length), n++) places.push(at);
     }
-    const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    // A phrase still being typed ends in a prefix, as its words do.
-    const typing = isPrefixWord(query, query.words.length - 1) && query.words.at(-1) === phrase.at(-1);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
-    return pattern.test(foldString(article.title)) || pattern.test(this.foldedTexts.get(article.id) ?? '');
+    const spans: Span[] = [];
+    let readTo = 0;
+    for (const place of places.sort((a, b) => a - b)) {
+      const [from, to] = originalAround(folded, place, text.length);
+      if (to <= readTo) continue;
+      for (const span of matchesIn(text, query, SNIPPET_MATCHES - spans.length, Math.max(from, readTo), to)) spans.push(span);
+      readTo = to;
+      if (spans.length >= SNIPPET_MATCHES) break;
+    }
+    return spans;
   }
 
   private group(articleId: string, found: { score: number; article?: SearchResult; claims: SearchResult[] }, query: Query): SearchGroup {
@@ -393,7 +404,7 @@ export class LibraryIndex {
       const titleMarks = matchesIn(article.title, query);
       if (titleMarks.length) hits.push({ kind: 'title', shown: { text: article.title, offset: 0, whole: article.title.length, marks: titleMarks } });
       const text = this.texts.get(articleId) ?? '';
-      for (const shown of shownOf(text, matchesIn(text, query, SNIPPET_MATCHES), 2)) {
+      for (const shown of shownOf(text, this.textMatches(articleId, text, query), 2)) {
         hits.push({ kind: 'text', shown, select: selectionOf(text, shown.marks) });
       }
     }
@@ -464,6 +475,26 @@ export class LibraryIndex {
       agreement: report.articles.map((figures, i) => ({ ...figures, articleId: several[i]![0] })),
     };
   }
+}
+
+/** Whether folded text holds every phrase of a query. */
+type PhraseTest = (folded: string) => boolean;
+
+/**
+ * The query's phrases as one test on folded text: their words in order with only non-words
+ * between them, the last a prefix while it is being typed. A regular expression, far faster than
+ * reading the text word by word; phrases with emoji fall back to reading the words.
+ */
+function phraseTest(query: Query): PhraseTest {
+  const tests = query.phrases.map((phrase): PhraseTest => {
+    if (phrase.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
+      return (folded) => matchesIn(folded, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }, 1).length > 0;
+    const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const typing = isPrefixWord(query, query.words.length - 1) && query.words.at(-1) === phrase.at(-1);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
+    return (folded) => pattern.test(folded);
+  });
+  return (folded) => tests.every((test) => test(folded));
 }
 
 /** The snippets of `text` around `spans`, with their words: only these few pieces cross to the page. */

@@ -2,7 +2,7 @@
  * Where a query's words are in a text, as exact UTF-16 ranges of the original (combining marks
  * and all), and the few places worth showing as a result: the matching words in context.
  */
-import { placedWords } from './fold';
+import { eachPlacedWord } from './fold';
 import { isPrefixWord, type Query } from './query';
 
 /** A range of the original text. */
@@ -16,39 +16,46 @@ export interface Snippet extends Span {
   marks: Span[];
 }
 
-/** Every place the query's words (and phrases, as one range each) occur in `text`, in order; stops after `enough`. */
-export function matchesIn(text: string, query: Query, enough = Infinity): Span[] {
+/** Every place the query's words (and phrases, as one range each) occur in `text` (in [from, to)), in order; stops after `enough`. */
+export function matchesIn(text: string, query: Query, enough = Infinity, from = 0, to = Infinity): Span[] {
   if (!query.words.length) return [];
   const lastPrefix = query.words.length - 1;
   const matches = (word: string, wanted: string, prefix: boolean) => word === wanted || (prefix && word.startsWith(wanted));
   const inPhrase = new Set(query.phrases.flat());
   const longest = Math.max(1, ...query.phrases.map((p) => p.length));
+  const single = query.words.map((w, i) => ({ w, prefix: isPrefixWord(query, i) })).filter(({ w }) => !inPhrase.has(w));
+  const wanted = (word: string) => single.some(({ w, prefix }) => matches(word, w, prefix));
   /** The last words read, for phrases: each folded word with the place of the original word holding it. */
   const recent: { word: string; start: number; end: number }[] = [];
   const spans: Span[] = [];
   let lastEnd = -1;
-  for (const placed of placedWords(text)) {
-    for (const word of placed.words) {
-      recent.push({ word, start: placed.start, end: placed.end });
-      if (recent.length > longest) recent.shift();
-      const phrase = query.phrases.find(
-        (p) =>
-          p.length <= recent.length &&
-          p.every((w, k) => matches(recent[recent.length - p.length + k]!.word, w, k === p.length - 1 && isPrefixWord(query, lastPrefix))),
-      );
-      if (phrase) {
-        const first = recent[recent.length - phrase.length]!;
-        // A phrase takes the place of the words it holds already marked on their own.
-        while (spans.length && spans[spans.length - 1]!.start >= first.start) spans.pop();
-        spans.push({ start: first.start, end: placed.end });
-        lastEnd = placed.end;
-      } else if (placed.end !== lastEnd && query.words.some((w, i) => !inPhrase.has(w) && matches(word, w, isPrefixWord(query, i)))) {
-        spans.push({ start: placed.start, end: placed.end });
-        lastEnd = placed.end;
+  eachPlacedWord(
+    text,
+    (words, start, end) => {
+      for (const word of words) {
+        recent.push({ word, start, end });
+        if (recent.length > longest) recent.shift();
+        const phrase = query.phrases.find(
+          (p) =>
+            p.length <= recent.length &&
+            p.every((w, k) => matches(recent[recent.length - p.length + k]!.word, w, k === p.length - 1 && isPrefixWord(query, lastPrefix))),
+        );
+        if (phrase) {
+          const first = recent[recent.length - phrase.length]!;
+          // A phrase takes the place of the words it holds already marked on their own.
+          while (spans.length && spans[spans.length - 1]!.start >= first.start) spans.pop();
+          spans.push({ start: first.start, end });
+          lastEnd = end;
+        } else if (end !== lastEnd && wanted(word)) {
+          spans.push({ start, end });
+          lastEnd = end;
+        }
       }
-    }
-    if (spans.length >= enough) break;
-  }
+      return spans.length >= enough;
+    },
+    from,
+    to,
+  );
   return spans;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldString, placedWords, searchWords } from './fold';
+import { eachPlacedWord, foldString, searchWords } from './fold';
 import { LibraryIndex } from './library-index';
 import { matchesIn, snippetsOf } from './matches';
 import { parseQuery } from './query';
@@ -79,7 +79,9 @@ describe('folding', () => {
       fc.property(
         fc.array(fc.constantFrom(...PIECES)).map((p) => p.join('')),
         (text) => {
-          expect([...placedWords(text)].flatMap((p) => p.words)).toEqual(searchWords(text));
+          const found: string[] = [];
+          eachPlacedWord(text, (words) => void found.push(...words));
+          expect(found).toEqual(searchWords(text));
         },
       ),
     );
@@ -179,5 +181,22 @@ describe('the library index', () => {
     index.applyClaimChanges([{ before: mine, after: null }]);
     expect(index.queue('ana')[0]!.state).toBe('to review');
     expect(index.searchLibrary(parseQuery('myth ')).claims).toBe(1);
+  });
+});
+
+describe('matches in long texts', () => {
+  it('finds the words of a long text where they stand, far from the start and after marks that fold away', () => {
+    const filler = 'وَقَالَ الرَّئِيسُ كَلِمَةً '.repeat(400);
+    const text = `${filler}Le café de Douchanbé.\n${'plain words here '.repeat(300)}the security belt holds`;
+    const index = new LibraryIndex();
+    index.setArticle({ article: article('long', 'A long one'), text, claims: [] });
+    for (const [q, words] of [
+      ['douchanbe ', 'Douchanbé'],
+      ['"security belt"', 'security belt'],
+      ['الرئيس ', 'الرَّئِيسُ'],
+    ] as const) {
+      const hit = index.searchLibrary(parseQuery(q)).groups[0]!.hits.find((h) => h.kind === 'text');
+      expect(hit?.kind === 'text' && text.slice(hit.select.start, hit.select.end)).toBe(words);
+    }
   });
 });
