@@ -31,6 +31,9 @@ test('search finds words in every script and spelling, and opens them selected',
   await results(page).locator('a.search-hit').first().click();
   await expect.poll(() => selected(page)).toBe('régimes');
 
+  await search(page, 'tadjikistan ');
+  await expect(results(page).locator('mark').first()).toHaveText('Tadjikistan');
+
   // A spelling found only in two of the five articles (the repost pair), as a prefix while typing.
   await search(page, 'tadjik');
   await expect(results(page).locator('.search-group')).toHaveCount(2);
@@ -186,7 +189,7 @@ test('the review queue walks through another annotator’s claims and its decisi
   // After a reload the queue starts at the first claim still to review: the skipped one.
   await expect(page.locator('.queue-position')).toContainText('Claim 2 of 10');
   await page.keyboard.press('k');
-  expect(await quote()).toBe(first);
+  await expect(page.locator('.queue-quote mark')).toHaveText(first!);
   await expect(page.locator('.queue-state')).toHaveText('You agreed');
 
   // The agreement is a claim in your layer, as "I agree" makes: the Claims view lists it as yours.
@@ -224,6 +227,11 @@ test('the overview draws the library and its bars open the matching claims', asy
 test('the library sorts, filters and leads from one article to the next in that order', async ({ page }) => {
   await startApp(page);
   await addCorpus(page, CORPUS_FILES);
+  // Informational notices sit above the page, never over it, and leave on their own.
+  const notice = page.locator('#notices .notice-status');
+  const [noticeBox, mainBox] = await Promise.all([notice.boundingBox(), page.locator('#main').boundingBox()]);
+  expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(mainBox!.y + 1);
+  await expect(notice).toBeEmpty({ timeout: 10_000 });
   await page.getByLabel('Sort by').selectOption('title');
   const titles = await page.locator('.library-item h2').allTextContents();
   expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })));
@@ -235,7 +243,6 @@ test('the library sorts, filters and leads from one article to the next in that 
   await page.getByRole('link', { name: '← Previous article' }).click();
   await expect(page.locator('.article-neighbours')).toContainText(`1 of ${titles.length}`);
 
-  // Informational notices leave on their own; they sit above the page, never over it.
   await page.goto('/#/');
   await page.getByLabel('With claims labelled').selectOption('disputed');
   await expect(page.locator('.library-count')).toHaveText(`0 of ${titles.length} articles`);

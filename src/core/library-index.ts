@@ -93,6 +93,12 @@ export interface QueueEntry {
   state: ReviewState;
 }
 
+/** The review queue: claim ids in order and the reviewer's state on each. */
+export interface ReviewQueueState {
+  ids: string[];
+  states: ReviewState[];
+}
+
 /** What the overview draws. */
 export interface Overview {
   byOutlet: LabelCounts[];
@@ -323,13 +329,23 @@ export class LibraryIndex {
       .map((r) => ({ ...r, id: (r.id as string).slice(2) }));
   }
 
-  /** Other annotators' claims in a stable order (library order, then place in the text), with where `me` stands on each. */
-  queue(me: string): QueueEntry[] {
+  /**
+   * Other annotators' claims in a stable order (library order, then place in the text), with
+   * where `me` stands on each: ids and states only, so a queue of 100,000 crosses to the page at once.
+   */
+  queue(me: string): ReviewQueueState {
     const context = this.reviewContext(me);
-    return [...this.claims.values()]
+    const claims = [...this.claims.values()]
       .filter((c) => c.annotator.id !== me && this.articles.has(c.articleId))
-      .sort((a, b) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || a.id.localeCompare(b.id))
-      .map((claim) => ({ claim, article: this.articles.get(claim.articleId)!.title, state: reviewStateOf(claim, me, context) }));
+      .sort((a, b) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+    return { ids: claims.map((c) => c.id), states: claims.map((c) => reviewStateOf(c, me, context)) };
+  }
+
+  /** One claim of the queue, whole, to show. */
+  queueEntry(id: string, me: string): QueueEntry | null {
+    const claim = this.claims.get(id);
+    const article = claim && this.articles.get(claim.articleId);
+    return claim && article ? { claim, article: article.title, state: reviewStateOf(claim, me, this.reviewContext(me)) } : null;
   }
 
   /** Searches articles and claims; results grouped by article, best first. */

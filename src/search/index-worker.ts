@@ -64,6 +64,8 @@ function answer<K extends AskName>(ask: K, args: Asks[K]['args']): Asks[AskName]
       return a.version === table.version ? table.ids : [];
     case 'queue':
       return index.queue(a.me ?? '');
+    case 'queueEntry':
+      return index.queueEntry((args as Asks['queueEntry']['args']).id, a.me ?? '');
     default:
       return index.overview();
   }

@@ -1,5 +1,5 @@
 /** The messages between the page and the library-index worker (index-worker.ts). */
-import type { ClaimRow, Overview, QueueEntry, SearchAnswer, TableSort } from '../core/library-index';
+import type { ClaimRow, Overview, QueueEntry, ReviewQueueState, SearchAnswer, TableSort } from '../core/library-index';
 
 /** The rows of the Claims view asked for in one go: those in view and the next screens. */
 export const TABLE_BLOCK = 200;
@@ -20,7 +20,8 @@ export interface Asks {
   tableRows: { args: { version: number; from: number; to: number }; answer: ClaimRow[] };
   /** Every claim id of the table `version`, in order: what "export these" exports. */
   tableIds: { args: { version: number }; answer: string[] };
-  queue: { args: { me: string }; answer: QueueEntry[] };
+  queue: { args: { me: string }; answer: ReviewQueueState };
+  queueEntry: { args: { id: string; me: string }; answer: QueueEntry | null };
   overview: { args: Record<string, never>; answer: Overview };
 }
 

@@ -31,8 +31,11 @@ const DONE: Partial<Record<ReviewState, string>> = {
 
 export class ReviewQueue {
   readonly element: HTMLElement;
-  private entries: QueueEntry[] = [];
+  /** The queue: claim ids in order, your state on each, and the claim shown, once fetched. */
+  private ids: string[] = [];
+  private states: ReviewState[] = [];
   private at = 0;
+  private shown: QueueEntry | null = null;
   private readonly progress = h('p', { class: 'queue-progress', 'aria-live': 'polite' });
   private readonly card = h('div', { class: 'queue-card' });
   private readonly stopListening: () => void;
@@ -69,20 +72,29 @@ export class ReviewQueue {
 
   /** Reads the queue; starts at the claim shown before, or the first one still to review. */
   async load(): Promise<void> {
-    const shownId = this.entries[this.at]?.claim.id;
-    this.entries = await this.host.search.ask('queue', { me: this.host.me() });
-    const same = shownId ? this.entries.findIndex((e) => e.claim.id === shownId) : -1;
-    const first = this.entries.findIndex((e) => e.state === 'to review');
-    this.at = same >= 0 ? same : Math.max(0, first);
+    const shownId = this.ids[this.at];
+    ({ ids: this.ids, states: this.states } = await this.host.search.ask('queue', { me: this.host.me() }));
+    const same = shownId ? this.ids.indexOf(shownId) : -1;
+    this.at = same >= 0 ? same : Math.max(0, this.states.indexOf('to review'));
+    await this.show();
+  }
+
+  /** Fetches the claim at the queue's place and draws it. */
+  private async show(): Promise<void> {
+    const id = this.ids[this.at];
+    const entry = id ? await this.host.search.ask('queueEntry', { id, me: this.host.me() }) : null;
+    if (id !== this.ids[this.at]) return;
+    if (entry) entry.state = this.states[this.at]!;
+    this.shown = entry;
     this.draw();
   }
 
   private draw(): void {
-    const reviewed = this.entries.filter((e) => isReviewed(e.state)).length;
-    this.progress.textContent = this.entries.length
-      ? `${reviewed} of ${this.entries.length} reviewed`
+    const reviewed = this.states.filter(isReviewed).length;
+    this.progress.textContent = this.ids.length
+      ? `${reviewed} of ${this.ids.length} reviewed`
       : 'Nobody else’s claims are in this library yet: import a colleague’s export or connect to the team project.';
-    const entry = this.entries[this.at];
+    const entry = this.shown;
     if (!entry) {
       this.card.replaceChildren();
       return;
@@ -92,7 +104,7 @@ export class ReviewQueue {
       h(
         'p',
         { class: 'queue-position' },
-        `Claim ${this.at + 1} of ${this.entries.length} · `,
+        `Claim ${this.at + 1} of ${this.ids.length} · `,
         h('a', { href: articleHref(claim.articleId, claim) }, entry.article),
       ),
       h(
@@ -116,17 +128,17 @@ export class ReviewQueue {
   }
 
   private move(by: number): void {
-    if (!this.entries.length) return;
-    this.at = Math.max(0, Math.min(this.entries.length - 1, this.at + by));
-    this.draw();
+    if (!this.ids.length) return;
+    this.at = Math.max(0, Math.min(this.ids.length - 1, this.at + by));
+    guard(this.show());
   }
 
   /** Moves to the next claim still to review, after this one (from the start when there is none after). */
   private skip(): void {
-    const after = this.entries.findIndex((e, i) => i > this.at && e.state === 'to review');
-    const next = after >= 0 ? after : this.entries.findIndex((e, i) => i !== this.at && e.state === 'to review');
+    const after = this.states.indexOf('to review', this.at + 1);
+    const next = after >= 0 ? after : this.states.findIndex((s, i) => i !== this.at && s === 'to review');
     if (next >= 0) this.at = next;
-    this.draw();
+    guard(this.show());
   }
 
   private agree(): void {
@@ -155,14 +167,15 @@ export class ReviewQueue {
    * review. The state is set here at once; the index's own reading follows when it took the change in.
    */
   private act(action: (claim: Claim) => Promise<boolean>, state: (claim: Claim, was: ReviewState) => ReviewState): void {
-    const entry = this.entries[this.at];
-    if (!entry || this.busy || entry.state === 'yours') return;
+    const entry = this.shown;
+    const at = this.at;
+    if (!entry || entry.claim.id !== this.ids[at] || this.busy || entry.state === 'yours') return;
     this.busy = true;
     guard(
       action(entry.claim)
         .then((done) => {
           if (!done) return;
-          entry.state = state(entry.claim, entry.state);
+          this.states[at] = state(entry.claim, this.states[at]!);
           this.skip();
         })
         .finally(() => {
