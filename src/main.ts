@@ -148,9 +148,10 @@ async function main(notices: Notices, mainElement: HTMLElement): Promise<void> {
     );
   acceptDrops(app);
   undoKeys(app);
+  const project = await store.team.project();
   await app.start();
   search.startWhenIdle();
-  guard(app.team.resume());
+  guard(app.team.resume(project));
   document.body.dataset.ready = 'true';
   performance.mark('claimtrail:ready');
 }

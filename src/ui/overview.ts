@@ -36,9 +36,9 @@ const ROW = 26;
 const NAME_WIDTH = 190;
 const BAR_WIDTH = 420;
 
-/** A horizontal bar chart: one row per bar, segments side by side, every segment a focusable link. */
-function barChart(title: string, bars: readonly Bar[]): SVGElement {
-  const max = Math.max(1, ...bars.map((b) => b.parts.reduce((n, p) => n + p.value, 0)));
+/** A horizontal bar chart: one row per bar, segments side by side, every segment a focusable link; `scale` is the value of a full bar (the largest bar's by default). */
+function barChart(title: string, bars: readonly Bar[], scale?: number): SVGElement {
+  const max = scale ?? Math.max(1, ...bars.map((b) => b.parts.reduce((n, p) => n + p.value, 0)));
   const height = bars.length * ROW + 4;
   const rows = bars.map((bar, i) => {
     const y = i * ROW + 2;
@@ -62,7 +62,7 @@ function barChart(title: string, bars: readonly Bar[]): SVGElement {
       {},
       svg('text', { x: NAME_WIDTH - 8, y: y + ROW / 2, 'text-anchor': 'end', class: 'bar-name' }, name),
       ...segments,
-      svg('text', { x: x + 6, y: y + ROW / 2, class: 'bar-total' }, String(total)),
+      svg('text', { x: x + 6, y: y + ROW / 2, class: 'bar-total' }, Number.isInteger(total) ? String(total) : total.toFixed(3)),
     );
   });
   return svg(

@@ -72,8 +72,10 @@ export class ReviewQueue {
 
   /** Reads the queue; starts at the claim shown before, or the first one still to review. */
   async load(): Promise<void> {
+    const queue = await this.host.search.ask('queue', { me: this.host.me() });
+    // The claim shown now, not when this was asked: J and K may have moved meanwhile.
     const shownId = this.ids[this.at];
-    ({ ids: this.ids, states: this.states } = await this.host.search.ask('queue', { me: this.host.me() }));
+    ({ ids: this.ids, states: this.states } = queue);
     const same = shownId ? this.ids.indexOf(shownId) : -1;
     this.at = same >= 0 ? same : Math.max(0, this.states.indexOf('to review'));
     await this.show();

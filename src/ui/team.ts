@@ -44,9 +44,12 @@ export class Team {
     this.button.addEventListener('click', () => this.openDialog());
   }
 
-  /** Resumes the project connected last time, when the server still knows this browser's session. */
-  async resume(): Promise<void> {
-    const project = await this.host.store.team.project();
+  /**
+   * Resumes the project connected last time (`project`, read as the page starts, before it says
+   * it is ready, so a project connected in another tab a moment later is followed, not resumed
+   * here as well), when the server still knows this browser's session.
+   */
+  async resume(project: TeamProject | undefined): Promise<void> {
     if (!project) return;
     this.project = project;
     this.show({ state: 'connecting' });
