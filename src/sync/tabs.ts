@@ -46,32 +46,37 @@ export class SyncTabs {
 
   /**
    * Runs `start` once this tab holds the project's lock: now, or when the tab holding it closes
-   * or disconnects. Meanwhile the status comes from that tab.
+   * or disconnects. Meanwhile the status comes from that tab. Resolves when this tab holds it.
    */
-  lead(project: TeamProject, start: () => void): void {
+  lead(project: TeamProject, start: () => void): Promise<void> {
     this.resign();
     if (!navigator.locks) {
       this.holding = true;
       this.resignation = () => (this.holding = false);
-      return start();
+      start();
+      return Promise.resolve();
     }
     const waiting = new AbortController();
     let release = () => waiting.abort();
     this.resignation = () => release();
     const name = `${CHANNEL}:${project.server}/${project.database}:${project.user}`;
-    navigator.locks
-      .request(name, { signal: waiting.signal }, () => {
-        this.holding = true;
-        return new Promise<void>((resolve) => {
-          release = () => {
-            this.holding = false;
-            resolve();
-          };
-          start();
-        });
-      })
-      .catch(() => undefined); // given up while waiting
+    const held = new Promise<void>((granted) => {
+      navigator.locks
+        .request(name, { signal: waiting.signal }, () => {
+          this.holding = true;
+          granted();
+          return new Promise<void>((resolve) => {
+            release = () => {
+              this.holding = false;
+              resolve();
+            };
+            start();
+          });
+        })
+        .catch(() => undefined); // given up while waiting
+    });
     this.post({ type: 'ask' });
+    return held;
   }
 
   /** Lets go of the lock (another tab may take over), or stops waiting for it. */

@@ -29,7 +29,8 @@ type Column = { key: SortKey; title: string; cell: (row: ClaimRow) => Node | str
 
 const COLUMNS: Column[] = [
   { key: 'label', title: 'Label', cell: (r) => h('span', { class: `label-tag label-${r.label}` }, LABEL_NAMES[r.label]) },
-  { key: 'exact', title: 'Quote', cell: (r) => r.exact },
+  // A link for the mouse (one click opens the claim); the keyboard has Enter, so the grid stays one Tab stop.
+  { key: 'exact', title: 'Quote', cell: (r) => h('a', { href: articleHref(r.articleId, { start: r.start, end: r.end }), tabindex: -1 }, r.exact) },
   { key: 'article', title: 'Article', cell: (r) => r.article },
   { key: 'outlet', title: 'Outlet', cell: (r) => r.outlet },
   { key: 'published', title: 'Published', cell: (r) => (r.published ? formatPublished(r.published) : '') },
@@ -80,7 +81,7 @@ export class ClaimsView {
     this.headers = COLUMNS.map((column) =>
       h(
         'th',
-        { scope: 'col', role: 'columnheader', 'aria-sort': 'none' },
+        { scope: 'col', role: 'columnheader', 'aria-sort': 'none', class: `col-${column.key}` },
         h('button', { type: 'button', class: 'sort', onclick: () => this.sortBy(column.key) }, column.title),
       ),
     );

@@ -101,13 +101,13 @@ function agreementSection(actions: LibraryActions): HTMLElement {
   return section;
 }
 
-const ITEM_HEIGHT = 112;
+const ITEM_HEIGHT = 150;
 
 function libraryItem({ article, counts }: ArticleSummary, actions: LibraryActions): HTMLElement {
   return h(
     'li',
     { class: 'library-item' },
-    h('h2', {}, h('a', { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link' }, article.title)),
+    h('h2', {}, h('a', { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link', title: article.title }, article.title)),
     h('p', { class: 'byline' }, byline(article) || 'Unknown author', publishedElement(article.published)),
     countBadges(counts),
     h(

@@ -92,7 +92,7 @@ export class Team {
   private async startSync(project: TeamProject, password?: string): Promise<void> {
     await this.stopSync();
     const serial = ++this.syncSerial;
-    this.tabs.lead(project, () => {
+    this.leading = this.tabs.lead(project, () => {
       void (async () => {
         // PouchDB is loaded only by libraries that sync: the others never download it.
         const { TeamSync } = await import('../sync/team-sync');
@@ -105,6 +105,8 @@ export class Team {
 
   /** Counts starts and stops, so a start still loading PouchDB after a stop does nothing. */
   private syncSerial = 0;
+  /** Resolves once this tab holds the project's lock (see startSync). */
+  private leading: Promise<void> = Promise.resolve();
 
   /** Stops syncing here, then lets another tab take the lock. */
   private async stopSync(): Promise<void> {
@@ -194,6 +196,9 @@ export class Team {
     // Signing in again to the same project: what was made since is in the outbox already.
     if (!again) await this.offerEarlierClaims(before, project.user);
     await this.startSync(project, password);
+    // The tab connected in syncs: the other tabs hear of the project once it holds the lock
+    // (or, if another tab of this browser already syncs it, after a moment).
+    await Promise.race([this.leading, new Promise((resolve) => setTimeout(resolve, 3000))]);
     this.tabs.project(project);
     this.host.notices.status(`Connected to ${project.database} as ${project.user}.`);
     return null;
