@@ -85,6 +85,8 @@ test('a file reusing your claim’s id, on another article or under another name
 });
 
 test('twenty actions each followed at once by a reload: none is lost', async ({ page }) => {
+  // Twenty reloads: on a busy 2-core machine that is more than the default 30 s.
+  test.setTimeout(60_000);
   await startApp(page, 'Ana');
   await addCorpus(page, [CORPUS_FILES[4]]);
   await openArticle(page, /After their intervention/);

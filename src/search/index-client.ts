@@ -22,10 +22,16 @@ export class LibrarySearch {
     this.send({ type: 'start', database: this.database });
   }
 
-  /** Starts the index when the page has nothing else to do. */
+  /**
+   * Starts the index when the page has nothing else to do, a little after start-up (opening the
+   * library or an article comes first; a page reloaded at once never builds it). Searching
+   * before then starts it at once.
+   */
   startWhenIdle(): void {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.start(), { timeout: 5000 });
-    else setTimeout(() => this.start(), 1000);
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.start(), { timeout: 5000 });
+      else this.start();
+    }, 2000);
   }
 
   /** Asks the index; answers come in the order asked, after every change it had been told of. */
