@@ -14,7 +14,7 @@ import type { ClaimChange } from './history';
 import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
 import { isOrphan, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
 import { articlePasses, asksOfClaims, claimPasses, hasFilters, isPrefixWord, type Query } from './query';
-import { reviewStateOf, spanKey, type ReviewState } from './review-state';
+import { reviewStateOf, spanKey, type ReviewContext, type ReviewState } from './review-state';
 
 /** One article as the index takes it in. */
 export interface IndexedArticle {
@@ -90,7 +90,6 @@ export interface SearchAnswer {
 export interface QueueEntry {
   claim: Claim;
   article: string;
-  state: ReviewState;
 }
 
 /** The review queue: claim ids in order and the reviewer's state on each. */
@@ -142,6 +141,8 @@ export class LibraryIndex {
   private readonly comments = new Map<string, ClaimComment[]>();
   private threadOf = new Map<string, string>();
   private order = new Map<string, number>();
+  /** The review context last read, and for whom (see reviewContext). */
+  private reviewed: { me: string; context: ReviewContext } | null = null;
 
   /** How many articles and claims are indexed. */
   get size(): { articles: number; claims: number } {
@@ -150,6 +151,7 @@ export class LibraryIndex {
 
   /** Takes in an article as it is stored now (added, or changed: details, claims, comments); unchanged parts are not indexed again. */
   setArticle({ article, text, claims, comments = [] }: IndexedArticle): void {
+    this.reviewed = null;
     const known = this.articles.get(article.id);
     const doc = { id: `a:${article.id}`, title: article.title, meta: [article.author, article.outlet, article.url].filter(Boolean).join(' '), text };
     if (!known) this.search.add(doc);
@@ -187,6 +189,7 @@ export class LibraryIndex {
 
   /** Takes in claims made, changed or deleted. */
   applyClaimChanges(changes: readonly ClaimChange[]): void {
+    this.reviewed = null;
     for (const { before, after } of changes) {
       const id = (after ?? before)!.id;
       const known = this.claims.get(id);
@@ -224,13 +227,19 @@ export class LibraryIndex {
     return this.order.get(articleId) ?? 0;
   }
 
-  /** Claims of other annotators and of `me`, by what the review state needs. */
-  private reviewContext(me: string): { mine: Map<string, Label>; commented: Set<string> } {
+  /**
+   * What the review state of `me` is read from: their labels by words and the claims they
+   * commented on. Kept until a claim or comment changes, so the Claims view's blocks of rows
+   * and the queue do not each read every claim again.
+   */
+  private reviewContext(me: string): ReviewContext {
+    if (this.reviewed?.me === me) return this.reviewed.context;
     const mine = new Map<string, Label>();
     for (const c of this.claims.values()) if (c.annotator.id === me) mine.set(spanKey(c), c.label);
     const commented = new Set<string>();
     for (const [id, list] of this.comments) if (list.some((c) => c.by.id === me)) commented.add(id);
-    return { mine, commented };
+    this.reviewed = { me, context: { mine, commented } };
+    return this.reviewed.context;
   }
 
   /**
@@ -341,11 +350,11 @@ export class LibraryIndex {
     return { ids: claims.map((c) => c.id), states: claims.map((c) => reviewStateOf(c, me, context)) };
   }
 
-  /** One claim of the queue, whole, to show. */
-  queueEntry(id: string, me: string): QueueEntry | null {
+  /** One claim of the queue, whole, to show (its state is in the queue). */
+  queueEntry(id: string): QueueEntry | null {
     const claim = this.claims.get(id);
     const article = claim && this.articles.get(claim.articleId);
-    return claim && article ? { claim, article: article.title, state: reviewStateOf(claim, me, this.reviewContext(me)) } : null;
+    return claim && article ? { claim, article: article.title } : null;
   }
 
   /** Searches articles and claims; results grouped by article, best first. */

@@ -174,7 +174,7 @@ describe('the library index', () => {
   it('follows changes and knows what a reviewer has reviewed', () => {
     const index = make();
     expect(index.queue('ana')).toEqual({ ids: ['c2'], states: ['to review'] });
-    const theirs = index.queueEntry('c2', 'ana')!.claim;
+    const theirs = index.queueEntry('c2')!.claim;
     const mine = { ...theirs, id: 'c3', annotator: { id: 'ana', name: 'Ana Lima' }, label: 'disputed' as const };
     index.applyClaimChanges([{ before: null, after: mine }]);
     expect(index.queue('ana').states).toEqual(['labelled differently']);

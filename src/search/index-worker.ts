@@ -65,7 +65,7 @@ function answer<K extends AskName>(ask: K, args: Asks[K]['args']): Asks[AskName]
     case 'queue':
       return index.queue(a.me ?? '');
     case 'queueEntry':
-      return index.queueEntry((args as Asks['queueEntry']['args']).id, a.me ?? '');
+      return index.queueEntry((args as Asks['queueEntry']['args']).id);
     default:
       return index.overview();
   }

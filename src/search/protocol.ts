@@ -21,7 +21,7 @@ export interface Asks {
   /** Every claim id of the table `version`, in order: what "export these" exports. */
   tableIds: { args: { version: number }; answer: string[] };
   queue: { args: { me: string }; answer: ReviewQueueState };
-  queueEntry: { args: { id: string; me: string }; answer: QueueEntry | null };
+  queueEntry: { args: { id: string }; answer: QueueEntry | null };
   overview: { args: Record<string, never>; answer: Overview };
 }
 

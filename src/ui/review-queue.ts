@@ -84,9 +84,8 @@ export class ReviewQueue {
   /** Fetches the claim at the queue's place and draws it. */
   private async show(): Promise<void> {
     const id = this.ids[this.at];
-    const entry = id ? await this.host.search.ask('queueEntry', { id, me: this.host.me() }) : null;
+    const entry = id ? await this.host.search.ask('queueEntry', { id }) : null;
     if (id !== this.ids[this.at]) return;
-    if (entry) entry.state = this.states[this.at]!;
     this.shown = entry;
     this.draw();
   }
@@ -102,6 +101,7 @@ export class ReviewQueue {
       return;
     }
     const { claim } = entry;
+    const state = this.states[this.at]!;
     this.card.replaceChildren(
       h(
         'p',
@@ -125,7 +125,7 @@ export class ReviewQueue {
             ...claim.sources.map((s) => h('li', {}, [s.citation, s.url].filter(Boolean).join(' — '))),
           )
         : h('p', { class: 'hint' }, 'No sources given.'),
-      h('p', { class: `queue-state state-${entry.state.replace(/ /g, '-')}` }, DONE[entry.state] ?? 'Not reviewed yet'),
+      h('p', { class: `queue-state state-${state.replace(/ /g, '-')}` }, DONE[state] ?? 'Not reviewed yet'),
     );
   }
 
@@ -171,7 +171,7 @@ export class ReviewQueue {
   private act(action: (claim: Claim) => Promise<boolean>, state: (claim: Claim, was: ReviewState) => ReviewState): void {
     const entry = this.shown;
     const at = this.at;
-    if (!entry || entry.claim.id !== this.ids[at] || this.busy || entry.state === 'yours') return;
+    if (!entry || entry.claim.id !== this.ids[at] || this.busy || this.states[at] === 'yours') return;
     this.busy = true;
     guard(
       action(entry.claim)
