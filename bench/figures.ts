@@ -81,3 +81,26 @@ export async function fileChosenTimed(page: Page, path: string, { button, accept
   if (!text.includes(ok)) throw new Error(`${button} failed: ${text}`);
   return { ms, longest: await page.evaluate<number>('window.__longest()') };
 }
+
+/**
+ * Scrolls `scroller` (a selector; the page when null) from top to bottom, by `step` pixels a
+ * frame (a script expression, which may read the element as `el`), for at most `cap` frames;
+ * the frame durations.
+ */
+export function scrollFrames(page: Page, scroller: string | null, step: string, cap: number): Promise<number[]> {
+  return page.evaluate<number[]>(`new Promise((resolve) => {
+    const el = ${scroller === null ? 'document.scrollingElement' : `document.querySelector(${JSON.stringify(scroller)})`};
+    const height = () => (el === document.scrollingElement ? innerHeight : el.clientHeight);
+    el.scrollTop = 0;
+    const frames = [];
+    let last = 0;
+    const next = (t) => {
+      if (last) frames.push(t - last);
+      last = t;
+      if (el.scrollTop + height() >= el.scrollHeight - 2 || frames.length > ${cap}) return resolve(frames);
+      el.scrollTop += ${step};
+      requestAnimationFrame(next);
+    };
+    requestAnimationFrame(next);
+  })`);
+}

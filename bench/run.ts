@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
-import { budgetMet, fileChosenTimed, stats, WATCH_LONG_TASKS, type Figure } from './figures';
+import { budgetMet, fileChosenTimed, scrollFrames, stats, WATCH_LONG_TASKS, type Figure } from './figures';
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
@@ -204,24 +204,6 @@ async function labelTimed(page: Page, i: number, useClick: boolean): Promise<num
   return ms;
 }
 
-/** Scrolls the open article top to bottom, a screen and a half per frame; the frame durations. */
-async function scrollFrames(page: Page): Promise<number[]> {
-  return page.evaluate<number[]>(`new Promise((resolve) => {
-    const el = document.scrollingElement;
-    el.scrollTop = 0;
-    const frames = [];
-    let last = 0;
-    const step = (t) => {
-      if (last) frames.push(t - last);
-      last = t;
-      if (el.scrollTop + innerHeight >= el.scrollHeight - 2 || frames.length > 5000) return resolve(frames);
-      el.scrollTop += 1350;
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  })`);
-}
-
 /** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
 async function exportTimed(page: Page): Promise<{ ms: number; longest: number }> {
   await page.evaluate(WATCH_LONG_TASKS);
@@ -281,7 +263,7 @@ async function libraryFigures(browser: Browser, dir: string): Promise<Record<str
     figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
     figures[`  longest task while labelling on ${label}, ms`] = stats([labelLongest], size === 1_000_000 ? { budget: 50 } : {});
     step(`labelling on ${label} measured`);
-    const frames = await scrollFrames(page);
+    const frames = await scrollFrames(page, null, '1350', 5000);
     figures[`scroll through ${label} after labelling: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
       ...(size === 1_000_000 ? { budget: 0 } : {}),
       note: `${frames.length} frames, longest ${Math.max(...frames).toFixed(0)} ms`,

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { fileChosenTimed, stats, type Figure } from './figures';
+import { fileChosenTimed, scrollFrames, stats, type Figure } from './figures';
 import { libraryFileOf } from './inputs';
 
 interface Context {
@@ -74,24 +74,6 @@ async function claimsOpenTimed(page: Page, base: string): Promise<number> {
   })`);
 }
 
-/** Scrolls the Claims view top to bottom in big jumps, one per frame; the frame durations. */
-async function claimsScrollFrames(page: Page): Promise<number[]> {
-  return page.evaluate<number[]>(`new Promise((resolve) => {
-    const el = document.querySelector('.claims-scroller');
-    el.scrollTop = 0;
-    const frames = [];
-    let last = 0;
-    const step = (t) => {
-      if (last) frames.push(t - last);
-      last = t;
-      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2 || frames.length > 3000) return resolve(frames);
-      el.scrollTop += Math.max(2000, el.scrollHeight / 400);
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  })`);
-}
-
 export async function searchFigures({ browser, base, smoke, freshPage, step, dir }: Context): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   const [articles, each] = smoke ? [10, 50] : [500, 200];
@@ -124,7 +106,8 @@ export async function searchFigures({ browser, base, smoke, freshPage, step, dir
   const opens: number[] = [];
   for (let i = 0; i < (smoke ? 2 : 5); i++) opens.push(await claimsOpenTimed(page, base));
   figures[`Claims view open to painted rows, ${total.toLocaleString('en')} claims, ms`] = stats(opens, { budget: 500 });
-  const frames = await claimsScrollFrames(page);
+  // Big jumps: 400 frames from top to bottom of 100,000 rows.
+  const frames = await scrollFrames(page, '.claims-scroller', 'Math.max(2000, el.scrollHeight / 400)', 3000);
   figures[`Claims view scrolled top to bottom: frames over 50 ms`] = stats([frames.filter((f) => f > 50).length], {
     budget: 0,
     note: `${frames.length} frames, longest ${Math.round(Math.max(...frames))} ms`,
