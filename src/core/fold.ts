@@ -66,11 +66,11 @@ const WORD = /[\p{L}\p{N}]+|\p{Extended_Pictographic}(?:[\u200d\p{Emoji_Modifier
 
 /**
  * A word of original text: letters, digits and the marks on them (tatweel is a letter), emoji
- * with their joiners and selectors, or one other symbol (a compatibility symbol such as ℃ or ⻳
+ * with their joiners, selectors and any marks or tatweel between them (folding drops those, joining the emoji), or one other symbol (a compatibility symbol such as ℃ or ⻳
  * folds to letters). A compatibility symbol written against letters ("x⻳") is the one case
  * where the index (one folded word) and the marks (two) differ.
  */
-const ORIGINAL_WORD = /[\p{L}\p{N}\p{M}]+|\p{Extended_Pictographic}(?:[\u200d\ufe0f\p{Emoji_Modifier}]|\p{Extended_Pictographic})*|\p{S}/gu;
+const ORIGINAL_WORD = /[\p{L}\p{N}\p{M}]+|\p{Extended_Pictographic}(?:[\u200d\u0640\p{M}\p{Emoji_Modifier}]|\p{Extended_Pictographic})*|\p{S}/gu;
 
 const foldedWords = new Map<string, string[]>();
 

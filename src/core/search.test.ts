@@ -84,6 +84,8 @@ describe('folding', () => {
           expect(found).toEqual(searchWords(text));
         },
       ),
+      // Marks and tatweel between emoji once split the original's words where folding joins them.
+      { numRuns: 2000, examples: [['👍🏽\u0651❤️'], ['👍🏽\u0640❤️']] },
     );
   });
 
