@@ -1,9 +1,12 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 /** One measured figure of the bench, and how repeated runs become one. */
 export interface Figure {
   median: number;
   p95: number;
+  /** The fastest and slowest run: how steady the figure is. */
+  min: number;
+  max: number;
   runs: number;
   peer?: { name: string; median: number };
   budget?: number;
@@ -13,10 +16,56 @@ export interface Figure {
 }
 
 /** Median and p95 of repeated runs, with the peer, budget and note given. */
-export function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | 'runs'> = {}): Figure {
+export function stats(values: number[], extra: Omit<Figure, 'median' | 'p95' | 'min' | 'max' | 'runs'> = {}): Figure {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), runs: values.length, ...extra };
+  const round = (x: number) => +x.toFixed(1);
+  return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), max: round(sorted.at(-1)!), runs: values.length, ...extra };
+}
+
+/**
+ * Slows the page's main thread by `rate` (Chromium's CPU throttling, as Lighthouse's mobile
+ * profile does with 4); 1 leaves it alone. It lasts across the page's navigations. Workers the
+ * page starts are not throttled: Playwright reaches pages and frames only.
+ */
+export async function throttle(page: Page, rate: number): Promise<void> {
+  if (rate === 1) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/**
+ * The calibration workload: fixed work of the kinds the app does (building and searching
+ * strings, sorting, JSON, maps), run in the page; milliseconds. Every figure is also given as a
+ * multiple of it, so runs on different days, machines and CPU rates can be set side by side.
+ */
+const CALIBRATION = `(() => {
+  const t0 = performance.now();
+  const words = [];
+  for (let i = 0; i < 60000; i++) words.push((i * 2654435761 >>> 0).toString(36));
+  const text = words.join(' ');
+  let found = 0;
+  for (const m of text.matchAll(/[a-f]\\w{2}/g)) found += m[0].length;
+  const sorted = [...words].sort();
+  const counts = new Map();
+  for (const w of sorted) counts.set(w.slice(0, 2), (counts.get(w.slice(0, 2)) ?? 0) + 1);
+  const json = JSON.parse(JSON.stringify(words.map((w, i) => ({ w, i, up: w.toUpperCase() }))));
+  if (!found || !json.length || !counts.size) throw new Error('calibration did nothing');
+  return performance.now() - t0;
+})()`;
+
+/** The calibration workload's figure at `rate`: nine runs after a warm-up, in a blank page. */
+export async function calibrate(browser: Browser, rate: number): Promise<Figure> {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><title>claimtrail bench: calibration</title>');
+  await throttle(page, rate);
+  const runs: number[] = [];
+  for (let i = 0; i <= 9; i++) {
+    const ms = await page.evaluate<number>(CALIBRATION);
+    if (i) runs.push(ms);
+  }
+  await page.close();
+  return stats(runs, { note: 'fixed work: strings, a regular expression, a sort, JSON, a map' });
 }
 
 /** Whether a figure is within its budget. */
@@ -103,4 +152,63 @@ export function scrollFrames(page: Page, scroller: string | null, step: string, 
     };
     requestAnimationFrame(next);
   })`);
+}
+
+/** One CPU rate's run of the bench: the calibration workload and every figure. */
+export interface Pass {
+  rate: number;
+  calibration: Figure;
+  figures: Record<string, Figure>;
+}
+
+/** One file of the built app: when it is loaded, its size and gzipped size. */
+export interface Chunk {
+  file: string;
+  loaded: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** The budget of the JS every visit loads, gzipped. */
+export const INITIAL_JS_BUDGET = 150 * 1024;
+
+/**
+ * The bench's tables in Markdown: every figure with, for each CPU rate, its median, p95, spread
+ * (fastest to slowest run) and median as a multiple of the calibration workload; its peer's
+ * median and the ratio at each rate; its budget at each rate. Then every chunk of the app.
+ */
+export function printTables(passes: readonly Pass[], chunks: readonly Chunk[]): string {
+  const names = [...new Set(passes.flatMap((p) => Object.keys(p.figures)))];
+  const perRate = (each: (p: Pass, f: Figure) => string, name: string) => passes.map((p) => (p.figures[name] ? each(p, p.figures[name]) : '')).join(' / ');
+  const head = passes.flatMap((p) => [`${p.rate}× median`, `${p.rate}× p95`, `${p.rate}× min–max`, `${p.rate}× ÷ calibration`]);
+  const lines = [
+    `| figure | ${head.join(' | ')} | runs | peer median (${passes.map((p) => `${p.rate}×`).join(' / ')}) | ratio to peer | budget |`,
+    `|---|${head.map(() => '---:').join('|')}|---:|---|---:|---:|`,
+    `| calibration workload, ms (${passes[0]?.calibration.note}) | ${passes.flatMap((p) => [p.calibration.median, p.calibration.p95, `${p.calibration.min}–${p.calibration.max}`, '1']).join(' | ')} | ${passes[0]?.calibration.runs} | | | |`,
+  ];
+  for (const name of names) {
+    const first = passes.map((p) => p.figures[name]).find(Boolean)!;
+    const cells = passes.flatMap((p) => {
+      const f = p.figures[name];
+      if (!f) return ['', '', '', ''];
+      const multiple = /, ms$/.test(name) ? (f.median / p.calibration.median).toFixed(2) : '';
+      return [String(f.median), String(f.p95), `${f.min}–${f.max}`, multiple];
+    });
+    const peer = first.peer ? `${first.peer.name} ${perRate((_, f) => (f.peer ? String(f.peer.median) : ''), name)}` : '';
+    const ratio = first.peer ? perRate((_, f) => (f.peer ? `${(f.median / f.peer.median).toFixed(2)}×` : ''), name) : '';
+    const budget = passes.some((p) => p.figures[name]?.budget !== undefined)
+      ? perRate((_, f) => (f.budget === undefined ? '–' : `${budgetMet(f) ? '✓' : '✗'} ${f.budget}${f.budgetOn === 'p95' ? ' (p95)' : ''}`), name)
+      : '';
+    lines.push(`| ${name}${first.note ? ` (${first.note})` : ''} | ${cells.join(' | ')} | ${first.runs} | ${peer} | ${ratio} | ${budget} |`);
+  }
+  const initial = chunks.filter((c) => c.loaded === 'every visit' && c.file.endsWith('.js'));
+  const gzip = initial.reduce((n, c) => n + c.gzip, 0);
+  lines.push(
+    '',
+    '| chunk | loaded | bytes | gzip bytes |',
+    '|---|---|---:|---:|',
+    ...chunks.map((c) => `| ${c.file} | ${c.loaded} | ${c.bytes.toLocaleString('en')} | ${c.gzip.toLocaleString('en')} |`),
+    `| **initial app JS** | every visit | ${initial.reduce((n, c) => n + c.bytes, 0).toLocaleString('en')} | ${gzip.toLocaleString('en')} (${gzip <= INITIAL_JS_BUDGET ? '✓' : '✗'} ${INITIAL_JS_BUDGET.toLocaleString('en')}) |`,
+  );
+  return lines.join('\n');
 }

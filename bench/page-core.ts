@@ -10,7 +10,9 @@ import type { ArticleBundle } from '../src/core/format/export';
 import { Schema, type Node } from 'prosemirror-model';
 import { EditorState, Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { ArticleEditor } from '../src/editor/article-editor';
 import { articleSchema, SECTION_LINES } from '../src/editor/schema';
+import type { Claim } from '../src/core/model';
 import { matchQuote } from './peers/hypothesis';
 
 /** The app's schema without sections: every paragraph a child of the document. */
@@ -112,6 +114,37 @@ const api = {
         }, 0),
       ),
     );
+  },
+  /**
+   * Ours doing the rendering peer's work: the app's editor showing the text with no claims (all
+   * of it in the page, as the peer's is), then the same claims loaded into its state; from the
+   * load to the frame after the highlights are painted. No IndexedDB, no claim panel.
+   */
+  async ourPaint(claims: Selectors[], text: string): Promise<{ ms: number; placed: number }> {
+    const parent = document.createElement('div');
+    document.body.replaceChildren(parent);
+    const editor = new ArticleEditor(parent, text, [], { onLabel: () => {}, plugins: [] });
+    // Every section in the document at once, then two frames for it to be laid out and painted.
+    editor.selectRange({ start: text.length, end: text.length });
+    scrollTo(0, 0);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const annotator = { id: 'bench', name: 'Bench' };
+    const loaded: Claim[] = claims.map((c, i) => ({
+      ...c,
+      id: `c${i}`,
+      articleId: 'bench',
+      label: 'sourced',
+      sources: [],
+      annotator,
+      created: '',
+      modified: '',
+    }));
+    const t0 = performance.now();
+    editor.dispatch({ type: 'load', claims: loaded });
+    const ms = await new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)));
+    const placed = editor.state().decorations.find().length;
+    editor.destroy();
+    return { ms, placed };
   },
   /**
    * One decoration added and then removed on a document of `lines` lines carrying `claims`

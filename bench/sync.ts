@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { connect, newProject, password, seedClaims, syncStatus, type Couch } from '../e2e/team';
 import { startTestCouch } from '../scripts/couch-test-server.mjs';
-import { stats, type Figure } from './figures';
+import { stats, throttle, type Figure } from './figures';
 import { pageScript } from './page-script';
 
 /** What the sync figures need from the bench. */
@@ -19,6 +19,10 @@ export interface SyncBench {
   /** Where the built app is served. */
   base: string;
   smoke: boolean;
+  /** The CPU slow-down of this pass. */
+  rate: number;
+  /** The first syncs measured: how many claims each. */
+  counts: readonly number[];
   freshPage(browser: Browser): Promise<Page>;
   /** Labels the i-th line of the open article by key. */
   label(page: Page, i: number): Promise<unknown>;
@@ -86,12 +90,13 @@ export async function syncFigures(bench: SyncBench): Promise<Record<string, Figu
   const origins = [new URL(bench.base).origin, new URL(peerBase).origin];
   const peerPage = async (context: BrowserContext) => {
     const page = await context.newPage();
+    await throttle(page, bench.rate);
     await page.goto(peerBase);
     return page;
   };
   const figures: Record<string, Figure> = {};
   try {
-    for (const count of bench.smoke ? [500] : [10_000, 100_000]) {
+    for (const count of bench.counts) {
       const database = await newProject(['ana', 'bea'], [], { couch, origins });
       await seedClaims(database, 'bea', `First sync of ${count} claims`, count, couch);
       const ours: number[] = [];

@@ -13,7 +13,8 @@ import { HttpUrl } from '../core/format/claimtrail-v1';
 import { toExportFile, type ArticleBundle } from '../core/format/export';
 import { placeAnnotations, placeBratPairs, type ForeignAnnotation, type LabelRules } from '../core/format/foreign';
 import { describeResult, type ForeignResult } from '../core/format/placement-report';
-import { EXPORT_FORMATS, type ExportFormatName } from '../core/format/formats';
+import type { ExportFormatName } from '../core/format/formats';
+import { EXPORT_MAKERS } from '../core/format/make-export';
 import { readHypothesis } from '../core/format/hypothesis';
 import { readExportFile } from '../core/format/import';
 import { readW3C } from '../core/format/w3c';
@@ -147,7 +148,7 @@ export async function convert(args: string[], out: (text: string) => void, err: 
   const reviewUrl = values.get('--review-url');
   write(
     outPath,
-    EXPORT_FORMATS[to as ExportFormatName].make({
+    EXPORT_MAKERS[to as ExportFormatName]({
       bundles: read.value.articles,
       annotator: read.value.annotator,
       at: now,

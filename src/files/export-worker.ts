@@ -4,6 +4,7 @@
  */
 import type { ArticleBundle } from '../core/format/export';
 import { EXPORT_FORMATS } from '../core/format/formats';
+import { EXPORT_MAKERS } from '../core/format/make-export';
 import { Store } from '../store/db';
 import { errorMessage } from '../core/errors';
 import type { ExportOutcome, ExportRequest } from './export-file';
@@ -25,9 +26,13 @@ async function make({ database, format, articleId, claimIds, annotator, at, gene
   try {
     const [stored, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
     const bundles = claimIds ? only(stored, claimIds) : stored;
-    const { type, make } = EXPORT_FORMATS[format];
-    const made = make({ bundles, annotator, at, generator, links: { relations, threads }, ...(reviewUrl ? { reviewUrl } : {}) });
-    return { status: 'made', file: made.count ? new Blob([made.content], { type }) : null, count: made.count, articles: bundles.length };
+    const made = EXPORT_MAKERS[format]({ bundles, annotator, at, generator, links: { relations, threads }, ...(reviewUrl ? { reviewUrl } : {}) });
+    return {
+      status: 'made',
+      file: made.count ? new Blob([made.content], { type: EXPORT_FORMATS[format].type }) : null,
+      count: made.count,
+      articles: bundles.length,
+    };
   } finally {
     store.close();
   }

@@ -25,7 +25,6 @@ import type { Range } from '../core/selection';
 import { provenancePicture } from './picture';
 import { Provenance } from './provenance';
 import { Threads } from './threads';
-import { downloadAdjudicated, libraryAgreement } from './review';
 import type { DecisionChoice, Intent } from './intents';
 import type { Notices } from './notices';
 import type { WriteJournal } from './journal';
@@ -316,7 +315,7 @@ export class App {
       case 'decide':
         return guard(this.decide(view, intent.key, intent.decision));
       case 'export-adjudicated':
-        return this.exportAdjudicated(view, intent.lines);
+        return guard(this.exportAdjudicated(view, intent.lines));
       case 'show-words':
         return view.editor.selectRange(intent.range);
       case 'confirm-place':
@@ -392,12 +391,14 @@ export class App {
     view.editor.dispatch({ type: 'decision', decision });
   }
 
-  private exportAdjudicated(view: ArticleView, lines: Comparison[]): void {
+  private async exportAdjudicated(view: ArticleView, lines: Comparison[]): Promise<void> {
+    const { downloadAdjudicated } = await import('./review');
     this.notices.status(downloadAdjudicated(view.bundle, lines, view.decisions, this.annotator));
   }
 
   private async showAgreement(into: HTMLElement): Promise<void> {
     this.agreementShown = true;
+    const { libraryAgreement } = await import('./review');
     into.replaceChildren(...(await libraryAgreement(this.store)));
   }
 

@@ -1,20 +1,44 @@
-/** The compare view in the panel: two annotators' claims side by side, their disagreements reviewed one by one. */
+/**
+ * The compare view in the panel: two annotators' claims side by side, their disagreements
+ * reviewed one by one. Its code (agreement, adjudication) is loaded the first time it opens.
+ */
+import { errorMessage } from '../../core/errors';
 import type { Article } from '../../core/model';
-import { renderComparison } from '../compare';
 import { h } from '../dom';
 import type { PanelContext, PanelData, PanelPart } from './part';
 
+type Compare = typeof import('../compare');
+
 export class ComparePart implements PanelPart {
   readonly dom = h('div', { class: 'compare-view', hidden: true });
+  private compare: Compare | Promise<void> | undefined;
+  private last: PanelData | undefined;
 
   constructor(
     private readonly context: PanelContext,
     private readonly article: () => Article,
   ) {}
 
-  update({ article, all }: PanelData): void {
+  update(data: PanelData): void {
+    const { article, all } = data;
     this.dom.hidden = !article.compare.open;
     if (!article.compare.open) return;
+    this.last = data;
+    if (!this.compare || this.compare instanceof Promise) {
+      this.compare ??= import('../compare').then(
+        (loaded) => {
+          this.compare = loaded;
+          if (this.last) this.update(this.last);
+        },
+        (error: unknown) => {
+          this.compare = undefined;
+          this.dom.replaceChildren(h('p', { role: 'alert' }, `The compare view could not be loaded: ${errorMessage(error)}`));
+        },
+      );
+      if (!this.dom.firstChild) this.dom.replaceChildren(h('p', { class: 'loading' }, 'Loading the compare view…'));
+      return;
+    }
+    const { renderComparison } = this.compare;
     // Layout reads first: where focus is, before the view is drawn again.
     const reviewing = this.dom.querySelector('.disagreements')?.contains(document.activeElement) ?? false;
     const focusedControl = document.activeElement?.getAttribute('data-control');
