@@ -4,6 +4,8 @@
  */
 import { createTextAnnotator } from '@recogito/text-annotator';
 import { toTextPosition } from 'dom-anchor-text-quote';
+import { alpha } from 'krippendorff';
+import { buildUnits, krippendorffNominal, type Span } from '../src/core/agreement';
 import { agreementReport } from '../src/core/agreement-report';
 import { anchorAll, type Selectors } from '../src/core/anchor';
 import type { ArticleBundle } from '../src/core/format/export';
@@ -179,6 +181,21 @@ const api = {
     }
     view.destroy();
     return { set: median(setTimes), view: median(viewTimes) };
+  },
+  /**
+   * Krippendorff's alpha (nominal) over the labels of the claims' units, ours and the
+   * `krippendorff` package's on the same units; both values, to check they agree.
+   */
+  alpha(claims: Claim[]) {
+    const byAnnotator = new Map<string, Span[]>();
+    for (const c of claims) byAnnotator.set(c.annotator.id, [...(byAnnotator.get(c.annotator.id) ?? []), { ...c, annotator: c.annotator.id }]);
+    const units = buildUnits(byAnnotator);
+    const coders = [...byAnnotator.keys()];
+    let ours = 0;
+    let theirs = 0;
+    const oursMs = timed(() => (ours = krippendorffNominal(units.map((u) => [...u.claims.values()].map((s) => s.label))).value ?? NaN));
+    const peerMs = timed(() => (theirs = alpha(coders.map((who) => units.map((u) => u.claims.get(who)?.label)))));
+    return { oursMs, peerMs, ours, theirs, units: units.length };
   },
   /** The full agreement report of the bundles, as the comparison view computes it. */
   agreement(bundles: ArticleBundle[]) {

@@ -48,6 +48,8 @@ const CASES = smoke
       [1_000_000, 2_000],
       [5_000_000, 20_000],
     ] as const);
+/** The dense article: size and claims, several overlapping on every line (measured at 1×). */
+const DENSE = smoke ? ([50_000, 1_000] as const) : ([5_000_000, 100_000] as const);
 /** Import files: articles × claims each. */
 const IMPORTS = smoke
   ? ([[2, 500]] as const)
@@ -71,7 +73,7 @@ function bundleSizes(): Chunk[] {
   const chunks: Chunk[] = [];
   for (const name of readdirSync('dist/assets')) {
     if (!/\.(m?js|css)$/.test(name)) continue;
-    const worker = /^(import-worker|export-worker|index-worker|pdf\.worker\.min)-\w+\.m?js$/.test(name);
+    const worker = /^([\w-]+-worker|pdf\.worker\.min)-[\w-]+\.m?js$/.test(name);
     const bytes = readFileSync(`dist/assets/${name}`);
     chunks.push({
       file: name,
@@ -124,7 +126,7 @@ async function waitForServer(): Promise<void> {
 
 /** Progress on stderr, so a slow or stuck step shows where it is. */
 function step(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
+  process.stderr.write(`bench: ${Math.round(performance.now() / 1000)} s: ${message}\n`);
 }
 
 /** Watches long tasks from now on: `window.__longest()` is the longest since, in ms. */
@@ -198,6 +200,22 @@ async function labelTimed(page: Page, i: number, useClick: boolean): Promise<num
   else await page.keyboard.press('2');
   const ms = await page.evaluate<number>('window.__interaction');
   if ((await page.locator('mark.claim').count()) <= marks) throw new Error('no highlight was painted');
+  return ms;
+}
+
+/** Clicks a claim's highlight in the i-th line; milliseconds from the click to the frame after it is drawn selected. */
+async function selectTimed(page: Page, i: number): Promise<number> {
+  const box = await page.evaluate<{ x: number; y: number; id: string }>(`(() => {
+    const paragraphs = [...document.querySelectorAll('.article-text p:not(.blank)')].filter((p) => p.querySelector('mark.claim'));
+    const mark = paragraphs[(${i} * 37) % paragraphs.length].querySelector('mark.claim:not(.is-selected)');
+    mark.scrollIntoView({ block: 'center' });
+    const rect = mark.getClientRects()[0];
+    return { x: rect.left + Math.min(4, rect.width / 2), y: rect.top + rect.height / 2, id: mark.dataset.claimId };
+  })()`);
+  await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify('click')));
+  await page.mouse.click(box.x, box.y);
+  const ms = await page.evaluate<number>('window.__interaction');
+  await page.locator('.article-text mark.claim.is-selected').first().waitFor();
   return ms;
 }
 
@@ -278,6 +296,35 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     figures[`JS heap with ${label} open, MB`] = stats([heap.usedSize / 2 ** 20]);
+  }
+  // The dense article, at full speed: open, select a claim by clicking it, label, scroll.
+  if (rate === 1) {
+    const [size, count] = DENSE;
+    const title = `Dense ${size / 1000} KB with ${count} claims`;
+    const path = join(dir, `dense-${size}.json`);
+    writeFileSync(path, await exportFileOf(article(size, size + 5), count, size + 6, title));
+    await importFile(page, path);
+    const id = await articleId(page, title);
+    const label = `dense ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
+    const opened: { ms: number; longest: number }[] = [];
+    for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
+    figures[`open ${label} to painted and responsive, ms`] = stats(
+      opened.map((o) => o.ms),
+      { budget: 1500 },
+    );
+    figures[`  longest task while opening ${label}, ms`] = stats(opened.map((o) => o.longest));
+    const selects: number[] = [];
+    for (let i = 0; i < RUNS; i++) selects.push(await selectTimed(page, i));
+    figures[`select a claim by clicking it on ${label}, to painted, ms`] = stats(selects, { budget: 100 });
+    const labels: number[] = [];
+    for (let i = 0; i < RUNS; i++) labels.push(await labelTimed(page, i, false));
+    figures[`label by key on ${label}, to painted highlight, ms`] = stats(labels, { budget: 100 });
+    const frames = await scrollFrames(page, null, '1350', 5000);
+    figures[`scroll through ${label}: longest frame, ms`] = stats([Math.max(...frames)], {
+      budget: 50,
+      note: `${frames.length} frames, ${frames.filter((f) => f > 50).length} over 50 ms`,
+    });
+    step(`${label} measured`);
   }
   await page.context().close();
 
@@ -428,6 +475,23 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     );
   }
   figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, slow ? {} : { budget: 200 });
+  // Krippendorff's alpha alone, ours and the krippendorff package's, on the same units.
+  const alphaRuns: { oursMs: number; peerMs: number; ours: number; theirs: number; units: number }[] = [];
+  for (let i = 0; i < (smoke ? 2 : 5); i++) {
+    alphaRuns.push(
+      await core.evaluate(
+        (c) => (window as never as { benchCore: { alpha: (c: unknown) => (typeof alphaRuns)[number] } }).benchCore.alpha(c),
+        agreementBundles[0]!.claims,
+      ),
+    );
+  }
+  const [{ ours: ourAlpha, theirs: theirAlpha, units }] = alphaRuns as [(typeof alphaRuns)[number]];
+  if (Math.abs(ourAlpha - theirAlpha) > 1e-9)
+    throw new Error(`Krippendorff's alpha differs from the krippendorff package's: ${ourAlpha} against ${theirAlpha}`);
+  figures[`  Krippendorff's alpha (nominal) over ${units.toLocaleString('en')} units of those claims, ms`] = stats(
+    alphaRuns.map((r) => r.oursMs),
+    { peer: { name: 'krippendorff (npm)', median: stats(alphaRuns.map((r) => r.peerMs)).median }, note: `both give ${ourAlpha.toFixed(6)}` },
+  );
   await core.close();
   return figures;
 }

@@ -97,6 +97,11 @@ async function readKind(kind: Kind, bytes: Uint8Array<ArrayBuffer>, name: string
   }
 }
 
+/** Whether a file is read without the page's DOM or PDF reader (plain text and markdown): then a worker reads it. */
+export function readsWithoutPage(file: File): boolean {
+  return kindOf(file.name, file.type) === 'text';
+}
+
 /** Reads one file as an article; throws an Error whose message names the file and the problem. */
 export async function readArticleFile(file: File): Promise<LoadedText> {
   const kind = kindOf(file.name, file.type);

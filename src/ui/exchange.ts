@@ -10,10 +10,11 @@ import { cleanMeta, makeArticle } from '../core/article';
 import { HttpUrl } from '../core/format/claimtrail-v1';
 import { EXPORT_FORMATS, exportNameOf, type ExportFormatName } from '../core/format/formats';
 import { LABEL_NAMES, LABELS, newId, nowIso, type Annotator, type Article, type Label } from '../core/model';
-import { readArticleFile, savedPageHtml } from '../files/article-files';
+import { addFileInWorker } from '../files/add-file';
+import { savedPageHtml } from '../files/article-files';
 import { exportInWorker } from '../files/export-file';
 import { htmlText } from '../files/html';
-import { keepOriginal, originalFile } from '../files/original';
+import { originalFile } from '../files/original';
 import { importInWorker, type ImportStage, type LabelChoice, type TagCount } from '../files/import-file';
 import type { VersionQuestion } from '../files/versions';
 import type { ImportReport, Store } from '../store/db';
@@ -41,11 +42,9 @@ export class Exchange {
     const failed: string[] = [];
     for (const file of files) {
       try {
-        const loaded = await readArticleFile(file);
-        const { original, stored } = await keepOriginal(file, loaded.bytes);
-        const { article, text } = await makeArticle(loaded.raw, loaded.meta, { ...loaded.facts, original });
-        const result = await this.store.addArticle(article, text, stored);
-        if (result.status === 'added') added.push(article.title);
+        const result = await addFileInWorker(file, this.store.name);
+        if (result.status === 'failed') throw new Error(result.message);
+        if (result.status === 'added') added.push(result.article.title);
         else known.push(`${file.name} is already in the library as “${result.article.title}”.`);
       } catch (error) {
         failed.push(errorMessage(error));
