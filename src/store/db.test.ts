@@ -39,6 +39,21 @@ describe('Store', () => {
     expect(await store.listArticles()).toHaveLength(1);
   });
 
+  it('keeps a text too long for one IndexedDB record as a string (70 million characters with Arabic) as UTF-8, and gives it back whole', async () => {
+    const { store, name } = await freshStore();
+    const text = `السلام ${'word '.repeat(14_000_000)}end`;
+    const stored = await article(text, 'long');
+    expect((await store.addArticle(stored, text)).status).toBe('added');
+    const db = await openDB(name);
+    const record = await db.get('texts', 'long');
+    db.close();
+    expect('utf8' in record && record.utf8.length).toBe(new TextEncoder().encode(text).length);
+    const loaded = await store.loadArticle('long');
+    expect(loaded?.text.length).toBe(text.length);
+    expect(loaded?.text === text).toBe(true);
+    expect((await store.texts(['long'])).get('long') === text).toBe(true);
+  });
+
   it('counts claims per label without reading them and loads an article with its claims', async () => {
     const { store } = await freshStore();
     const text = 'one two three four';

@@ -41,6 +41,7 @@ import {
 } from './schema';
 import { describeStorageError, storageAction, StorageError } from './errors';
 import { allOrNothing, queue } from './transactions';
+import { recordText, textRecord } from './text-record';
 
 export { DB_VERSION };
 
@@ -137,12 +138,13 @@ export class Store {
   /** Adds an article and its text, and the file it was made from, unless the same text (by SHA-256) is already stored. */
   addArticle(article: Article, text: string, original?: Omit<StoredOriginal, 'id'>): Promise<AddResult> {
     return this.run('add the article', async () => {
+      const record = textRecord(article.id, text);
       const tx = this.db.transaction(['articles', 'texts', 'originals'], 'readwrite');
       const result = await allOrNothing(tx, async (): Promise<AddResult> => {
         const existing = await tx.objectStore('articles').index('bySha').get(article.textSha256);
         if (existing) return { status: 'exists', article: existing };
         queue(tx.objectStore('articles').add(article));
-        queue(tx.objectStore('texts').add({ id: article.id, text }));
+        queue(tx.objectStore('texts').add(record));
         if (original) queue(tx.objectStore('originals').add({ ...original, id: article.id }));
         return { status: 'added', article };
       });
@@ -184,7 +186,7 @@ export class Store {
         readClaims(tx.objectStore('claimPages'), id),
       ]);
       await tx.done;
-      return article && text ? { article, text: text.text, claims } : undefined;
+      return article && text ? { article, text: recordText(text), claims } : undefined;
     });
   }
 
@@ -262,7 +264,7 @@ export class Store {
         return by;
       };
       const [claimsOf, commentsOf, waitingOf] = [group(claims), group(comments), group(unlabelled)];
-      const textOf = new Map(texts.map((t) => [t.id, t.text]));
+      const textOf = new Map(texts.map((t) => [t.id, recordText(t)]));
       return articles.sort(libraryOrder).flatMap((article) => {
         const text = textOf.get(article.id);
         if (text === undefined) return [];
@@ -392,7 +394,7 @@ export class Store {
       const tx = this.db.transaction('texts', 'readonly');
       const found = await Promise.all(ids.map((id) => tx.store.get(id)));
       await tx.done;
-      return new Map(found.filter((t) => t !== undefined).map((t) => [t.id, t.text]));
+      return new Map(found.filter((t) => t !== undefined).map((t) => [t.id, recordText(t)]));
     });
   }
 

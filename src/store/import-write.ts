@@ -12,6 +12,7 @@ import { newId, type Claim, type ClaimComment } from '../core/model';
 import { pagesOf, rewriteArticle } from './claim-pages';
 import type { ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
+import { textRecord } from './text-record';
 
 /** What an import wrote, and what it would not. */
 export interface ImportReport {
@@ -86,7 +87,7 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
       const idTaken = (await articles.getKey(bundle.article.id)) !== undefined;
       article = idTaken ? { ...bundle.article, id: newId() } : bundle.article;
       queue(articles.add(article));
-      queue(tx.objectStore('texts').add({ id: article.id, text: bundle.text }));
+      queue(tx.objectStore('texts').add(textRecord(article.id, bundle.text)));
       report.articlesAdded++;
     }
     const articleId = article.id;

@@ -13,6 +13,7 @@ import { newId, type Claim, type ClaimComment } from '../core/model';
 import { applyClaimChanges } from './claim-pages';
 import type { ClaimConflict, ClaimtrailSchema } from './schema';
 import { queue } from './transactions';
+import { textRecord } from './text-record';
 
 type Tx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>;
 
@@ -76,7 +77,7 @@ export async function writeTeamChanges(tx: Tx, arrived: TeamChanges, user: strin
     if (articleId === undefined) {
       articleId = newId();
       queue(articles.add({ ...bundle.article, id: articleId }));
-      queue(tx.objectStore('texts').add({ id: articleId, text: bundle.text }));
+      queue(tx.objectStore('texts').add(textRecord(articleId, bundle.text)));
       applied.articlesAdded.push(articleId);
     }
     localId.set(bundle.article.textSha256, articleId);

@@ -18,6 +18,7 @@ import {
 import type { Fingerprint } from '../core/similarity';
 export type { ClaimConflict };
 import { paginate, type ClaimCounts, type ClaimPage } from './page-layout';
+import type { TextRecord } from './text-record';
 
 /** The settings the app keeps, by key, with the type of each. */
 export interface Settings {
@@ -59,7 +60,7 @@ export interface OutboxEntry {
 
 export interface ClaimtrailSchema extends DBSchema {
   articles: { key: string; value: Article; indexes: { bySha: string } };
-  texts: { key: string; value: { id: string; text: string } };
+  texts: { key: string; value: TextRecord };
   /** Claims in pages of up to PAGE_SIZE per article (see page-layout.ts). */
   claimPages: { key: [string, number]; value: ClaimPage; indexes: { byClaim: string } };
   /** Each article's claim counts per label, kept with every claim write. */

@@ -13,6 +13,7 @@ import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEn
 import { writeTeamChanges, type TeamApplied, type TeamChanges } from './replica-write';
 import type { Db, OutboxEntry, TeamProject } from './schema';
 import { allOrNothing, queue } from './transactions';
+import { recordText } from './text-record';
 
 /** What waits in the outbox, with what each entry names as it is stored now (missing: deleted). */
 export interface OutboxRead {
@@ -126,7 +127,7 @@ export class TeamStore {
       await Promise.all(
         [...articleIds].map(async (id) => {
           const [article, text] = await Promise.all([tx.objectStore('articles').get(id), tx.objectStore('texts').get(id)]);
-          if (article && text) read.articles.set(id, { article, text: text.text });
+          if (article && text) read.articles.set(id, { article, text: recordText(text) });
         }),
       );
       await tx.done;
