@@ -53,6 +53,17 @@ test('a long claim list is built in pages: a claim chosen far down is listed at 
   expect(await quotes()).toEqual(Array.from({ length: 200 }, (_, i) => `Line ${i}:`));
   await expect(page.getByRole('button', { name: 'Show 200 more of 400 claims' })).toBeAttached();
 
+  // Selecting a claim rebuilds only its entry and the one selected before: the others are the same elements.
+  await page
+    .locator('.claim-entry')
+    .nth(5)
+    .evaluate((entry) => entry.setAttribute('data-kept', 'yes'));
+  await page.locator('mark.claim', { hasText: 'Line 2:' }).click();
+  await expect(page.locator('.claim-entry.is-selected q')).toHaveText('Line 2:');
+  await page.locator('mark.claim', { hasText: 'Line 3:' }).click();
+  await expect(page.locator('.claim-entry.is-selected q')).toHaveText('Line 3:');
+  await expect(page.locator('.claim-entry[data-kept]')).toHaveCount(1);
+
   // Choosing a claim far down the text lists it straight away, with a few before it.
   await page.locator('mark.claim', { hasText: 'Line 500:' }).click();
   const selected = page.locator('.claim-entry.is-selected');

@@ -16,6 +16,9 @@ const PAGE = 200;
 /** Entries built around a selected claim outside the built window: before it, and from it on. */
 const AROUND = { before: 10, after: 40 };
 
+/** The comments of a claim with none: one array, so an entry without comments is seen unchanged and kept. */
+const NO_COMMENTS: readonly ClaimComment[] = [];
+
 interface Entry {
   claim: Claim;
   selected: boolean;
@@ -32,7 +35,8 @@ export class ClaimListPart implements PanelPart {
   private readonly more = h('button', { type: 'button', class: 'quiet show-more', hidden: true, onclick: () => this.showMore() });
   private readonly edgeObserver = new IntersectionObserver((seen) => {
     for (const entry of seen) {
-      if (!entry.isIntersecting) continue;
+      // A button that came into view by being focused is left for its user to press.
+      if (!entry.isIntersecting || entry.target === document.activeElement) continue;
       if (entry.target === this.more) this.showMore();
       else this.showEarlier();
     }
@@ -87,7 +91,7 @@ export class ClaimListPart implements PanelPart {
       const selected = claim.id === state.selected;
       const old = this.entries.get(claim.id);
       const marker = state.markers.get(claim.annotator.id) ?? 0;
-      const comments = article.comments.get(claim.id) ?? [];
+      const comments = article.comments.get(claim.id) ?? NO_COMMENTS;
       const conflict = article.conflicts.get(claim.id);
       const same = old && old.claim === claim && old.selected === selected && old.comments === comments && old.conflict === conflict;
       next.set(claim.id, same ? old : { claim, selected, comments, conflict, element: this.rebuilt(old, claim, selected, marker, comments, conflict) });
