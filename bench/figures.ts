@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 
 /** One measured figure of the bench, and how repeated runs become one. */
@@ -211,4 +212,10 @@ export function printTables(passes: readonly Pass[], chunks: readonly Chunk[]): 
     `| **initial app JS** | every visit | ${initial.reduce((n, c) => n + c.bytes, 0).toLocaleString('en')} | ${gzip.toLocaleString('en')} (${gzip <= INITIAL_JS_BUDGET ? '✓' : '✗'} ${INITIAL_JS_BUDGET.toLocaleString('en')}) |`,
   );
   return lines.join('\n');
+}
+
+/** Writes a generated input file unless an earlier pass of this run already did: each is made once. */
+export async function inputFile(path: string, make: () => string | Uint8Array | Promise<string | Uint8Array>): Promise<string> {
+  if (!existsSync(path)) writeFileSync(path, await make());
+  return path;
 }

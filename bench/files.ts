@@ -4,13 +4,13 @@
  * the article stored, with the longest task the page ran meanwhile (the page must stay responsive);
  * the same for a 100 MB plain text, the largest file claimtrail reads.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { ExtractedPage } from '../src/files/html';
 import { PAGES_DIR } from '../src/testing/corpus';
 import { longPdf } from '../src/testing/documents';
-import { fileChosenTimed, stats, throttle, type Figure } from './figures';
+import { fileChosenTimed, stats, throttle, inputFile, type Figure } from './figures';
 import { article } from './inputs';
 import { pageScript } from './page-script';
 
@@ -63,7 +63,7 @@ export async function fileFigures(context: Context): Promise<Record<string, Figu
   const figures: Record<string, Figure> = { 'web page → article, ms per page': await extractionFigure(context) };
   const pages = smoke ? 10 : 300;
   const path = join(dir, `long-${pages}.pdf`);
-  writeFileSync(path, await longPdf(pages));
+  await inputFile(path, () => longPdf(pages));
   const runs: { ms: number; longest: number }[] = [];
   for (let i = 0; i < (smoke ? 1 : 3); i++) {
     const page = await freshPage(browser);
@@ -84,7 +84,7 @@ export async function fileFigures(context: Context): Promise<Record<string, Figu
   const big = join(dir, `long-${megabytes}mb.txt`);
   const chunk = article(1_000_000, 31);
   const parts = Math.floor((megabytes * 1e6) / (Buffer.byteLength(chunk) + 16));
-  writeFileSync(big, Array.from({ length: parts }, (_, i) => `Part ${i + 1}\n\n${chunk}`).join('\n\n'));
+  await inputFile(big, () => Array.from({ length: parts }, (_, i) => `Part ${i + 1}\n\n${chunk}`).join('\n\n'));
   const texts: { ms: number; longest: number }[] = [];
   for (let i = 0; i < (smoke ? 1 : 3); i++) {
     const page = await freshPage(browser);

@@ -20,7 +20,19 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
-import { calibrate, fileChosenTimed, printTables, scrollFrames, stats, throttle, WATCH_LONG_TASKS, type Chunk, type Figure, type Pass } from './figures';
+import {
+  calibrate,
+  fileChosenTimed,
+  inputFile,
+  printTables,
+  scrollFrames,
+  stats,
+  throttle,
+  WATCH_LONG_TASKS,
+  type Chunk,
+  type Figure,
+  type Pass,
+} from './figures';
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
@@ -36,7 +48,9 @@ if (RATES.some((r) => !(r >= 1))) throw new Error(`--cpu needs a slow-down of 1 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const PORT = 4179;
 const BASE = `http://localhost:${PORT}/`;
+/** Runs of each figure at full speed, and at a slowed CPU (where every run takes several times as long). */
 const RUNS = smoke ? 2 : 7;
+const SLOW_RUNS = smoke ? 2 : 3;
 /** The whole run's deadline: a wait that never ends (a changed page the bench no longer reads) fails the run instead of hanging CI. */
 const DEADLINE_MS = (smoke ? 5 : 40) * 60_000;
 
@@ -252,16 +266,17 @@ async function articleId(page: Page, title: string): Promise<string> {
 async function libraryFigures(browser: Browser, dir: string, rate: number): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   const slow = rate >= 4;
+  const runs = slow ? SLOW_RUNS : RUNS;
   // 1–3, 8. Open each article with its claims; label and scroll on 1 MB and the largest; weigh the heap on the largest.
   const page = await freshPage(browser, rate);
   for (const [size, count] of CASES) {
     const title = `Generated ${size / 1000} KB with ${count} claims`;
     const path = join(dir, `article-${size}.json`);
-    writeFileSync(path, await exportFileOf(article(size, size), count, size + 1, title));
+    await inputFile(path, () => exportFileOf(article(size, size), count, size + 1, title));
     await importFile(page, path);
     const id = await articleId(page, title);
     const opened: { ms: number; longest: number }[] = [];
-    for (let i = 0; i < RUNS; i++) opened.push(await openTimed(page, id));
+    for (let i = 0; i < runs; i++) opened.push(await openTimed(page, id));
     const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
     const openBudget = size === 1_000_000 ? (slow ? 500 : 300) : size === 5_000_000 ? (slow ? 2000 : 1500) : undefined;
     figures[`open ${label} to painted and responsive, ms`] = stats(
@@ -278,14 +293,15 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     const byKey: number[] = [];
     const byClick: number[] = [];
     await page.evaluate(WATCH_LONG_TASKS);
-    for (let i = 0; i < RUNS * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
+    for (let i = 0; i < runs * 2; i++) (i % 2 ? byClick : byKey).push(await labelTimed(page, i, i % 2 === 1));
     const labelLongest = await page.evaluate<number>('window.__longest()');
     const labelBudget = (size === 5_000_000 ? 100 : 50) * (slow ? 2 : 1);
     figures[`label by key on ${label}, to painted highlight, ms`] = stats(byKey, { budget: labelBudget });
     figures[`label by click on ${label}, to painted highlight, ms`] = stats(byClick, { budget: labelBudget });
     figures[`  longest task while labelling on ${label}, ms`] = stats([labelLongest], size === 1_000_000 && !slow ? { budget: 50 } : {});
     step(`labelling on ${label} measured`);
-    const frames = await scrollFrames(page, null, '1350', 5000);
+    // At 4× each frame takes longer: the first 400 frames (about 540,000 pixels) are enough to find the longest.
+    const frames = await scrollFrames(page, null, '1350', slow ? 400 : 5000);
     figures[`scroll through ${label} after labelling: longest frame, ms`] = stats([Math.max(...frames)], {
       ...(slow ? { budget: 100 } : size === 1_000_000 ? { budget: 50 } : {}),
       note: `${frames.length} frames, ${frames.filter((f) => f > 50).length} over 50 ms`,
@@ -302,7 +318,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     const [size, count] = DENSE;
     const title = `Dense ${size / 1000} KB with ${count} claims`;
     const path = join(dir, `dense-${size}.json`);
-    writeFileSync(path, await exportFileOf(article(size, size + 5), count, size + 6, title));
+    await inputFile(path, () => exportFileOf(article(size, size + 5), count, size + 6, title));
     await importFile(page, path);
     const id = await articleId(page, title);
     const label = `dense ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
@@ -332,10 +348,10 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
   for (const [articles, each] of IMPORTS) {
     const total = articles * each;
     const path = join(dir, `import-${total}.json`);
-    writeFileSync(path, await libraryFileOf(articles, 50_000, each, total));
+    await inputFile(path, () => libraryFileOf(articles, 50_000, each, total));
     const imports: { ms: number; longest: number }[] = [];
     let last: Page | null = null;
-    for (let i = 0; i < (total >= 100_000 ? 3 : RUNS); i++) {
+    for (let i = 0; i < (total >= 100_000 ? Math.min(3, runs) : runs); i++) {
       await last?.context().close();
       last = await freshPage(browser, rate);
       imports.push(await importFile(last, path));
@@ -347,7 +363,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     );
     figures[`  longest task while importing ${name} claims, ms`] = stats(imports.map((i) => i.longest));
     const exports: { ms: number; longest: number }[] = [];
-    for (let i = 0; i < 3; i++) exports.push(await exportTimed(last!));
+    for (let i = 0; i < Math.min(3, runs); i++) exports.push(await exportTimed(last!));
     figures[`export ${name} claims, ms`] = stats(
       exports.map((e) => e.ms),
       total >= 100_000 && !slow ? { budget: 1000 } : {},
@@ -356,7 +372,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     step(`import and export of ${name} measured`);
     if (articles === IMPORTS.at(-1)![0]) {
       const startup: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < runs; i++) {
         await last!.reload();
         await last!.waitForSelector('body[data-ready]');
         startup.push(await last!.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));
@@ -366,7 +382,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
       // Another file of as many claims into a library that already holds claims: every id is
       // looked up across the library (ids stay unique), which a fresh profile skips.
       const other = join(dir, `import-${total}-more.json`);
-      writeFileSync(other, await libraryFileOf(articles, 50_000, each, total * 7 + 1));
+      await inputFile(other, () => libraryFileOf(articles, 50_000, each, total * 7 + 1));
       const more = await importFile(last!, other);
       figures[`import ${name} more claims into a library of ${name} (ids checked), ms`] = stats([more.ms], slow ? {} : { budget: 5000 });
       figures[`  longest task while importing into a full library, ms`] = stats([more.longest]);
@@ -391,7 +407,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     );
   const ours: number[] = [];
   const peer: number[] = [];
-  for (let i = 0; i < (smoke ? 2 : 5); i++) {
+  for (let i = 0; i < Math.min(5, runs); i++) {
     ours.push((await run('ours')).ms);
     peer.push((await run('hypothesis')).ms);
   }
@@ -430,7 +446,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
       );
     const theirs: number[] = [];
     const ours: number[] = [];
-    for (let i = 0; i < (size >= 5_000_000 ? 3 : RUNS); i++) {
+    for (let i = 0; i < (size >= 5_000_000 ? Math.min(3, runs) - (slow ? 1 : 0) : runs); i++) {
       theirs.push((await paint('recogito')).ms);
       ours.push((await paint('ourPaint')).ms);
     }
@@ -441,34 +457,37 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     figures[name]!.peer = peer;
   }
   step('rendering peer measured');
-  // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
-  const lines = article(DECORATION.lines * 120, 11)
-    .split(/\n|(?<=\.) /)
-    .slice(0, DECORATION.lines);
-  for (const shape of ['flat', 'sections'] as const) {
-    const sets: number[] = [];
-    const views: number[] = [];
-    for (let i = 0; i < (smoke ? 1 : 3); i++) {
-      const r = await core.evaluate(
-        ([l, s, c]) =>
-          (
-            window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }
-          ).benchCore.decorationChange(l, s, c),
-        [lines, shape, DECORATION.claims] as const,
-      );
-      sets.push(r.set);
-      views.push(r.view);
+  // Why the document has sections (a figure of ProseMirror, not of the machine): at 1× only.
+  if (!slow) {
+    // Why the document has sections: a decoration change on 30,000 lines, flat and in sections.
+    const lines = article(DECORATION.lines * 120, 11)
+      .split(/\n|(?<=\.) /)
+      .slice(0, DECORATION.lines);
+    for (const shape of ['flat', 'sections'] as const) {
+      const sets: number[] = [];
+      const views: number[] = [];
+      for (let i = 0; i < (smoke ? 1 : 3); i++) {
+        const r = await core.evaluate(
+          ([l, s, c]) =>
+            (
+              window as never as { benchCore: { decorationChange: (l: string[], s: string, c: number) => { set: number; view: number } } }
+            ).benchCore.decorationChange(l, s, c),
+          [lines, shape, DECORATION.claims] as const,
+        );
+        sets.push(r.set);
+        views.push(r.view);
+      }
+      const doc = `${lines.length.toLocaleString('en')} lines${shape === 'sections' ? ' in sections of 100' : ', flat'}, ${DECORATION.claims.toLocaleString('en')} claims`;
+      figures[`decoration change on ${doc}: DecorationSet, ms`] = stats(sets);
+      figures[`decoration change on ${doc}: view update, ms`] = stats(views);
     }
-    const doc = `${lines.length.toLocaleString('en')} lines${shape === 'sections' ? ' in sections of 100' : ', flat'}, ${DECORATION.claims.toLocaleString('en')} claims`;
-    figures[`decoration change on ${doc}: DecorationSet, ms`] = stats(sets);
-    figures[`decoration change on ${doc}: view update, ms`] = stats(views);
+    step('decorations measured');
   }
-  step('decorations measured');
   const agreementBundles = [
     { article: { id: 'bench', title: 'bench', textSha256: '', length: 1_000_300, added: '' }, text: '', claims: syntheticClaims(AGREEMENT) },
   ];
   const agreement: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     agreement.push(
       (await core.evaluate((b) => (window as never as { benchCore: { agreement: (b: unknown) => { ms: number } } }).benchCore.agreement(b), agreementBundles))
         .ms,
@@ -477,7 +496,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
   figures[`agreement report, 2 annotators × ${AGREEMENT.toLocaleString('en')} claims, ms`] = stats(agreement, slow ? {} : { budget: 200 });
   // Krippendorff's alpha alone, ours and the krippendorff package's, on the same units.
   const alphaRuns: { oursMs: number; peerMs: number; ours: number; theirs: number; units: number }[] = [];
-  for (let i = 0; i < (smoke ? 2 : 5); i++) {
+  for (let i = 0; i < Math.min(5, runs); i++) {
     alphaRuns.push(
       await core.evaluate(
         (c) => (window as never as { benchCore: { alpha: (c: unknown) => (typeof alphaRuns)[number] } }).benchCore.alpha(c),

@@ -4,10 +4,9 @@
  * Search field to painted results, the Claims view opened and scrolled; and start-up of a
  * library of 2,000 articles.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { fileChosenTimed, scrollFrames, stats, type Figure } from './figures';
+import { fileChosenTimed, scrollFrames, stats, inputFile, type Figure } from './figures';
 import { libraryFileOf } from './inputs';
 
 interface Context {
@@ -82,13 +81,13 @@ export async function searchFigures({ browser, base, smoke, rate, freshPage, ste
   const total = articles * each;
   const name = `${articles} articles of 50 KB, ${total.toLocaleString('en')} claims`;
   const path = join(dir, `library-${total}.json`);
-  writeFileSync(path, await libraryFileOf(articles, 50_000, each, 9001));
+  await inputFile(path, () => libraryFileOf(articles, 50_000, each, 9001));
   const page = await freshPage(browser);
   await fileChosenTimed(page, path, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
   step(`library of ${name} imported`);
 
   const builds: number[] = [];
-  for (let i = 0; i < (smoke ? 1 : 3); i++) {
+  for (let i = 0; i < (smoke || rate > 1 ? 1 : 3); i++) {
     await page.reload();
     await page.waitForSelector('body[data-ready]');
     builds.push(await indexBuilt(page));
@@ -97,16 +96,17 @@ export async function searchFigures({ browser, base, smoke, rate, freshPage, ste
   step('index build measured');
 
   const queries: number[] = [];
-  for (let round = 0; round < (smoke ? 1 : 3); round++) for (const query of QUERIES) queries.push(await queryTimed(page, query));
+  const rounds = smoke ? 1 : rate > 1 ? 2 : 3;
+  for (let round = 0; round < rounds; round++) for (const query of QUERIES) queries.push(await queryTimed(page, query));
   figures[`search query to painted results, ${name}, ms`] = stats(queries, {
     budget: rate >= 4 ? 200 : 100,
     budgetOn: 'p95',
-    note: `${QUERIES.length} queries × ${smoke ? 1 : 3}`,
+    note: `${QUERIES.length} queries × ${rounds}`,
   });
   step('queries measured');
 
   const opens: number[] = [];
-  for (let i = 0; i < (smoke ? 2 : 5); i++) opens.push(await claimsOpenTimed(page, base));
+  for (let i = 0; i < (smoke ? 2 : rate > 1 ? 3 : 5); i++) opens.push(await claimsOpenTimed(page, base));
   figures[`Claims view open to painted rows, ${total.toLocaleString('en')} claims, ms`] = stats(opens, rate >= 4 ? {} : { budget: 500 });
   // Big jumps: 400 frames from top to bottom of 100,000 rows.
   const frames = await scrollFrames(page, '.claims-scroller', 'Math.max(2000, el.scrollHeight / 400)', 3000);
@@ -119,11 +119,11 @@ export async function searchFigures({ browser, base, smoke, rate, freshPage, ste
 
   const many = smoke ? 50 : 2000;
   const small = join(dir, `library-${many}-articles.json`);
-  writeFileSync(small, await libraryFileOf(many, 2000, 3, 77));
+  await inputFile(small, () => libraryFileOf(many, 2000, 3, 77));
   const libraryPage = await freshPage(browser);
   await fileChosenTimed(libraryPage, small, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
   const startup: number[] = [];
-  for (let i = 0; i < (smoke ? 2 : 7); i++) {
+  for (let i = 0; i < (smoke ? 2 : rate > 1 ? 3 : 7); i++) {
     await libraryPage.reload();
     await libraryPage.waitForSelector('body[data-ready]');
     startup.push(await libraryPage.evaluate<number>("performance.getEntriesByName('claimtrail:ready')[0].startTime"));

@@ -101,7 +101,7 @@ export async function syncFigures(bench: SyncBench): Promise<Record<string, Figu
       await seedClaims(database, 'bea', `First sync of ${count} claims`, count, couch);
       const ours: number[] = [];
       const raw: number[] = [];
-      for (let i = 0; i < (count >= 100_000 ? 1 : bench.smoke ? 1 : 3); i++) {
+      for (let i = 0; i < (count >= 100_000 || bench.smoke || bench.rate > 1 ? 1 : 3); i++) {
         const page = await bench.freshPage(bench.browser);
         ours.push(await firstSyncTimed(page, database, couch));
         await page.context().close();
@@ -118,7 +118,7 @@ export async function syncFigures(bench: SyncBench): Promise<Record<string, Figu
       bench.step(`first sync of ${count} measured`);
     }
 
-    const runs = bench.smoke ? 3 : 20;
+    const runs = bench.smoke ? 3 : bench.rate > 1 ? 10 : 20;
     const database = await newProject(['ana', 'bea'], [], { couch, origins });
     const title = 'Label to highlight';
     await seedClaims(database, 'bea', title, 0, couch, 300);

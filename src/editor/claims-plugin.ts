@@ -206,10 +206,14 @@ function grown(value: ClaimsState, tr: Transaction, article: ArticleDoc): Claims
  * clicked claim is already selected, the next larger claim covering the same place, so every
  * claim of a nested stack can be reached by clicking again.
  */
-function claimAtClick(state: ClaimsState, article: ArticleDoc, pos: number, target: Element | null): string | null {
-  const offset = article.toOffset(pos);
-  const covering = [...state.claims.values()]
-    .filter((c) => c.start <= offset && offset <= c.end && !state.hidden.has(c.annotator.id))
+function claimAtClick(state: ClaimsState, pos: number, target: Element | null): string | null {
+  // The drawn claims at the place, from the decorations there: never a walk over every claim.
+  const covering = state.decorations
+    .find(pos, pos)
+    .flatMap((d) => {
+      const claim = state.claims.get((d.spec as { id: string }).id);
+      return claim ? [claim] : [];
+    })
     .sort((a, b) => a.end - a.start - (b.end - b.start) || compareClaims(a, b));
   if (!covering.length) return null;
   const clicked = target?.closest('mark[data-claim-id]')?.getAttribute('data-claim-id');
@@ -240,7 +244,7 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
     props: {
       decorations: (state) => claimsKey.getState(state)?.decorations,
       handleClick(view: EditorView, pos: number, event: MouseEvent) {
-        const id = claimAtClick(claimsState(view.state), article, pos, event.target as Element | null);
+        const id = claimAtClick(claimsState(view.state), pos, event.target as Element | null);
         if (id === null) return false;
         view.dispatch(withActions(view.state.tr, [{ type: 'select', id }]));
         return false;

@@ -52,6 +52,8 @@ export class ClaimListPart implements PanelPart {
   /** What was drawn last: the window is drawn again from it as the list scrolls. */
   private data: PanelData | null = null;
   private filters: Filters | null = null;
+  /** The claims listed last, and what they were listed from. */
+  private listed: { all: readonly Claim[]; hidden: ReadonlySet<string>; annotator: string; label: string; claims: readonly Claim[] } | null = null;
 
   constructor(
     private readonly context: PanelContext,
@@ -77,10 +79,19 @@ export class ClaimListPart implements PanelPart {
     const { claims: state, article, all, orphans, annotators } = this.data!;
     const annotator = shownAnnotator(article.filters, annotators);
     const { label } = article.filters;
-    const claims = all.filter(
-      (c) =>
-        !isOrphan(c) && !state.hidden.has(c.annotator.id) && (annotator === 'all' || c.annotator.id === annotator) && (label === 'all' || c.label === label),
-    );
+    // Listed again only when the claims, the hidden layers or the filters changed, not on every selection.
+    const seen = this.listed;
+    const claims =
+      seen && seen.all === all && seen.hidden === state.hidden && seen.annotator === annotator && seen.label === label
+        ? seen.claims
+        : all.filter(
+            (c) =>
+              !isOrphan(c) &&
+              !state.hidden.has(c.annotator.id) &&
+              (annotator === 'all' || c.annotator.id === annotator) &&
+              (label === 'all' || c.label === label),
+          );
+    this.listed = { all, hidden: state.hidden, annotator, label, claims };
     const selectedAt = claims.findIndex((c) => c.id === state.selected);
     if (selectedAt >= 0 && (selectedAt < this.first || selectedAt >= this.limit)) {
       [this.first, this.limit] = [Math.max(0, selectedAt - AROUND.before), selectedAt + AROUND.after];
