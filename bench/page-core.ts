@@ -126,8 +126,11 @@ const api = {
     const parent = document.createElement('div');
     document.body.replaceChildren(parent);
     const editor = new ArticleEditor(parent, text, [], { onLabel: () => {}, plugins: [] });
-    // Every section in the document at once, then two frames for it to be laid out and painted.
+    // Every section in the document at once (selecting the end reaches it), then no focus or
+    // selection left, as the peer has none, and two frames for it all to be laid out and painted.
     editor.selectRange({ start: text.length, end: text.length });
+    editor.view.dom.blur();
+    getSelection()?.removeAllRanges();
     scrollTo(0, 0);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const annotator = { id: 'bench', name: 'Bench' };
