@@ -156,6 +156,9 @@ const ARM_INTERACTION = `void (window.__interaction = new Promise((resolve) => {
   }, { capture: true, once: true });
 }))`;
 
+/** An article size as the figures name it: 50 KB, 1 MB. */
+const sizeName = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`);
+
 /** A fresh profile with the app started and named, its CPU slowed by `rate`. */
 async function freshPage(browser: Browser, rate: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -277,7 +280,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     const id = await articleId(page, title);
     const opened: { ms: number; longest: number }[] = [];
     for (let i = 0; i < runs; i++) opened.push(await openTimed(page, id));
-    const label = `${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
+    const label = `${sizeName(size)} / ${count.toLocaleString('en')} claims`;
     const openBudget = size === 1_000_000 ? (slow ? 500 : 300) : size === 5_000_000 ? (slow ? 2000 : 1500) : undefined;
     figures[`open ${label} to painted and responsive, ms`] = stats(
       opened.map((o) => o.ms),
@@ -321,7 +324,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
     await inputFile(path, () => exportFileOf(article(size, size + 5), count, size + 6, title));
     await importFile(page, path);
     const id = await articleId(page, title);
-    const label = `dense ${size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`} / ${count.toLocaleString('en')} claims`;
+    const label = `dense ${sizeName(size)} / ${count.toLocaleString('en')} claims`;
     const opened: { ms: number; longest: number }[] = [];
     for (let i = 0; i < 5; i++) opened.push(await openTimed(page, id));
     figures[`open ${label} to painted and responsive, ms`] = stats(
@@ -458,7 +461,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
       theirs.push((await paint('recogito')).ms);
       ours.push((await paint('ourPaint')).ms);
     }
-    const sized = size >= 1_000_000 ? `${size / 1_000_000} MB` : `${size / 1000} KB`;
+    const sized = sizeName(size);
     const peer = { name: '@recogito/text-annotator', median: stats(theirs).median };
     figures[`paint ${sized} / ${count.toLocaleString('en')} claims over text already in the page, ms`] = stats(ours, { peer });
     const name = Object.keys(figures).find((k) => k.startsWith(`open ${sized} /`))!;

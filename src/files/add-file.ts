@@ -7,12 +7,14 @@
 import type { ArticleFacts, ArticleMeta } from '../core/model';
 import type { AddResult } from '../store/db';
 import { readArticleFile, readsWithoutPage } from './article-files';
+import { workerAnswer } from './worker-answer';
 
-/** What the page read of the file: its article text and details; none when the worker reads it. */
+/** What the page read of the file: its article text and details, and its bytes (handed over, not copied); none when the worker reads it. */
 export interface PageRead {
   raw: string;
   meta: Partial<ArticleMeta>;
   facts: ArticleFacts;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** The message to the add worker. */
@@ -27,21 +29,8 @@ export type AddOutcome = AddResult | { status: 'failed'; message: string };
 
 /** Reads `file` (in the page only when it must be) and adds it to the database named `database` in a worker. */
 export async function addFileInWorker(file: File, database: string): Promise<AddOutcome> {
-  let read: PageRead | undefined;
-  if (!readsWithoutPage(file)) {
-    const { raw, meta, facts } = await readArticleFile(file);
-    read = { raw, meta, facts };
-  }
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./add-worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<AddOutcome>) => {
-      worker.terminate();
-      resolve(event.data);
-    });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      resolve({ status: 'failed', message: event.message || `${file.name}: the worker adding it failed` });
-    });
-    worker.postMessage({ file, database, ...(read ? { read } : {}) } satisfies ToAddWorker);
-  });
+  const read = readsWithoutPage(file) ? undefined : await readArticleFile(file);
+  const worker = new Worker(new URL('./add-worker.ts', import.meta.url), { type: 'module' });
+  const message: ToAddWorker = { file, database, ...(read ? { read } : {}) };
+  return workerAnswer<AddOutcome>(worker, message, `${file.name}: the worker adding it failed`, read ? [read.bytes.buffer] : []);
 }

@@ -11,7 +11,7 @@ import { readArticleFile } from './article-files';
 import { keepOriginal } from './original';
 
 async function add({ file, database, read }: ToAddWorker): Promise<AddOutcome> {
-  const loaded = read ? { ...read, bytes: new Uint8Array(await file.arrayBuffer()) } : await readArticleFile(file);
+  const loaded = read ?? (await readArticleFile(file));
   const { original, stored } = await keepOriginal(file, loaded.bytes);
   const { article, text } = await makeArticle(loaded.raw, loaded.meta, { ...loaded.facts, original });
   const store = await Store.open(database);

@@ -1,6 +1,7 @@
 /** Making an export file in the export worker, from the main thread. */
 import type { ExportFormatName } from '../core/format/formats';
 import type { Annotator } from '../core/model';
+import { workerAnswer } from './worker-answer';
 
 /** What to export: from which database, in which format, one article or all. */
 export interface ExportRequest {
@@ -25,16 +26,6 @@ export type ExportOutcome = { status: 'made'; file: Blob | null; count: number; 
  * page; only the finished file (a Blob, passed by reference) comes back.
  */
 export function exportInWorker(request: ExportRequest): Promise<ExportOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<ExportOutcome>) => {
-      worker.terminate();
-      resolve(event.data);
-    });
-    worker.addEventListener('error', (event) => {
-      worker.terminate();
-      resolve({ status: 'failed', message: event.message || 'the export worker failed' });
-    });
-    worker.postMessage(request);
-  });
+  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module' });
+  return workerAnswer<ExportOutcome>(worker, request, 'the export worker failed');
 }
