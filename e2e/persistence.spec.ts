@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
-import { addCorpus, CORPUS_FILES, highlights, importFiles, markClaim, openArticle, startApp } from './helpers';
+import { reportPdf } from '../src/testing/documents';
+import { addCorpus, addFiles, CORPUS_FILES, highlights, importFiles, markClaim, openArticle, startApp, tempFile } from './helpers';
 
 test('claims survive closing and restarting the browser', async ({ baseURL }) => {
   const profile = mkdtempSync(join(tmpdir(), 'claimtrail-profile-'));
@@ -37,6 +38,25 @@ test('claims survive closing and restarting the browser', async ({ baseURL }) =>
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('after one visit the whole app works with no network: it opens, reads a PDF, and shows every view', async ({ page, context }) => {
+  await startApp(page, 'Offline');
+  // The service worker has kept every file of the app once it controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('body[data-ready]')).toBeAttached();
+  // Adding a PDF needs pdf.js and its worker, loaded only now, from the machine.
+  await addFiles(page, [tempFile('report.pdf', await reportPdf())]);
+  await expect(page.locator('#notices').getByRole('status')).toContainText('Added 1 article');
+  await openArticle(page, 'Peacekeepers in Almaty');
+  await markClaim(page, 'Peacekeepers left Almaty on 13 January', 'Disputed');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Claims' }).click();
+  await expect(page.getByRole('grid', { name: 'Claims' }).getByRole('row').filter({ hasText: 'Peacekeepers left Almaty' })).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.locator('main')).toContainText('Disputed');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a second tab stays in step without a reload', async ({ page, context }) => {

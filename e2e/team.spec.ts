@@ -72,6 +72,8 @@ test('Bea works offline, closes the browser, reopens it online: Ana gets all of 
     await openArticle(bea.page, DEMO);
     await expect(bea.page.locator('.claim-entry', { hasText: 'Ana (read-only)' })).toHaveCount(1, { timeout: 10_000 });
 
+    // The app is kept on her machine (its service worker controls the page): the compare view opens offline.
+    await bea.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await bea.context.setOffline(true);
     await expect(syncStatus(bea.page)).toHaveText(/^Offline — your changes are kept/);
     await markClaim(bea.page, 'voted 7 to 2 on Tuesday', 'Disputed');
