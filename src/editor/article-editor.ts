@@ -13,6 +13,7 @@ import { articleState, type ArticleAction, type ArticleState } from './article-s
 import { claimsPlugin, claimsState, sortedClaims, type ClaimsAction, type ClaimsState } from './claims-plugin';
 import { ArticleDoc } from './positions';
 import { labelToolbar } from './toolbar';
+import { viewportPlugin } from './viewport';
 
 export interface ArticleEditorOptions {
   /** The user chose a label for the selected text (a range of text offsets). */
@@ -58,6 +59,7 @@ export class ArticleEditor {
         // sections of a long article that are still to come.
         new Plugin({ filterTransaction: (tr) => !tr.docChanged || tr.getMeta(APPEND) === true }),
         claimsPlugin(this.article, claims),
+        viewportPlugin((window) => this.dispatch({ type: 'window', window })),
         ...options.plugins,
         labelToolbar((label) => {
           const selection = this.selection();

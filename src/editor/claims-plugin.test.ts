@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EditorState } from 'prosemirror-state';
 import { createClaim, type Claim } from '../core/model';
 import { withActions } from './actions';
-import { claimsPlugin, claimsState, sortedClaims, type ClaimsAction } from './claims-plugin';
+import { claimsPlugin, claimsState, DRAW_ALL_UP_TO, sortedClaims, type ClaimsAction } from './claims-plugin';
+import { windowFor } from './viewport';
 import { ArticleDoc } from './positions';
 
 const me = { id: 'me', name: 'Me' };
@@ -145,5 +146,56 @@ describe('claims plugin on a long article opened in steps', () => {
     expect(state.doc.eq(doc.doc)).toBe(true);
     expect(ids(state)).toEqual([early.id, across.id, late.id].sort());
     expect(sortedClaims(state)).toHaveLength(3);
+  });
+});
+
+describe('claims plugin on a dense article', () => {
+  // More claims than are ever drawn at once: one on every word of 2,000 lines.
+  const lines = Array.from({ length: 2_000 }, (_, i) => `Line ${i} has four claims: one two three four.`);
+  const dense = lines.join('\n');
+  const doc = new ArticleDoc(dense);
+  const claims: Claim[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    for (const word of ['one', 'two', 'three', 'four']) {
+      const start = offset + line.indexOf(word);
+      claims.push(createClaim(dense, 'a', { start, end: start + word.length }, 'sourced', me)!);
+    }
+    offset += line.length + 1;
+  }
+  const ids = (set: { find(): { spec: unknown }[] }) => set.find().map((d) => (d.spec as { id: string }).id);
+
+  it('draws only the claims of its window, and all of them when the window moves', () => {
+    expect(claims.length).toBeGreaterThan(DRAW_ALL_UP_TO);
+    let state = EditorState.create({ doc: doc.doc, plugins: [claimsPlugin(doc, claims)] });
+    const inWindow = (s: EditorState) => {
+      const { window } = claimsState(s);
+      return claims.filter((c) => doc.toPos(c.end) > window.from && doc.toPos(c.start) < window.to).map((c) => c.id);
+    };
+    expect(ids(claimsState(state).decorations)).toHaveLength(claims.length);
+    expect(ids(claimsState(state).drawn).sort()).toEqual(inWindow(state).sort());
+    expect(ids(claimsState(state).drawn).length).toBeLessThan(claims.length / 2);
+    state = act(state, { type: 'window', window: { from: 60_000, to: 70_000 } });
+    expect(ids(claimsState(state).drawn).sort()).toEqual(inWindow(state).sort());
+    // The same window again changes nothing.
+    expect(claimsState(act(state, { type: 'window', window: { from: 60_000, to: 70_000 } }))).toBe(claimsState(state));
+  });
+
+  it('moves the window to a claim selected outside it (revealed from the panel), keeping its size', () => {
+    let state = EditorState.create({ doc: doc.doc, plugins: [claimsPlugin(doc, claims)] });
+    const last = claims.at(-1)!;
+    const size = claimsState(state).window.to - claimsState(state).window.from;
+    state = act(state, { type: 'select', id: last.id });
+    const { window, drawn } = claimsState(state);
+    expect(window.to - window.from).toBe(size);
+    expect(ids(drawn)).toContain(last.id);
+  });
+
+  it('a window keeps a screen to spare on each side before it moves', () => {
+    const current = { from: 1_000, to: 6_000 };
+    expect(windowFor(current, { from: 3_000, to: 4_000 }, 100_000)).toBe(current);
+    expect(windowFor(current, { from: 4_500, to: 5_500 }, 100_000)).toEqual({ from: 2_500, to: 7_500 });
+    expect(windowFor({ from: 0, to: 3_000 }, { from: 0, to: 1_000 }, 100_000)).toEqual({ from: 0, to: 3_000 });
+    expect(windowFor({ from: 0, to: 3_000 }, { from: 99_000, to: 100_000 }, 100_000)).toEqual({ from: 97_000, to: 100_000 });
   });
 });
