@@ -219,3 +219,22 @@ export async function inputFile(path: string, make: () => string | Uint8Array | 
   if (!existsSync(path)) writeFileSync(path, await make());
   return path;
 }
+
+/** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
+export async function exportTimed(page: Page): Promise<{ ms: number; longest: number }> {
+  await page.evaluate(WATCH_LONG_TASKS);
+  await page.evaluate(`void (window.__exported = new Promise((resolve) => {
+    let t0 = 0;
+    document.addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      HTMLAnchorElement.prototype.click = click;
+      resolve(performance.now() - t0);
+      return click.call(this);
+    };
+  }))`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()') };
+}

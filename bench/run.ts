@@ -9,7 +9,7 @@
  * that), each pass after a fixed calibration workload, so every figure is also printed as a
  * multiple of it. Prints the tables (with every chunk of the built app) and writes
  * bench/results/latest.json. `--smoke` runs tiny inputs so CI can check the bench still works; it
- * asserts nothing about time. `--only=library|dense|files|search|sync` measures one part alone (the
+ * asserts nothing about time. `--only=library|dense|files|search|sync|million` measures one part alone (the
  * 100,000-claim first sync only then), written to bench/results/<part>.json.
  */
 import { execSync, spawn } from 'node:child_process';
@@ -22,6 +22,7 @@ import { chromiumLaunchOptions } from '../e2e/browser';
 import type { Claim } from '../src/core/model';
 import {
   calibrate,
+  exportTimed,
   fileChosenTimed,
   inputFile,
   printTables,
@@ -36,6 +37,7 @@ import {
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
 import { pageScript } from './page-script';
+import { millionFigures } from './million';
 import { searchFigures } from './search';
 import { syncFigures } from './sync';
 
@@ -236,25 +238,6 @@ async function selectTimed(page: Page, i: number): Promise<number> {
   const ms = await page.evaluate<number>('window.__interaction');
   await page.locator('.article-text mark.claim.is-selected').first().waitFor();
   return ms;
-}
-
-/** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
-async function exportTimed(page: Page): Promise<{ ms: number; longest: number }> {
-  await page.evaluate(WATCH_LONG_TASKS);
-  await page.evaluate(`void (window.__exported = new Promise((resolve) => {
-    let t0 = 0;
-    document.addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      HTMLAnchorElement.prototype.click = click;
-      resolve(performance.now() - t0);
-      return click.call(this);
-    };
-  }))`);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await download;
-  return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()') };
 }
 
 /** The id of the article whose title is given, from the library's links. */
@@ -578,6 +561,9 @@ async function main(): Promise<void> {
         const counts = smoke ? [500] : only === 'sync' ? [10_000, 100_000] : [10_000];
         Object.assign(figures, await syncFigures({ ...context, counts, label: (p, i) => labelTimed(p, i, false) }));
       }
+
+      // 12. A million claims: only with --only=million (it takes minutes to build), at full speed.
+      if (only === 'million' && rate === 1) Object.assign(figures, await millionFigures(context));
       passes.push({ rate, calibration, figures });
     }
     const browserVersion = browser.version();

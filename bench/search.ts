@@ -21,7 +21,7 @@ interface Context {
 }
 
 /** What is typed: common words, two words, prefixes as typed, filters, a phrase, Arabic, no match. */
-const QUERIES = [
+export const QUERIES = [
   'security',
   'Russia',
   'kazakhstan',
@@ -45,13 +45,13 @@ const QUERIES = [
 ];
 
 /** Waits for the library index to be built after a (re)load; its own figure of reading and indexing, ms. */
-async function indexBuilt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => performance.getEntriesByName('claimtrail:index-ready')[0], null, { timeout: 600_000, polling: 250 });
+export async function indexBuilt(page: Page, timeout = 600_000): Promise<number> {
+  const handle = await page.waitForFunction(() => performance.getEntriesByName('claimtrail:index-ready')[0], null, { timeout, polling: 250 });
   return page.evaluate((mark) => ((mark as PerformanceMark).detail as { ms: number }).ms, handle);
 }
 
 /** Types `query` into Search at once (one input event); ms from that event to the painted results. */
-async function queryTimed(page: Page, query: string): Promise<number> {
+export async function queryTimed(page: Page, query: string): Promise<number> {
   const before = await page.evaluate(() => performance.getEntriesByName('claimtrail:search').length);
   await page.getByRole('searchbox', { name: 'Search' }).fill(query);
   await page.waitForFunction((n) => performance.getEntriesByName('claimtrail:search').length > n, before);
@@ -59,7 +59,7 @@ async function queryTimed(page: Page, query: string): Promise<number> {
 }
 
 /** Opens the Claims view; ms from the address changed to the rows painted. */
-async function claimsOpenTimed(page: Page, base: string): Promise<number> {
+export async function claimsOpenTimed(page: Page, base: string): Promise<number> {
   await page.goto(`${base}#/`);
   await page.waitForSelector('.library-item');
   return page.evaluate<number>(`new Promise((resolve) => {

@@ -119,6 +119,24 @@ function exportArticle({ article, text, claims, comments = [], unlabelled = [] }
   };
 }
 
+/** The links a file carries: every relation, and the threads cut to the claims in the file (empty ones left out). */
+function exportedLinks(links: ExportLinks, ids: ReadonlySet<string>): Pick<ExportFile, 'relations' | 'threads'> {
+  const threads = (links.threads ?? [])
+    .map((t) => ({ id: t.id, title: t.title, claims: t.claimIds.filter((id) => ids.has(id)), created: t.created, modified: t.modified }))
+    .filter((t) => t.claims.length > 0);
+  const relations = (links.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created }));
+  return { ...(relations.length ? { relations } : {}), ...(threads.length ? { threads } : {}) };
+}
+
+/** The head of a file, the fields before its articles. */
+function fileHead(
+  annotator: Annotator,
+  exportedAt: string,
+  generator: string,
+): Pick<ExportFile, 'format' | 'version' | 'exportedAt' | 'generator' | 'annotator'> {
+  return { format: 'claimtrail', version: 1, exportedAt, generator, annotator: { id: annotator.id, name: annotator.name } };
+}
+
 /** The version 1 file for these articles, exported by `annotator` at `exportedAt`. */
 export function toExportFile(
   bundles: readonly ArticleBundle[],
@@ -128,20 +146,41 @@ export function toExportFile(
   links: ExportLinks = {},
 ): ExportFile {
   const ids = new Set(bundles.flatMap((b) => b.claims.map((c) => c.id)));
-  const threads = (links.threads ?? [])
-    .map((t) => ({ id: t.id, title: t.title, claims: t.claimIds.filter((id) => ids.has(id)), created: t.created, modified: t.modified }))
-    .filter((t) => t.claims.length > 0);
-  const relations = (links.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created }));
-  return {
-    format: 'claimtrail',
-    version: 1,
-    exportedAt,
-    generator,
-    annotator: { id: annotator.id, name: annotator.name },
-    articles: bundles.map(exportArticle),
-    ...(relations.length ? { relations } : {}),
-    ...(threads.length ? { threads } : {}),
-  };
+  return { ...fileHead(annotator, exportedAt, generator), articles: bundles.map(exportArticle), ...exportedLinks(links, ids) };
+}
+
+/**
+ * The version 1 file written in pieces, as JSON text: its head, each article as it comes, then its
+ * end with the links. Joined, the pieces are exactly `JSON.stringify(toExportFile(...))`; a large
+ * library is exported a few articles at a time, so nothing ever holds the whole file (which could
+ * also pass the longest string a JavaScript engine makes, about 512 MB in V8).
+ */
+export class ExportWriter {
+  private readonly ids = new Set<string>();
+  private written = 0;
+
+  constructor(
+    private readonly annotator: Annotator,
+    private readonly exportedAt: string,
+    private readonly generator: string,
+  ) {}
+
+  /** The file up to the opening of its list of articles. */
+  head(): string {
+    return `${JSON.stringify(fileHead(this.annotator, this.exportedAt, this.generator)).slice(0, -1)},"articles":[`;
+  }
+
+  /** One more article of the list. */
+  article(bundle: ArticleBundle): string {
+    for (const claim of bundle.claims) this.ids.add(claim.id);
+    return `${this.written++ ? ',' : ''}${JSON.stringify(exportArticle(bundle))}`;
+  }
+
+  /** The end of the list and of the file, with the links (threads cut to the claims written). */
+  end(links: ExportLinks = {}): string {
+    const { relations, threads } = exportedLinks(links, this.ids);
+    return `]${relations ? `,"relations":${JSON.stringify(relations)}` : ''}${threads ? `,"threads":${JSON.stringify(threads)}` : ''}}`;
+  }
 }
 
 /** The download name for an export made at `date`: claimtrail-YYYYMMDD-HHMMSS.json (UTC). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createClaim, LABELS, type Article, type Claim } from '../model';
 import { sha256Hex } from '../text';
 import { ExportFileSchema } from './claimtrail-v1';
-import { exportFileName, toExportFile, type ArticleBundle } from './export';
+import { exportFileName, ExportWriter, toExportFile, type ArticleBundle } from './export';
 import { readExportFile } from './import';
 
 const me = { id: 'ann-1', name: 'Ana' };
@@ -36,6 +36,34 @@ describe('export', () => {
     expect(claim.exact).toBe('The CSTO was founded in 2002');
     // The emoji before the claim counts once in code points and twice in UTF-16.
     expect(claim.start).toBe(file.articles[0].text.indexOf('The') - 1);
+  });
+
+  it('writes the same file in pieces, an article at a time, as whole', async () => {
+    const a = await bundleOf(
+      'One claim here. And another one.',
+      [
+        [0, 9],
+        [16, 27],
+      ],
+      'art-a',
+    );
+    const b = await bundleOf('A second text 😀 with words.', [[2, 8]], 'art-b');
+    const links = {
+      relations: [{ id: 'rel-1', from: 'art-a', to: 'art-b', kind: 'republishes' as const, created: NOW }],
+      threads: [
+        { id: 'th-1', title: 'Both', claimIds: [a.claims[0]!.id, b.claims[0]!.id, 'elsewhere'], created: NOW, modified: NOW },
+        { id: 'th-2', title: 'None here', claimIds: ['elsewhere'], created: NOW, modified: NOW },
+      ],
+    };
+    for (const [bundles, withLinks] of [
+      [[a, b], links],
+      [[a], {}],
+      [[], links],
+    ] as const) {
+      const writer = new ExportWriter(me, NOW, 'claimtrail test');
+      const pieces = [writer.head(), ...bundles.map((bundle) => writer.article(bundle)), writer.end(withLinks)];
+      expect(pieces.join('')).toBe(JSON.stringify(toExportFile(bundles, me, NOW, 'claimtrail test', withLinks)));
+    }
   });
 
   it('names the file by UTC date and time', () => {
