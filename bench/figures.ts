@@ -220,8 +220,8 @@ export async function inputFile(path: string, make: () => string | Uint8Array | 
   return path;
 }
 
-/** Clicks Export; milliseconds in the page from the click to the file handed to the browser. */
-export async function exportTimed(page: Page): Promise<{ ms: number; longest: number }> {
+/** Clicks Export; milliseconds in the page from the click to the file handed to the browser (waiting at most `timeout`). */
+export async function exportTimed(page: Page, timeout = 30_000): Promise<{ ms: number; longest: number }> {
   await page.evaluate(WATCH_LONG_TASKS);
   await page.evaluate(`void (window.__exported = new Promise((resolve) => {
     let t0 = 0;
@@ -233,8 +233,12 @@ export async function exportTimed(page: Page): Promise<{ ms: number; longest: nu
       return click.call(this);
     };
   }))`);
-  const download = page.waitForEvent('download');
+  const download = page.waitForEvent('download', { timeout });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await download;
+  try {
+    await download;
+  } catch (error) {
+    throw new Error(`no file was exported; the page says: ${await page.locator('#notices').innerText()}`, { cause: error });
+  }
   return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()') };
 }

@@ -68,7 +68,11 @@ export async function millionFigures({ browser, base, freshPage, step, dir }: Co
     figures[`search query to painted results, ${total} claims, ms`] = stats(queries, { budget: 100, budgetOn: 'p95', note: `${QUERIES.length} queries` });
     step('million: Claims view and search measured');
   }
-  const exported = await exportTimed(page);
+  // The last query's results cover the header: clear the search, back to the library.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.goto(`${base}#/`);
+  await page.waitForSelector('.library-item');
+  const exported = await exportTimed(page, 180_000);
   figures[`export ${total} claims as one file, ms`] = stats([exported.ms], { budget: 10_000 });
   figures[`  longest task while exporting ${total} claims, ms`] = stats([exported.longest]);
   step('million: export measured');
