@@ -49,13 +49,15 @@ test('a dense article draws the claims near the viewport, and every claim is the
   await expect(page.locator(`.article-text mark.is-selected[data-claim-id="${last.id}"]`).first()).toBeInViewport();
   await page.evaluate(() => scrollTo(0, 0));
 
-  // A click on a highlight in the middle of the screen selects its entry.
-  const target = await page.evaluate(() => {
+  // A click on a highlight in the middle of the screen selects its entry (once the claims there
+  // are drawn: the window follows the scroll a frame later).
+  const found = await page.waitForFunction(() => {
     const marks = [...document.querySelectorAll('.article-text mark.claim:not(:has(mark)):not(.is-selected)')];
-    const mark = marks.find((m) => m.getBoundingClientRect().top > innerHeight / 3)!;
-    const box = mark.getClientRects()[0]!;
-    return { id: mark.getAttribute('data-claim-id'), x: box.left + Math.min(3, box.width / 2), y: box.top + box.height / 2 };
+    const mark = marks.find((m) => m.getBoundingClientRect().top > innerHeight / 3 && m.getBoundingClientRect().bottom < innerHeight);
+    const box = mark?.getClientRects()[0];
+    return mark && box ? { id: mark.getAttribute('data-claim-id'), x: box.left + Math.min(3, box.width / 2), y: box.top + box.height / 2 } : null;
   });
+  const target = (await found.jsonValue())!;
   await page.mouse.click(target.x, target.y);
   await expect(page.locator(`.claim-entry[data-claim-id="${target.id}"]`)).toHaveClass(/is-selected/);
   await expect(page.locator(`.article-text mark.is-selected[data-claim-id="${target.id}"]`).first()).toBeVisible();
