@@ -66,10 +66,10 @@ export function viewportPlugin(move: (window: DrawWindow) => void): Plugin {
         const next = windowFor(state.window, shown, view.state.doc.content.size);
         if (next !== state.window) move(next);
       };
-      // Read after the frame is drawn: only then have the sections that came on screen been laid
+      // Only a dense article has a window to move. Read after the frame is drawn: only then have the sections that came on screen been laid
       // out (they skip layout off screen, `content-visibility: auto`), so positions are right.
       const schedule = () => {
-        if (pending) return;
+        if (pending || !windowed(claimsState(view.state))) return;
         pending = true;
         requestAnimationFrame(() => setTimeout(check, 0));
       };

@@ -5,7 +5,7 @@
  * (the browser keeps Blobs out of the JavaScript heap), so a library of a million claims is
  * exported without ever holding it whole.
  */
-import { ExportWriter, type ArticleBundle } from '../core/format/export';
+import { annotationCount, ExportWriter, type ArticleBundle } from '../core/format/export';
 import { EXPORT_FORMATS } from '../core/format/formats';
 import { EXPORT_MAKERS } from '../core/format/make-export';
 import { Store } from '../store/db';
@@ -53,11 +53,11 @@ async function writeClaimtrail(store: Store, { articleId, claimIds, annotator, a
   const pieces: Blob[] = [new Blob([writer.head()])];
   let [count, articles] = [0, 0];
   for (const ids of articleId === undefined ? await batches(store) : [[articleId]]) {
-    const stored = (await store.contents(ids, 'read the claims for export')).filter((b) => b.claims.length || b.unlabelled?.length);
+    const stored = await store.exportBundles(ids);
     const bundles = claimIds ? only(stored, claimIds) : stored;
     if (!bundles.length) continue;
     pieces.push(new Blob([bundles.map((bundle) => writer.article(bundle)).join('')]));
-    count += bundles.reduce((n, b) => n + b.claims.length + (b.unlabelled?.length ?? 0), 0);
+    count += annotationCount(bundles);
     articles += bundles.length;
   }
   const [relations, threads] = await Promise.all([store.relations(), store.threads()]);
@@ -70,7 +70,11 @@ async function make(request: ExportRequest): Promise<ExportOutcome> {
   const store = await Store.open(database);
   try {
     if (format === 'claimtrail') return await writeClaimtrail(store, request);
-    const [stored, relations, threads] = await Promise.all([store.exportBundles(articleId), store.relations(), store.threads()]);
+    const [stored, relations, threads] = await Promise.all([
+      store.exportBundles(articleId === undefined ? undefined : [articleId]),
+      store.relations(),
+      store.threads(),
+    ]);
     const bundles = claimIds ? only(stored, claimIds) : stored;
     const made = EXPORT_MAKERS[format]({ bundles, annotator, at, generator, links: { relations, threads }, ...(reviewUrl ? { reviewUrl } : {}) });
     return {

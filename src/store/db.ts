@@ -217,11 +217,11 @@ export class Store {
   }
 
   /**
-   * Every article that has claims or annotations waiting for a label (or the one named), with its
-   * text, claims, comments and waiting annotations, for export.
+   * Every article that has claims or annotations waiting for a label (or those of the ones named),
+   * with its text, claims, comments and waiting annotations, for export.
    */
-  async exportBundles(articleId?: string): Promise<ArticleBundle[]> {
-    const bundles = await this.contents(articleId === undefined ? undefined : [articleId], 'read the claims for export');
+  async exportBundles(ids?: readonly string[]): Promise<ArticleBundle[]> {
+    const bundles = await this.contents(ids, 'read the claims for export');
     return bundles.filter((b) => b.claims.length || b.unlabelled?.length);
   }
 

@@ -189,6 +189,11 @@ export function exportFileName(date: Date): string {
   return `claimtrail-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}.json`;
 }
 
+/** How many claims and annotations waiting for a label a claimtrail file of these bundles holds. */
+export function annotationCount(bundles: readonly ArticleBundle[]): number {
+  return bundles.reduce((n, b) => n + b.claims.length + (b.unlabelled?.length ?? 0), 0);
+}
+
 /** Claims of a bundle that sit on words (orphans have none to give another tool). */
 export function placedClaims(bundle: ArticleBundle): Claim[] {
   return bundle.claims.filter((c) => !isOrphan(c));

@@ -3,7 +3,7 @@ import type { Annotator } from '../model';
 import { toBratZip } from './brat';
 import { toClaimReviews } from './claimreview';
 import { toCsv } from './csv';
-import { placedClaims, toExportFile, type ArticleBundle, type ExportLinks } from './export';
+import { annotationCount, placedClaims, toExportFile, type ArticleBundle, type ExportLinks } from './export';
 import type { ExportFormatName } from './formats';
 import { toHypothesis } from './hypothesis';
 import { toW3C } from './w3c';
@@ -36,7 +36,7 @@ const placed = (bundles: readonly ArticleBundle[]) => bundles.reduce((n, b) => n
 export const EXPORT_MAKERS: Record<ExportFormatName, (input: ExportInput) => MadeExport> = {
   claimtrail: ({ bundles, annotator, at, generator, links, indent }) => ({
     content: json(toExportFile(bundles, annotator, at, generator, links), indent),
-    count: bundles.reduce((n, x) => n + x.claims.length + (x.unlabelled?.length ?? 0), 0),
+    count: annotationCount(bundles),
   }),
   w3c: ({ bundles, at, generator, indent }) => ({ content: json(toW3C(bundles, generator, at), indent), count: placed(bundles) }),
   hypothesis: ({ bundles, annotator, at, indent }) => ({ content: json(toHypothesis(bundles, annotator, at), indent), count: placed(bundles) }),
