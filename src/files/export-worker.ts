@@ -1,7 +1,7 @@
 /**
  * Makes an export file off the main thread: reads the articles, claims, relations and threads
  * from the database and writes them in the asked format, then hands back the file as a Blob.
- * A claimtrail file is read and written a few articles at a time, each piece a Blob of its own
+ * A claimtrail file is read and written about 100,000 claims at a time, each piece a Blob of its own
  * (the browser keeps Blobs out of the JavaScript heap), so a library of a million claims is
  * exported without ever holding it whole.
  */

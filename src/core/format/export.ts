@@ -152,7 +152,7 @@ export function toExportFile(
 /**
  * The version 1 file written in pieces, as JSON text: its head, each article as it comes, then its
  * end with the links. Joined, the pieces are exactly `JSON.stringify(toExportFile(...))`; a large
- * library is exported a few articles at a time, so nothing ever holds the whole file (which could
+ * library is exported a batch of articles at a time, so nothing ever holds the whole file (which could
  * also pass the longest string a JavaScript engine makes, about 512 MB in V8).
  */
 export class ExportWriter {
