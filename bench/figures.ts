@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Download, Page } from '@playwright/test';
 
 /** One measured figure of the bench, and how repeated runs become one. */
 export interface Figure {
@@ -221,7 +221,7 @@ export async function inputFile(path: string, make: () => string | Uint8Array | 
 }
 
 /** Clicks Export; milliseconds in the page from the click to the file handed to the browser (waiting at most `timeout`). */
-export async function exportTimed(page: Page, timeout = 30_000): Promise<{ ms: number; longest: number }> {
+export async function exportTimed(page: Page, timeout = 30_000): Promise<{ ms: number; longest: number; download: Download }> {
   await page.evaluate(WATCH_LONG_TASKS);
   await page.evaluate(`void (window.__exported = new Promise((resolve) => {
     let t0 = 0;
@@ -235,10 +235,50 @@ export async function exportTimed(page: Page, timeout = 30_000): Promise<{ ms: n
   }))`);
   const download = page.waitForEvent('download', { timeout });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
+  let file: Download;
   try {
-    await download;
+    file = await download;
   } catch (error) {
     throw new Error(`no file was exported; the page says: ${await page.locator('#notices').innerText()}`, { cause: error });
   }
-  return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()') };
+  return { ms: await page.evaluate<number>('window.__exported'), longest: await page.evaluate<number>('window.__longest()'), download: file };
+}
+
+/**
+ * Samples the JS heap of every worker of the browser twice a second (through the browser's
+ * DevTools session: Playwright gives no session on a worker), until `stop`, which returns the
+ * highest seen in MB.
+ */
+export async function workerHeapPeak(browser: Browser): Promise<{ stop(): Promise<number> }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const sessions = new Map<string, string>();
+  let peak = 0;
+  let id = 0;
+  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const used = (JSON.parse(event.message) as { result?: { usedSize?: number } }).result?.usedSize;
+    if (used !== undefined) peak = Math.max(peak, used);
+  });
+  const sample = async () => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const { targetId } of targetInfos.filter((t) => t.type === 'worker')) {
+      try {
+        let sessionId = sessions.get(targetId);
+        if (!sessionId) {
+          sessionId = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })).sessionId;
+          sessions.set(targetId, sessionId);
+        }
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method: 'Runtime.getHeapUsage' }) });
+      } catch {
+        sessions.delete(targetId); // the worker ended between the listing and the request
+      }
+    }
+  };
+  const timer = setInterval(() => void sample().catch(() => undefined), 500);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await cdp.detach().catch(() => undefined);
+      return Math.round(peak / 2 ** 20);
+    },
+  };
 }

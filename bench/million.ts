@@ -5,9 +5,10 @@
  * typed into Search, and the whole library exported as one file. A step that does not finish
  * within its limit is reported as such.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { exportTimed, fileChosenTimed, inputFile, stats, type Figure } from './figures';
+import { exportTimed, fileChosenTimed, inputFile, stats, workerHeapPeak, type Figure } from './figures';
 import { libraryFileOf } from './inputs';
 import { claimsOpenTimed, indexBuilt, QUERIES, queryTimed } from './search';
 
@@ -75,10 +76,21 @@ export async function millionFigures({ browser, base, freshPage, step, dir }: Co
   const exported = await exportTimed(page, 180_000);
   figures[`export ${total} claims as one file, ms`] = stats([exported.ms], { budget: 10_000 });
   figures[`  longest task while exporting ${total} claims, ms`] = stats([exported.longest]);
+  const exportPath = join(dir, 'million-export.json');
+  await exported.download.saveAs(exportPath);
   step('million: export measured');
   const cdp = await page.context().newCDPSession(page);
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  figures[`page JS heap with ${total} claims stored, MB`] = stats([Math.round(heap.usedSize / 2 ** 20)]);
+  const pageHeap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  figures[`page JS heap with ${total} claims stored, MB`] = stats([Math.round(pageHeap.usedSize / 2 ** 20)]);
   await page.context().close();
+
+  // The exported file imported whole into an empty library: streamed, checked and stored in one transaction.
+  const fresh = await freshPage(browser);
+  const heap = await workerHeapPeak(browser);
+  const imported = await fileChosenTimed(fresh, exportPath, { button: 'Import annotations', accept: 'json', done: /Imported|not imported/, ok: 'Imported' });
+  figures[`import one file of ${total} claims, ms`] = stats([imported.ms], { budget: 30_000, note: `${Math.round(statSync(exportPath).size / 2 ** 20)} MB` });
+  figures[`  longest task in the page while importing it, ms`] = stats([imported.longest], { budget: 50 });
+  figures[`  import worker's peak JS heap, MB`] = stats([await heap.stop()], { budget: 1024 });
+  await fresh.context().close();
   return figures;
 }

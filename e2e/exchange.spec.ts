@@ -162,6 +162,16 @@ test('every bad file is named with its problem, and nothing from it is stored', 
       /sources\[0\]\.url: only http and https addresses are accepted/,
     ],
     [
+      // Read as a stream, the good articles before the bad one are already written when it is refused: all are undone.
+      'bad-last.json',
+      (f) => {
+        withNewArticle(f);
+        const text = 'A last article whose fingerprint is wrong.';
+        f.articles.push({ id: 'last', title: 'Last', textSha256: createHash('sha256').update('other').digest('hex'), text, claims: [] });
+      },
+      /articles\[\d+\]: "textSha256" does not match/,
+    ],
+    [
       'tampered.json',
       (f) => {
         withNewArticle(f);

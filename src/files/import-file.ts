@@ -28,8 +28,11 @@ export type FromImportWorker =
   | { type: 'ask-labels'; format: string; tags: TagCount[]; untagged: number }
   | { type: 'done'; outcome: ImportOutcome };
 
-/** The stages of an import; reading and checking say how far they are (0 to 1), storing cannot (null). */
-export type ImportStage = 'reading' | 'checking' | 'saving';
+/**
+ * The stages of an import: reading the file whole, or importing (reading, checking and storing
+ * a claimtrail file as it streams) say how far they are (0 to 1); saving, the commit, cannot (null).
+ */
+export type ImportStage = 'reading' | 'importing' | 'saving';
 
 /**
  * How an import ended: stored (with a report, and for other tools' files the placement report

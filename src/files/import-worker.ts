@@ -1,8 +1,9 @@
 /**
  * Imports a file off the main thread, so a 50 MB file never freezes the page. The file's format
- * is decided by its structure (a zip is brat; JSON by its fields). A claimtrail file is checked
- * whole, with progress; articles that look like versions of stored ones are put to the page, and
- * their claims carried. Other tools' annotations are placed on the library's articles (a brat
+ * is decided by its structure (a zip is brat; JSON by its fields). A claimtrail file that says so
+ * at its start is read as a stream, checked and stored article by article (claimtrail-import.ts),
+ * with progress; articles that look like versions of stored ones are put to the page, and their
+ * claims carried. Other tools' annotations are placed on the library's articles (a brat
  * zip's on its own texts), labelled by the rules the page is asked for, and checked like a
  * claimtrail file. Everything is stored in one transaction. Only the questions and the reports
  * cross to the page, never the claims.
@@ -12,13 +13,12 @@ import { importFormatOf, isZip, UNKNOWN_FORMAT } from '../core/format/detect';
 import { labelFor, placeAnnotations, placeBratPairs, type ForeignAnnotation, type LabelRules, type LibraryArticle } from '../core/format/foreign';
 import { describeResult, placedCount, type ForeignResult } from '../core/format/placement-report';
 import { readHypothesisData } from '../core/format/hypothesis';
-import { readExportData } from '../core/format/import';
-import { parseJson } from '../core/format/json';
+import { parseJson, type Json } from '../core/format/json';
 import { readW3CData } from '../core/format/w3c';
 import { Store } from '../store/db';
 import { errorMessage } from '../core/errors';
 import type { FromImportWorker, ImportOutcome, LabelChoice, TagCount, ToImportWorker } from './import-file';
-import { carryVersions, findVersions } from './versions';
+import { importClaimtrail, parsedSource, startsAsClaimtrail, streamedSource, type ClaimtrailSource } from './claimtrail-import';
 
 const post = (message: FromImportWorker) => (self as unknown as Worker).postMessage(message);
 
@@ -97,6 +97,13 @@ async function importFile(file: File, database: string, reader: { id: string; na
       store.close();
     }
   }
+  if (await startsAsClaimtrail(file)) {
+    const text = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+    return importClaimtrailFile(
+      database,
+      streamedSource(text, (read) => post({ type: 'progress', stage: 'importing', fraction: Math.min(1, read / Math.max(1, file.size)) })),
+    );
+  }
   let text: string;
   try {
     text = await readWithProgress(file);
@@ -108,40 +115,44 @@ async function importFile(file: File, database: string, reader: { id: string; na
   const kind = importFormatOf(parsed.data);
   if (!kind) return { status: 'invalid', format: 'unknown', problems: [UNKNOWN_FORMAT] };
   const format = FORMAT_NAMES[kind];
-  if (kind !== 'claimtrail') {
-    const read = kind === 'w3c' ? readW3CData(parsed.data) : readHypothesisData(parsed.data);
-    if (!read.ok) return { status: 'invalid', format, problems: [read.problem] };
-    const rules = await labelRules(format, read.annotations);
-    if (!rules) return { status: 'cancelled' };
-    const store = await Store.open(database);
-    try {
-      const library: LibraryArticle[] = (await store.listArticles()).map(({ article }) => ({
-        article,
-        text: async () => (await store.texts([article.id])).get(article.id) ?? '',
-      }));
-      const result = await placeAnnotations(read.annotations, library, kind === 'w3c' ? 'code points' : 'utf-16', { rules });
-      return await storePlaced(store, format, file.name, [result]);
-    } finally {
-      store.close();
-    }
+  if (kind === 'claimtrail') {
+    return importClaimtrailFile(
+      database,
+      parsedSource(parsed.data as Json, (fraction) => post({ type: 'progress', stage: 'importing', fraction })),
+    );
   }
-  const read = await readExportData(parsed.data, (fraction) => post({ type: 'progress', stage: 'checking', fraction }));
-  if (!read.ok) return { status: 'invalid', format, problems: read.problems };
+  const read = kind === 'w3c' ? readW3CData(parsed.data) : readHypothesisData(parsed.data);
+  if (!read.ok) return { status: 'invalid', format, problems: [read.problem] };
+  const rules = await labelRules(format, read.annotations);
+  if (!rules) return { status: 'cancelled' };
   const store = await Store.open(database);
   try {
-    const questions = await findVersions(store, read.value);
-    let asVersions = questions;
-    if (questions.length) {
-      const answers = await new Promise<boolean[] | null>((resolve) => {
-        answered = resolve;
-        post({ type: 'ask', questions });
-      });
-      if (!answers) return { status: 'cancelled' };
-      asVersions = questions.filter((_, i) => answers[i]);
-    }
-    const { file: carried, lines } = await carryVersions(store, read.value, asVersions);
-    post({ type: 'progress', stage: 'saving', fraction: null });
-    return { status: 'imported', format, report: await store.importFile(carried), lines };
+    const library: LibraryArticle[] = (await store.listArticles()).map(({ article }) => ({
+      article,
+      text: async () => (await store.texts([article.id])).get(article.id) ?? '',
+    }));
+    const result = await placeAnnotations(read.annotations, library, kind === 'w3c' ? 'code points' : 'utf-16', { rules });
+    return await storePlaced(store, format, file.name, [result]);
+  } finally {
+    store.close();
+  }
+}
+
+/** Imports a claimtrail file read from `source`, asking the page the version questions. */
+async function importClaimtrailFile(database: string, source: ClaimtrailSource): Promise<ImportOutcome> {
+  const format = FORMAT_NAMES.claimtrail;
+  const store = await Store.open(database);
+  try {
+    const outcome = await importClaimtrail(store, source, {
+      ask: (questions) =>
+        new Promise<boolean[] | null>((resolve) => {
+          answered = resolve;
+          post({ type: 'ask', questions: [...questions] });
+        }),
+      saving: () => post({ type: 'progress', stage: 'saving', fraction: null }),
+    });
+    if (outcome.status === 'failed') return { status: 'failed', message: errorMessage(outcome.error) };
+    return outcome.status === 'cancelled' ? outcome : { ...outcome, format };
   } finally {
     store.close();
   }

@@ -7,10 +7,10 @@
 import { ANCHOR_STATUSES } from '../core/anchor';
 import { carryClaims } from '../core/carry';
 import type { ArticleBundle } from '../core/format/export';
-import { refusalOf, type ParsedExport } from '../core/format/import';
+import { refusalOf } from '../core/format/import';
 import { isOrphan, type Article } from '../core/model';
 import { OffsetIndex } from '../core/text';
-import { closestVersion, fingerprint, type Fingerprint } from '../core/similarity';
+import { closestVersion, fingerprint } from '../core/similarity';
 import type { Store } from '../store/db';
 import { libraryFingerprints } from '../store/fingerprints';
 
@@ -24,60 +24,43 @@ export interface VersionQuestion {
 }
 
 /**
- * The articles of the file (with claims) that look like versions of stored ones: same id, else
- * the stored text sharing the most of its words above the version threshold. A text already
- * stored as it is is not a question. The library's fingerprints are read once, and only if needed.
+ * The test an import puts each article of its file to: the stored article it looks like a
+ * version of (same id, else the stored text sharing the most of its words above the version
+ * threshold), or none. A text already stored as it is, or an article without claims, is none.
+ * The library and its fingerprints are read here, once, before the file is written.
  */
-export async function findVersions(store: Store, file: ParsedExport): Promise<VersionQuestion[]> {
+export async function versionFinder(store: Store): Promise<(bundle: ArticleBundle) => Article | undefined> {
   const library = (await store.listArticles()).map((s) => s.article);
   const known = new Set(library.map((a) => a.textSha256));
-  let prints: Promise<{ id: string; fingerprint: Fingerprint }[]> | null = null;
-  const questions: VersionQuestion[] = [];
-  for (const [index, bundle] of file.articles.entries()) {
-    if (!bundle.claims.length || known.has(bundle.article.textSha256)) continue;
-    let stored = library.find((a) => a.id === bundle.article.id);
-    if (!stored) {
-      const best = closestVersion(fingerprint(bundle.text), await (prints ??= libraryFingerprints(store, async (text) => fingerprint(text))));
-      stored = best ? library.find((a) => a.id === best.id) : undefined;
-    }
-    if (stored) questions.push({ index, title: bundle.article.title, claims: bundle.claims.length, stored });
-  }
-  return questions;
+  const byId = new Map(library.map((a) => [a.id, a]));
+  const prints = library.length ? await libraryFingerprints(store, async (text) => fingerprint(text)) : [];
+  return (bundle) => {
+    if (!bundle.claims.length || known.has(bundle.article.textSha256)) return undefined;
+    const sameId = byId.get(bundle.article.id);
+    if (sameId) return sameId;
+    const best = closestVersion(fingerprint(bundle.text), prints);
+    return best ? byId.get(best.id) : undefined;
+  };
 }
 
 /**
- * The file as it should be stored when the articles of `asVersions` are taken as versions: their
- * claims (not carried before) carried onto the stored text, with their comments, and relations
- * pointed at the stored article; with a line per carried article for the report.
+ * The article of the file taken as a version of the stored `target`: its claims (not carried
+ * before) carried onto the stored text, with their comments, and the line for the report.
  */
-export async function carryVersions(
-  store: Store,
-  file: ParsedExport,
-  asVersions: readonly VersionQuestion[],
-): Promise<{ file: ParsedExport; lines: string[] }> {
-  const lines: string[] = [];
-  const articles: ArticleBundle[] = [...file.articles];
-  const renamed = new Map<string, string>();
-  for (const { index, stored } of asVersions) {
-    const bundle = file.articles[index]!;
-    const target = await store.loadArticle(stored.id);
-    if (!target) throw new Error(`“${stored.title}” is no longer in the library`);
-    const carried = new Set(target.claims.map((c) => c.anchor?.from.claim));
-    const todo = bundle.claims.filter((c) => !carried.has(c.id));
-    const carriedAll = carryClaims(todo, { articleId: bundle.article.id, text: bundle.text }, { articleId: stored.id, text: target.text });
-    const { counts } = carriedAll;
-    // Carried claims pass the import's checks too (orphans keep their old words, unchecked).
-    const offsets = new OffsetIndex(target.text);
-    const claims = carriedAll.claims.filter((c) => isOrphan(c) || !refusalOf(c, { id: stored.id, text: target.text }, offsets));
-    const refused = carriedAll.claims.length - claims.length;
-    const newIds = new Map(claims.map((c) => [c.anchor!.from.claim!, c.id]));
-    const comments = (bundle.comments ?? []).flatMap((c) => (newIds.has(c.claimId) ? [{ ...c, claimId: newIds.get(c.claimId)!, articleId: stored.id }] : []));
-    articles[index] = { article: target.article, text: target.text, claims, comments };
-    renamed.set(bundle.article.id, stored.id);
-    lines.push(
-      `${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.${refused ? ` ${refused} left out: their words there would not survive export and import.` : ''}`,
-    );
-  }
-  const ids = (id: string) => renamed.get(id) ?? id;
-  return { file: { ...file, articles, relations: file.relations.map((r) => ({ ...r, from: ids(r.from), to: ids(r.to) })) }, lines };
+export function carryOnto(bundle: ArticleBundle, target: ArticleBundle): { bundle: ArticleBundle; line: string } {
+  const stored = target.article;
+  const carried = new Set(target.claims.map((c) => c.anchor?.from.claim));
+  const todo = bundle.claims.filter((c) => !carried.has(c.id));
+  const carriedAll = carryClaims(todo, { articleId: bundle.article.id, text: bundle.text }, { articleId: stored.id, text: target.text });
+  const { counts } = carriedAll;
+  // Carried claims pass the import's checks too (orphans keep their old words, unchecked).
+  const offsets = new OffsetIndex(target.text);
+  const claims = carriedAll.claims.filter((c) => isOrphan(c) || !refusalOf(c, { id: stored.id, text: target.text }, offsets));
+  const refused = carriedAll.claims.length - claims.length;
+  const newIds = new Map(claims.map((c) => [c.anchor!.from.claim!, c.id]));
+  const comments = (bundle.comments ?? []).flatMap((c) => (newIds.has(c.claimId) ? [{ ...c, claimId: newIds.get(c.claimId)!, articleId: stored.id }] : []));
+  return {
+    bundle: { article: stored, text: target.text, claims, comments },
+    line: `${claims.length} claims carried onto “${stored.title}”: ${ANCHOR_STATUSES.map((s) => `${counts[s]} ${s === 'orphan' ? 'not found' : s}`).join(', ')}.${refused ? ` ${refused} left out: their words there would not survive export and import.` : ''}`,
+  };
 }

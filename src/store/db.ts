@@ -24,7 +24,7 @@ import { libraryOrder } from '../core/article';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
 import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
-import { writeImport, type ImportInput, type ImportReport } from './import-write';
+import { writeImport, writeQueued, type ImportInput, type ImportJob, type ImportReport, type ImportTx } from './import-write';
 import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEntry } from './outbox';
 import type { TeamApplied, TeamChanges } from './replica-write';
 import { TeamStore } from './team-store';
@@ -40,7 +40,7 @@ import {
   type TeamProject,
 } from './schema';
 import { describeStorageError, storageAction, StorageError } from './errors';
-import { allOrNothing, queue } from './transactions';
+import { allOrNothing, queue, type TxQueue } from './transactions';
 import { recordText, textRecord } from './text-record';
 
 export { DB_VERSION };
@@ -206,11 +206,31 @@ export class Store {
 
   /** Writes a checked export file in one transaction, all or nothing (see import-write.ts). */
   importFile(file: ImportInput): Promise<ImportReport> {
+    return this.importWith((tx) => writeImport(tx, file));
+  }
+
+  /**
+   * Writes a file as it is read and checked, in one transaction, all or nothing: the jobs given
+   * to `jobs` until it ends. When a job or the transaction fails, or the giver calls `fail`,
+   * nothing is written, and the giver's next `give` rejects.
+   */
+  importQueued(jobs: TxQueue<ImportJob>): Promise<ImportReport> {
+    return this.importWith(async (tx) => {
+      try {
+        return await writeQueued(tx, jobs);
+      } catch (error) {
+        jobs.fail(error);
+        throw error;
+      }
+    });
+  }
+
+  private importWith(write: (tx: ImportTx) => Promise<{ report: ImportReport; touched: string[] }>): Promise<ImportReport> {
     return this.run('import the file', async () => {
       const tx = this.db.transaction(['articles', 'texts', 'claimPages', 'claimCounts', 'comments', 'relations', 'threads', 'unlabelled'], 'readwrite', {
         durability: 'strict',
       });
-      const { report, touched } = await allOrNothing(tx, () => writeImport(tx, file));
+      const { report, touched } = await allOrNothing(tx, () => write(tx));
       this.channel.publish({ type: 'library', articleIds: touched });
       return report;
     });

@@ -8,11 +8,12 @@
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ParsedExport } from '../core/format/import';
 import { mergeClaim, renamedId, stableUuid } from '../core/merge';
-import { newId, type Claim, type ClaimComment } from '../core/model';
-import { pagesOf, rewriteArticle } from './claim-pages';
+import type { ArticleBundle } from '../core/format/export';
+import { newId, type Article, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread } from '../core/model';
+import { pagesOf, readClaims, rewriteArticle } from './claim-pages';
 import type { ClaimtrailSchema } from './schema';
-import { queue } from './transactions';
-import { textRecord } from './text-record';
+import { queue, type TxQueue } from './transactions';
+import { recordText, textRecord } from './text-record';
 
 /** What an import wrote, and what it would not. */
 export interface ImportReport {
@@ -32,7 +33,9 @@ export interface ImportReport {
 /** A file to import: a checked claimtrail file, or other tools' annotations placed and checked. */
 export type ImportInput = ParsedExport;
 
-type Tx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>;
+/** The transaction an import writes in. */
+export type ImportTx = IDBPTransaction<ClaimtrailSchema, ArrayLike<StoreNames<ClaimtrailSchema>>, 'readwrite'>;
+type Tx = ImportTx;
 
 /**
  * Every stored claim id with the article it is on, read with one key cursor over the `byClaim`
@@ -54,11 +57,21 @@ export function storedClaimIds(tx: Tx): Promise<Map<string, string>> {
   });
 }
 
-/**
- * Writes the file. Returns the report and the ids of the articles it touched.
- */
+/** Writes the file. Returns the report and the ids of the articles it touched. */
 export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: ImportReport; touched: string[] }> {
-  const report: ImportReport = {
+  const writer = new ImportWriter(tx);
+  for (const bundle of file.articles) await writer.article(bundle);
+  await writer.links(file.relations, file.threads);
+  return writer;
+}
+
+/**
+ * Writes a file's articles one at a time inside the caller's transaction, then its relations
+ * and threads, keeping what the later parts need (the library ids the file's articles and claims
+ * ended up under). A file streamed from disk is written this way as it is read.
+ */
+export class ImportWriter {
+  readonly report: ImportReport = {
     articlesAdded: 0,
     articlesMatched: 0,
     claimsAdded: 0,
@@ -68,17 +81,36 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
     claimsRefused: [],
     unlabelledAdded: 0,
   };
-  const articles = tx.objectStore('articles');
-  const pages = tx.objectStore('claimPages');
-  const touched: string[] = [];
+  /** The library articles the file touched. */
+  readonly touched: string[] = [];
   /** The file's article ids to the ids they have in this library. */
-  const stored = new Map<string, string>();
+  private readonly stored = new Map<string, string>();
   /** The file's claim ids to the ids they are stored under, where they differ. */
-  const renamed = new Map<string, string>();
+  private readonly renamed = new Map<string, string>();
   /** Claim ids stored on any article, read once when first needed, and kept up to date as this import adds claims. */
-  const library: { ids: Map<string, string> | null } = { ids: null };
-  const knownIds = async () => (library.ids ??= (await pages.count()) > 0 ? await storedClaimIds(tx) : new Map<string, string>());
-  for (const bundle of file.articles) {
+  private library: Map<string, string> | null = null;
+
+  constructor(private readonly tx: Tx) {}
+
+  private async knownIds(): Promise<Map<string, string>> {
+    return (this.library ??= (await this.tx.objectStore('claimPages').count()) > 0 ? await storedClaimIds(this.tx) : new Map<string, string>());
+  }
+
+  /** A stored article with its text and claims, read in this transaction (to carry claims onto it). */
+  async load(id: string): Promise<{ article: Article; text: string; claims: Claim[] } | undefined> {
+    const [article, text, claims] = await Promise.all([
+      this.tx.objectStore('articles').get(id),
+      this.tx.objectStore('texts').get(id),
+      readClaims(this.tx.objectStore('claimPages'), id),
+    ]);
+    return article && text ? { article, text: recordText(text), claims } : undefined;
+  }
+
+  /** Writes one article of the file (matched by text fingerprint, or added) with its claims, comments and waiting annotations. */
+  async article(bundle: ArticleBundle): Promise<void> {
+    const { tx, report, renamed } = this;
+    const articles = tx.objectStore('articles');
+    const pages = tx.objectStore('claimPages');
     const matched = await articles.index('bySha').get(bundle.article.textSha256);
     let article = matched;
     if (article) {
@@ -91,15 +123,15 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
       report.articlesAdded++;
     }
     const articleId = article.id;
-    touched.push(articleId);
-    stored.set(bundle.article.id, articleId);
+    this.touched.push(articleId);
+    this.stored.set(bundle.article.id, articleId);
     // The claims this article already has (a new one has none), compared in memory: one
     // request instead of one per claim, then only the pages that change are written.
     const before = matched ? await pages.getAll(pagesOf(articleId)) : [];
     const claims = new Map(before.flatMap((page) => page.claims).map((c) => [c.id, c]));
     // Ids of the file not on this article are looked up across the library, with the ids they would be renamed to.
     const needsLookup = [...bundle.claims, ...(bundle.unlabelled ?? [])].some((c) => !claims.has(c.id));
-    const elsewhere = needsLookup ? await knownIds() : new Map<string, string>();
+    const elsewhere = needsLookup ? await this.knownIds() : new Map<string, string>();
     const storedAs = (id: string) => {
       const here = claims.get(id);
       if (here) return { claim: here, articleId };
@@ -128,7 +160,7 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
       if (merge.kind === 'update') report.claimsUpdated++;
       else report.claimsAdded++;
       claims.set(claim.id, claim);
-      library.ids?.set(claim.id, articleId);
+      this.library?.set(claim.id, articleId);
     }
     rewriteArticle(tx, articleId, before, [...claims.values()]);
     for (const comment of bundle.comments ?? []) await putComment(tx, { ...comment, claimId: renamed.get(comment.claimId) ?? comment.claimId, articleId });
@@ -137,23 +169,28 @@ export async function writeImport(tx: Tx, file: ImportInput): Promise<{ report: 
       const taken = claims.has(waiting.id) || elsewhere.has(waiting.id);
       const id = taken ? renamedId(waiting, article.textSha256) : waiting.id;
       if (claims.has(id) || elsewhere.has(id) || (await tx.objectStore('unlabelled').getKey(id)) !== undefined) continue;
-      library.ids?.set(id, articleId);
+      this.library?.set(id, articleId);
       queue(tx.objectStore('unlabelled').put({ ...waiting, id, articleId }));
       report.unlabelledAdded++;
     }
   }
-  for (const relation of file.relations) {
-    const from = stored.get(relation.from) ?? relation.from;
-    const to = stored.get(relation.to) ?? relation.to;
-    const [hasFrom, hasTo] = await Promise.all([articles.getKey(from), articles.getKey(to)]);
-    if (hasFrom !== undefined && hasTo !== undefined) queue(tx.objectStore('relations').put({ ...relation, from, to }));
+
+  /** Writes the file's relations (between articles now in the library) and threads, after its articles. */
+  async links(relations: readonly ArticleRelation[], threads: readonly ClaimThread[]): Promise<void> {
+    const { tx, stored, renamed } = this;
+    const articles = tx.objectStore('articles');
+    for (const relation of relations) {
+      const from = stored.get(relation.from) ?? relation.from;
+      const to = stored.get(relation.to) ?? relation.to;
+      const [hasFrom, hasTo] = await Promise.all([articles.getKey(from), articles.getKey(to)]);
+      if (hasFrom !== undefined && hasTo !== undefined) queue(tx.objectStore('relations').put({ ...relation, from, to }));
+    }
+    for (const thread of threads) {
+      const current = await tx.objectStore('threads').get(thread.id);
+      const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds.map((id) => renamed.get(id) ?? id)])];
+      queue(tx.objectStore('threads').put({ ...thread, ...(current && current.modified > thread.modified ? current : {}), claimIds }));
+    }
   }
-  for (const thread of file.threads) {
-    const current = await tx.objectStore('threads').get(thread.id);
-    const claimIds = [...new Set([...(current?.claimIds ?? []), ...thread.claimIds.map((id) => renamed.get(id) ?? id)])];
-    queue(tx.objectStore('threads').put({ ...thread, ...(current && current.modified > thread.modified ? current : {}), claimIds }));
-  }
-  return { report, touched };
 }
 
 /**
@@ -169,4 +206,15 @@ async function putComment(tx: Tx, comment: ClaimComment): Promise<void> {
   if (same(existing)) return;
   const id = stableUuid(`${comment.id}\u0000${comment.claimId}\u0000${comment.by.id}\u0000${comment.at}\u0000${comment.text}`);
   if (!same(await store.get(id))) queue(store.put({ ...comment, id }));
+}
+
+/** A step of an import read as a stream, run inside its transaction: write an article, carry claims onto a stored one, write the links. */
+export type ImportJob = (writer: ImportWriter) => Promise<void>;
+
+/** Runs the jobs given to `jobs` as they come, in the caller's transaction (see TxQueue). */
+export async function writeQueued(tx: Tx, jobs: TxQueue<ImportJob>): Promise<ImportWriter> {
+  const writer = new ImportWriter(tx);
+  const idle = () => tx.objectStore('articles').getKey('');
+  for (let job = await jobs.take(idle); job; job = await jobs.take(idle)) await job(writer);
+  return writer;
 }

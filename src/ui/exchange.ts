@@ -25,7 +25,7 @@ import { ellipsis } from './dom';
 import type { Notices } from './notices';
 
 /** What the progress bar says in each stage of an import. */
-const STAGES: Record<ImportStage, string> = { reading: 'Reading', checking: 'Checking', saving: 'Saving' };
+const STAGES: Record<ImportStage, string> = { reading: 'Reading', importing: 'Importing', saving: 'Saving' };
 
 export class Exchange {
   constructor(

@@ -3,7 +3,7 @@
  * every claim against its article's text, converting code points to UTF-16 on the way in.
  * Nothing here writes anything: a file either passes whole or yields the problems found.
  */
-import type * as z from 'zod';
+import * as z from 'zod';
 import { defaultTitle } from '../article';
 import type { Annotator, Article, ArticleRelation, Claim, ClaimComment, ClaimThread, Source, UnlabelledClaim } from '../model';
 import { pageMapProblem } from '../pages';
@@ -11,6 +11,7 @@ import { RecentMap } from '../recent';
 import { isClusterBoundary } from '../selection';
 import { OffsetIndex, sha256Hex, unnormalisedText } from '../text';
 import {
+  ArticleSchema,
   ClaimSchema,
   ExportFileSchema,
   UnlabelledSchema,
@@ -50,9 +51,10 @@ function pathName(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
 }
 
-function issueMessages(error: z.ZodError): string[] {
+/** The problems zod found, each named by its path (under `at`, the path of what was parsed). */
+function issueMessages(error: z.ZodError, at: readonly PropertyKey[] = []): string[] {
   return error.issues.map((issue) => {
-    const where = pathName(issue.path);
+    const where = pathName([...at, ...issue.path]);
     return where ? `${where}: ${issue.message}` : issue.message;
   });
 }
@@ -265,46 +267,83 @@ export class CheckedTexts {
   }
 }
 
-/** Reads parsed JSON as a claimtrail file, with the checks of readExportFile (a text in `checked` is not checked again). */
-export async function readExportData(data: unknown, onProgress?: Progress, now = new Date().toISOString(), checked?: CheckedTexts): Promise<ReadResult> {
-  const envelope = envelopeProblem(data);
-  if (envelope) return failure([envelope]);
+/** A claimtrail file's fields besides its articles: checked before the articles' contents, which come one by one. */
+const HeadSchema = ExportFileSchema.extend({ articles: z.array(z.unknown()) });
 
-  const parsed = ExportFileSchema.safeParse(data);
-  if (!parsed.success) return failure(issueMessages(parsed.error));
-  const file = parsed.data;
+/** The checked fields of a file besides its articles. */
+export type ExportHead = z.infer<typeof HeadSchema>;
 
-  const problems: string[] = [];
-  const articles: ArticleBundle[] = [];
-  const seenClaims = new Set<string>();
-  const seenComments = new Set<string>();
-  const seenTexts = new Set<string>();
-  const total = file.articles.reduce((sum, a) => sum + a.claims.length, 0) || 1;
-  let done = 0;
-  for (const [i, raw] of file.articles.entries()) {
-    const where = `articles[${i}]`;
-    const known = checked?.get(raw.textSha256, raw.text);
+/**
+ * The checks of a claimtrail file, one article at a time, so a file read as a stream is checked
+ * as it arrives and never held whole. Ids of claims, annotations waiting for a label and comments
+ * are each used once across the file, and no text appears twice. Used by readExportData for a
+ * file in memory and by the import worker for a file streamed from disk.
+ */
+export class ExportChecker {
+  private readonly problems: string[] = [];
+  private readonly seenClaims = new Set<string>();
+  private readonly seenComments = new Set<string>();
+  private readonly seenTexts = new Set<string>();
+
+  constructor(
+    private readonly now = new Date().toISOString(),
+    private readonly checked?: CheckedTexts,
+  ) {}
+
+  /** Whether a problem was found: the file will be refused. */
+  get failed(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Checks the format and version only; a problem here means the rest is not worth reading. */
+  envelope(data: unknown): boolean {
+    const problem = envelopeProblem(data);
+    if (problem) this.problems.push(problem);
+    return !problem;
+  }
+
+  /** Checks the fields besides the articles' contents (`articles` only as an array); null after a problem. */
+  head(data: unknown): ExportHead | null {
+    if (!this.envelope(data)) return null;
+    const parsed = HeadSchema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    this.problems.push(...issueMessages(parsed.error));
+    return null;
+  }
+
+  /** Checks the file's article at `index` with its claims: the article with UTF-16 offsets, or null after a problem. */
+  async article(data: unknown, index: number): Promise<ArticleBundle | null> {
+    const where = `articles[${index}]`;
+    const parsed = ArticleSchema.safeParse(data);
+    if (!parsed.success) {
+      this.problems.push(...issueMessages(parsed.error, ['articles', index]));
+      return null;
+    }
+    const raw = parsed.data;
+    const problems = this.problems;
+    const before = problems.length;
+    const known = this.checked?.get(raw.textSha256, raw.text);
     if (!known && (await sha256Hex(raw.text)) !== raw.textSha256) {
       problems.push(`${where}: "textSha256" does not match the SHA-256 of its text`);
-      continue;
+      return null;
     }
-    if (seenTexts.has(raw.textSha256)) {
+    if (this.seenTexts.has(raw.textSha256)) {
       problems.push(`${where}: the same text appears twice in this file`);
-      continue;
+      return null;
     }
-    seenTexts.add(raw.textSha256);
+    this.seenTexts.add(raw.textSha256);
     const unnormalised = known ? null : unnormalisedText(raw.text);
     if (unnormalised) {
       problems.push(`${where}: the text is not normalised: ${unnormalised}`);
-      continue;
+      return null;
     }
     const offsets = known ?? new OffsetIndex(raw.text);
-    if (!known) checked?.set(raw.textSha256, raw.text, offsets);
+    if (!known) this.checked?.set(raw.textSha256, raw.text, offsets);
     const claims: Claim[] = [];
     const comments: ClaimComment[] = [];
     const unlabelled: UnlabelledClaim[] = [];
     const firstUse = (id: string, what: string, at: string) => {
-      if (!seenClaims.has(id)) return seenClaims.add(id);
+      if (!this.seenClaims.has(id)) return this.seenClaims.add(id);
       problems.push(`${at}: ${what} id "${id}" appears twice in this file`);
       return false;
     };
@@ -314,11 +353,10 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
       const claim = readClaim(rawClaim, claimWhere, raw, offsets, problems);
       if (claim) claims.push(claim);
       for (const [k, c] of (rawClaim.comments ?? []).entries()) {
-        if (seenComments.has(c.id)) problems.push(`${claimWhere}.comments[${k}]: comment id "${c.id}" appears twice in this file`);
-        seenComments.add(c.id);
+        if (this.seenComments.has(c.id)) problems.push(`${claimWhere}.comments[${k}]: comment id "${c.id}" appears twice in this file`);
+        this.seenComments.add(c.id);
         comments.push({ id: c.id, claimId: rawClaim.id, articleId: raw.id, by: { id: c.by.id, name: c.by.name }, at: c.at, text: c.text });
       }
-      if (++done % 2000 === 0) onProgress?.(done / total);
     }
     for (const [j, rawItem] of (raw.unlabelled ?? []).entries()) {
       const itemWhere = `${where}.unlabelled[${j}]`;
@@ -327,24 +365,62 @@ export async function readExportData(data: unknown, onProgress?: Progress, now =
       if (item) unlabelled.push(item);
     }
     const pages = raw.pages && readPages(raw.pages, offsets, where, problems);
-    articles.push({
-      article: toArticle(raw, now, pages),
+    if (problems.length > before) return null;
+    return {
+      article: toArticle(raw, this.now, pages),
       text: raw.text,
       claims,
       ...(comments.length ? { comments } : {}),
       ...(unlabelled.length ? { unlabelled } : {}),
-    });
+    };
+  }
+
+  /** The outcome: the file with its checked articles, or every problem found (the first few by name). */
+  result(head: ExportHead, articles: ArticleBundle[]): ReadResult {
+    if (this.problems.length) return failure(this.problems);
+    return {
+      ok: true,
+      value: {
+        annotator: { id: head.annotator.id, name: head.annotator.name },
+        exportedAt: head.exportedAt,
+        articles,
+        ...fileLinks(head),
+      },
+    };
+  }
+
+  /** The problems found, the first few by name. */
+  refusal(): { ok: false; problems: string[] } {
+    return failure(this.problems) as { ok: false; problems: string[] };
+  }
+}
+
+/** The relations and threads of a checked file, as the library keeps them. */
+export function fileLinks(head: ExportHead): { relations: ArticleRelation[]; threads: ClaimThread[] } {
+  return {
+    relations: (head.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created })),
+    threads: (head.threads ?? []).map(({ id, title, claims, created, modified }) => ({ id, title, claimIds: [...claims], created, modified })),
+  };
+}
+
+/** Reads parsed JSON as a claimtrail file, with the checks of readExportFile (a text in `checked` is not checked again). */
+export async function readExportData(data: unknown, onProgress?: Progress, now = new Date().toISOString(), checked?: CheckedTexts): Promise<ReadResult> {
+  const checker = new ExportChecker(now, checked);
+  const head = checker.head(data);
+  if (!head) return checker.refusal();
+  const claimsOf = (raw: unknown) => {
+    const claims = (raw as { claims?: unknown } | null)?.claims;
+    return Array.isArray(claims) ? claims.length : 0;
+  };
+  const total = head.articles.reduce((sum: number, raw) => sum + claimsOf(raw), 0) || 1;
+  const articles: ArticleBundle[] = [];
+  let done = 0;
+  for (const [i, raw] of head.articles.entries()) {
+    const bundle = await checker.article(raw, i);
+    if (bundle) articles.push(bundle);
+    done += claimsOf(raw);
+    onProgress?.(done / total);
   }
   onProgress?.(1);
-  if (problems.length) return failure(problems);
-  return {
-    ok: true,
-    value: {
-      annotator: { id: file.annotator.id, name: file.annotator.name },
-      exportedAt: file.exportedAt,
-      articles,
-      relations: (file.relations ?? []).map(({ id, from, to, kind, created }) => ({ id, from, to, kind, created })),
-      threads: (file.threads ?? []).map(({ id, title, claims, created, modified }) => ({ id, title, claimIds: [...claims], created, modified })),
-    },
-  };
+  return checker.result(head, articles);
 }
