@@ -5,9 +5,12 @@
  */
 
 const MARKS = /[\p{M}\u0640]/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folds one string: what the index stores and a query is compared as. */
 export function foldString(text: string): string {
+  // Plain ASCII (most English text) has no marks and no compatibility forms: lower case is all folding does.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(/ς/g, 'σ');
 }
 

@@ -1,10 +1,11 @@
 /**
  * Everything of the library a search needs, kept up to date change by change: a MiniSearch
- * full-text index over articles (title, byline, address, text) and claims (quote, note,
- * sources, comments, annotator), and the claims themselves for the Claims view, the review
- * queue and the overview. MiniSearch (7 KB gzip, maintained, no dependencies) is made for
- * this: incremental add, discard and replace, BM25 ranking, prefix search, AND queries, and our
- * own tokenizer, so folding (fold.ts) is the same in the index, the query and the marks.
+ * full-text index over articles (title, byline, address, text), a word index (word-index.ts)
+ * over claims (quote, note, sources, comments, annotator), and the claims themselves for the
+ * Claims view, the review queue and the overview. MiniSearch (7 KB gzip, maintained, no
+ * dependencies) is made for this: incremental add and replace, BM25 ranking, prefix search, AND
+ * queries, and our own tokenizer, so folding (fold.ts) is the same in the index, the query and
+ * the marks. Claims are far more numerous (a million in a large library), and get the compact index.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { libraryOrder } from './article';
@@ -12,7 +13,8 @@ import { agreementReport, type Figures } from './agreement-report';
 import { foldString, foldText, originalAround, searchWords, type FoldedText } from './fold';
 import type { ClaimChange } from './history';
 import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
-import { isOrphan, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
+import { WordIndex, type WordMatches } from './word-index';
+import { isOrphan, LABELS, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
 import { articlePasses, asksOfClaims, claimPasses, hasFilters, isPrefixWord, type Query } from './query';
 import { reviewStateOf, spanKey, type ReviewContext, type ReviewState } from './review-state';
 
@@ -119,7 +121,7 @@ const MAX_GROUPS = 20;
 const SNIPPET_MATCHES = 6;
 const MAX_CLAIMS_SHOWN = 5;
 
-type Doc = { id: string; title?: string; meta?: string; text?: string; quote?: string; note?: string; sources?: string; comments?: string; annotator?: string };
+type Doc = { id: string; title: string; meta: string; text: string };
 
 function sourcesText(claim: Claim): string {
   return claim.sources.map((s) => [s.citation, s.url, s.attribution?.exact].filter(Boolean).join(' ')).join('\n');
@@ -127,12 +129,16 @@ function sourcesText(claim: Claim): string {
 
 export class LibraryIndex {
   private readonly search = new MiniSearch<Doc>({
-    fields: ['title', 'meta', 'text', 'quote', 'note', 'sources', 'comments', 'annotator'],
+    fields: ['title', 'meta', 'text'],
     tokenize: searchWords,
     processTerm: (term) => term,
-    searchOptions: { boost: { title: 3, quote: 2, meta: 1.5 }, tokenize: (q) => q.split(' ') },
+    searchOptions: { boost: { title: 3, meta: 1.5 }, tokenize: (q) => q.split(' ') },
   });
+  private readonly claimWords = new WordIndex<Claim>();
   private readonly articles = new Map<string, Article>();
+  /** Articles numbered as they come, for the claim word index's groups. */
+  private readonly articleNumbers = new Map<string, number>();
+  private readonly articleIds: string[] = [];
   private readonly texts = new Map<string, string>();
   /** Each text folded, for finding phrases quickly. */
   private readonly foldedTexts = new Map<string, FoldedText>();
@@ -153,12 +159,13 @@ export class LibraryIndex {
   setArticle({ article, text, claims, comments = [] }: IndexedArticle): void {
     this.reviewed = null;
     const known = this.articles.get(article.id);
-    const doc = { id: `a:${article.id}`, title: article.title, meta: [article.author, article.outlet, article.url].filter(Boolean).join(' '), text };
+    const doc = { id: article.id, title: article.title, meta: [article.author, article.outlet, article.url].filter(Boolean).join(' '), text };
     if (!known) this.search.add(doc);
     else if (known.title !== article.title || known.author !== article.author || known.outlet !== article.outlet || known.url !== article.url) {
       this.search.replace(doc);
     }
     this.articles.set(article.id, article);
+    if (!this.articleNumbers.has(article.id)) this.articleNumbers.set(article.id, this.articleIds.push(article.id) - 1);
     if (this.texts.get(article.id) !== text) this.foldedTexts.set(article.id, foldText(text));
     this.texts.set(article.id, text);
     if (!known || known.added !== article.added || known.title !== article.title) this.order.clear();
@@ -194,7 +201,7 @@ export class LibraryIndex {
       const id = (after ?? before)!.id;
       const known = this.claims.get(id);
       if (known) {
-        this.search.discard(`c:${id}`);
+        this.claimWords.remove(id);
         this.claimsOf.get(known.articleId)?.delete(id);
         this.claims.delete(id);
       }
@@ -206,14 +213,14 @@ export class LibraryIndex {
       let ids = this.claimsOf.get(after.articleId);
       if (!ids) this.claimsOf.set(after.articleId, (ids = new Set()));
       ids.add(id);
-      this.search.add({
-        id: `c:${id}`,
-        quote: after.exact,
-        note: after.note,
-        sources: sourcesText(after),
-        comments: (this.comments.get(id) ?? []).map((c) => `${c.text} ${c.by.name}`).join('\n'),
-        annotator: after.annotator.name,
-      });
+      const words = (text: string | undefined, weight = 1) => ({ words: text ? searchWords(text) : [], weight });
+      this.claimWords.add(id, after, claimKey(this.articleNumbers.get(after.articleId)!, after), [
+        words(after.exact, 2),
+        words(after.note),
+        words(sourcesText(after)),
+        words((this.comments.get(id) ?? []).map((c) => `${c.text} ${c.by.name}`).join('\n')),
+        words(after.annotator.name),
+      ]);
     }
   }
 
@@ -248,9 +255,10 @@ export class LibraryIndex {
    */
   claimIds(query: Query, me: string, sort?: TableSort): string[] {
     const everything = !hasFilters(query) && !query.phrases.length;
-    const ids = query.words.length ? this.matchingClaims(query).map((r) => r.id) : [...this.claims.keys()];
+    const found = query.words.length ? this.matchingClaims(query) : this.allClaims();
     const phrases = phraseTest(query);
-    const claims = ids.map((id) => this.claims.get(id)!).filter((c) => everything || this.passes(query, c, this.articles.get(c.articleId)!, phrases));
+    const test = this.claimTest(query, phrases);
+    const claims = found.docs.filter((c, i) => everything || test(c, found.keys[i]!));
     const order = (a: Claim, b: Claim) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
     if (!sort) return claims.sort(order).map((c) => c.id);
     const context = sort.key === 'review' ? this.reviewContext(me) : null;
@@ -314,13 +322,20 @@ export class LibraryIndex {
     });
   }
 
-  private passes(query: Query, claim: Claim, article: Article, phrases: PhraseTest): boolean {
-    return (
-      articlePasses(query, article) &&
-      claimPasses(query, { label: claim.label, annotatorName: claim.annotator.name, sources: claim.sources.length, orphan: isOrphan(claim) }) &&
-      (!query.phrases.length ||
-        phrases(foldString([claim.exact, claim.note ?? '', sourcesText(claim), ...(this.comments.get(claim.id) ?? []).map((c) => c.text)].join('\n'))))
-    );
+  /**
+   * The query's filters and phrases as one test of a found claim: its facets read from its key,
+   * its article's filters read once per article, the claim itself only for a name or a phrase.
+   */
+  private claimTest(query: Query, phrases: PhraseTest): (claim: Claim, key: number) => boolean {
+    const articleOk: boolean[] = [];
+    return (claim, key) => {
+      const number = key >> KEY_BITS;
+      if (!(articleOk[number] ??= articlePasses(query, this.articles.get(this.articleIds[number]!)!))) return false;
+      const facets = { label: LABELS[key & 3]!, annotatorName: query.by.length ? claim.annotator.name : '', sources: key & 4 ? 1 : 0, orphan: (key & 8) > 0 };
+      if (!claimPasses(query, facets)) return false;
+      if (!query.phrases.length) return true;
+      return phrases(foldString([claim.exact, claim.note ?? '', sourcesText(claim), ...(this.comments.get(claim.id) ?? []).map((c) => c.text)].join('\n')));
+    };
   }
 
   /** Whether the article's title, or else its text, holds the query's phrases, read in the folded text kept for this. */
@@ -328,14 +343,18 @@ export class LibraryIndex {
     return phrases(foldString(article.title)) || phrases(this.foldedTexts.get(article.id)?.text ?? '');
   }
 
-  private find(query: Query): SearchResult[] {
+  private matchingArticles(query: Query): SearchResult[] {
     return this.search.search(query.words.join(' '), { combineWith: 'AND', prefix: (_t, i) => isPrefixWord(query, i) });
   }
 
-  private matchingClaims(query: Query): SearchResult[] {
-    return this.find(query)
-      .filter((r) => (r.id as string).startsWith('c:'))
-      .map((r) => ({ ...r, id: (r.id as string).slice(2) }));
+  private matchingClaims(query: Query): WordMatches<Claim> {
+    return this.claimWords.search(query.words, isPrefixWord(query, query.words.length - 1));
+  }
+
+  /** Every claim, as a search that matched them all with no score. */
+  private allClaims(): WordMatches<Claim> {
+    const docs = [...this.claims.values()];
+    return { docs, scores: docs.map(() => 0), keys: docs.map((c) => claimKey(this.articleNumbers.get(c.articleId)!, c)) };
   }
 
   /**
@@ -359,37 +378,41 @@ export class LibraryIndex {
 
   /** Searches articles and claims; results grouped by article, best first. */
   searchLibrary(query: Query): SearchAnswer {
-    const scores = new Map<string, { score: number; article?: SearchResult; claims: SearchResult[] }>();
+    const scores = new Map<string, ArticleFound>();
     const groupOf = (articleId: string) => {
       let group = scores.get(articleId);
-      if (!group) scores.set(articleId, (group = { score: 0, claims: [] }));
+      if (!group) scores.set(articleId, (group = { score: 0, claims: [], scores: [] }));
       return group;
     };
     const claimsOnly = asksOfClaims(query);
-    const results: SearchResult[] = query.words.length
-      ? this.find(query)
-      : claimsOnly
-        ? [...this.claims.keys()].map((id) => ({ id: `c:${id}`, score: 0, terms: [], queryTerms: [], match: {} }))
-        : [...this.articles.keys()].map((id) => ({ id: `a:${id}`, score: 0, terms: [], queryTerms: [], match: {} }));
-    let claimCount = 0;
     const everything = !hasFilters(query) && !query.phrases.length;
     const phrases = phraseTest(query);
-    for (const result of results) {
-      const [kind, id] = [(result.id as string).slice(0, 1), (result.id as string).slice(2)];
-      if (kind === 'a') {
-        const article = this.articles.get(id)!;
-        if (claimsOnly || !articlePasses(query, article) || (query.phrases.length && !this.articleHasPhrases(article, phrases))) continue;
-        const group = groupOf(id);
-        group.article = result;
+    if (!claimsOnly) {
+      const articles = query.words.length ? this.matchingArticles(query) : [...this.articles.keys()].map((id) => ({ id: id, score: 0 }));
+      for (const result of articles) {
+        const article = this.articles.get(result.id as string)!;
+        if (!articlePasses(query, article) || (query.phrases.length && !this.articleHasPhrases(article, phrases))) continue;
+        const group = groupOf(article.id);
+        group.article = true;
         group.score = Math.max(group.score, result.score);
-      } else {
-        const claim = this.claims.get(id)!;
-        if (!everything && !this.passes(query, claim, this.articles.get(claim.articleId)!, phrases)) continue;
-        const group = groupOf(claim.articleId);
-        group.claims.push(result);
-        group.score = Math.max(group.score, result.score) + 0.01 * result.score;
-        claimCount++;
       }
+    }
+    const claims = query.words.length ? this.matchingClaims(query) : claimsOnly ? this.allClaims() : { docs: [], scores: [], keys: [] };
+    let claimCount = 0;
+    // Groups by article number: with no filter to pass, the claims themselves are read only for the groups shown.
+    const byNumber: ArticleFound[] = [];
+    const test = this.claimTest(query, phrases);
+    for (let i = 0; i < claims.docs.length; i++) {
+      const claim = claims.docs[i]!;
+      const key = claims.keys[i]!;
+      if (!everything && !test(claim, key)) continue;
+      const number = key >> KEY_BITS;
+      const score = claims.scores[i]!;
+      const group = (byNumber[number] ??= groupOf(this.articleIds[number]!));
+      group.claims.push(claim);
+      group.scores.push(score);
+      group.score = Math.max(group.score, score) + 0.01 * score;
+      claimCount++;
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || this.orderOf(a[0]) - this.orderOf(b[0]));
     return {
@@ -422,7 +445,7 @@ export class LibraryIndex {
     return spans;
   }
 
-  private group(articleId: string, found: { score: number; article?: SearchResult; claims: SearchResult[] }, query: Query): SearchGroup {
+  private group(articleId: string, found: ArticleFound, query: Query): SearchGroup {
     const article = this.articles.get(articleId)!;
     const hits: SearchHit[] = [];
     if (found.article && query.words.length) {
@@ -433,7 +456,8 @@ export class LibraryIndex {
         hits.push({ kind: 'text', shown, select: selectionOf(text, shown.marks) });
       }
     }
-    const claims = found.claims.map((r) => this.claims.get(r.id.slice(2))!);
+    const order = found.claims.map((_, i) => i);
+    const claims = (query.words.length ? order.sort((a, b) => found.scores[b]! - found.scores[a]!) : order).map((i) => found.claims[i]!);
     if (!query.words.length) claims.sort((a, b) => a.start - b.start);
     for (const claim of claims.slice(0, MAX_CLAIMS_SHOWN)) {
       const inQuote = matchesIn(claim.exact, query);
@@ -502,6 +526,25 @@ export class LibraryIndex {
   }
 }
 
+/** Bits of a claim's key below its article's number: its label (2), whether it has sources, whether it is an orphan. */
+const KEY_BITS = 4;
+
+/** A claim's key in the word index: its article's number and its facets, so filters are read without the claim. */
+function claimKey(articleNumber: number, claim: Claim): number {
+  return (articleNumber << KEY_BITS) | LABELS.indexOf(claim.label) | (claim.sources.length ? 4 : 0) | (isOrphan(claim) ? 8 : 0);
+}
+
+/** An article's part in a search's answer: its score, whether it matched itself, and its claims that did with their scores. */
+interface ArticleFound {
+  score: number;
+  article?: true;
+  claims: Claim[];
+  scores: number[];
+}
+
+/** A letter or digit just before a place: the place is inside a word. */
+const WORD_END = /[\p{L}\p{N}]$/u;
+
 /** Whether folded text holds every phrase of a query. */
 type PhraseTest = (folded: string) => boolean;
 
@@ -516,8 +559,16 @@ function phraseTest(query: Query): PhraseTest {
       return (folded) => matchesIn(folded, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }, 1).length > 0;
     const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const typing = isPrefixWord(query, query.words.length - 1) && query.words.at(-1) === phrase.at(-1);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
-    return (folded) => pattern.test(folded);
+    // Starting with the first word itself (not a look-behind) lets the engine skip ahead to it; what precedes is checked after.
+    const pattern = new RegExp(`${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
+    return (folded) => {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+        if (!WORD_END.test(folded.slice(Math.max(0, m.index - 2), m.index))) return true;
+        pattern.lastIndex = m.index + 1;
+      }
+      return false;
+    };
   });
   return (folded) => tests.every((test) => test(folded));
 }
