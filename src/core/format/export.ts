@@ -45,33 +45,35 @@ function exportSource(source: Source, offsets: OffsetIndex): ExportSource {
 
 /** An annotation waiting for a label, as the file holds it (code points). */
 export function exportUnlabelled(item: UnlabelledClaim, offsets: OffsetIndex): ExportUnlabelled {
-  return {
-    id: item.id,
-    start: offsets.toCodePoint(item.start),
-    end: offsets.toCodePoint(item.end),
-    exact: item.exact,
-    prefix: item.prefix,
-    suffix: item.suffix,
-    ...(item.note ? { note: item.note } : {}),
-    sources: item.sources.map((source) => exportSource(source, offsets)),
-    annotator: { id: item.annotator.id, name: item.annotator.name },
-    created: item.created,
-    modified: item.modified,
-  };
+  return spanOf(item, offsets.toCodePoint(item.start), offsets.toCodePoint(item.end), offsets);
 }
 
-/** A claim as the file holds it: code points, and its comments with it. */
-export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = []): ExportClaim {
-  const { label, ...span } = claim;
-  return {
-    ...exportUnlabelled(span, offsets),
-    label,
-    // An orphan's offsets are not into this text: it keeps those it had, in code points already.
-    ...(isOrphan(claim) ? { start: claim.anchor!.from.start, end: claim.anchor!.from.end } : {}),
-    ...(comments.length ? { comments: comments.map(({ id, by, at, text }) => ({ id, by: { id: by.id, name: by.name }, at, text })) } : {}),
-    ...(claim.review ? { review: { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] } } : {}),
-    ...(claim.anchor ? { anchor: { ...claim.anchor, from: { ...claim.anchor.from } } } : {}),
-  };
+/** The fields a claim and an annotation waiting for a label share, in the file's order, at code points `start..end`. */
+function spanOf(item: UnlabelledClaim, start: number, end: number, offsets: OffsetIndex): ExportUnlabelled {
+  const span: ExportUnlabelled = { id: item.id, start, end, exact: item.exact, prefix: item.prefix, suffix: item.suffix } as ExportUnlabelled;
+  if (item.note) span.note = item.note;
+  span.sources = item.sources.map((source) => exportSource(source, offsets));
+  span.annotator = { id: item.annotator.id, name: item.annotator.name };
+  span.created = item.created;
+  span.modified = item.modified;
+  return span;
+}
+
+/**
+ * A claim as the file holds it: code points, its comments with it, and the pages of the original
+ * it lies on when its article has them. Built field by field in the file's order: export makes
+ * one for every claim of the library.
+ */
+export function exportClaim(claim: Claim, offsets: OffsetIndex, comments: readonly ClaimComment[] = [], pages?: number[]): ExportClaim {
+  // An orphan's offsets are not into this text: it keeps those it had, in code points already.
+  const from = isOrphan(claim) ? claim.anchor!.from : null;
+  const out = spanOf(claim, from ? from.start : offsets.toCodePoint(claim.start), from ? from.end : offsets.toCodePoint(claim.end), offsets) as ExportClaim;
+  out.label = claim.label;
+  if (comments.length) out.comments = comments.map(({ id, by, at, text }) => ({ id, by: { id: by.id, name: by.name }, at, text }));
+  if (claim.review) out.review = { ...claim.review, by: { id: claim.review.by.id, name: claim.review.by.name }, from: [...claim.review.from] };
+  if (claim.anchor) out.anchor = { ...claim.anchor, from: { ...claim.anchor.from } };
+  if (pages) out.pages = pages;
+  return out;
 }
 
 /** The fields of a file's article besides its id, text and claims. */
@@ -104,10 +106,7 @@ function exportArticle({ article, text, claims, comments = [], unlabelled = [] }
   const offsets = new OffsetIndex(text);
   const byClaim = new Map<string, ClaimComment[]>();
   for (const comment of comments) byClaim.set(comment.claimId, [...(byClaim.get(comment.claimId) ?? []), comment]);
-  const withPages = (claim: Claim): ExportClaim => {
-    const pages = claimPages(article, claim);
-    return { ...exportClaim(claim, offsets, byClaim.get(claim.id)), ...(pages ? { pages } : {}) };
-  };
+  const withPages = (claim: Claim): ExportClaim => exportClaim(claim, offsets, byClaim.get(claim.id), claimPages(article, claim));
   return {
     id: article.id,
     ...exportArticleFields(article, offsets),
