@@ -1,8 +1,8 @@
 /**
  * Imports a file off the main thread, so a 50 MB file never freezes the page. The file's format
- * is decided by its structure (a zip is brat; JSON by its fields). A claimtrail file that says so
- * at its start is read as a stream, checked and stored article by article (claimtrail-import.ts),
- * with progress; articles that look like versions of stored ones are put to the page, and their
+ * is decided by its structure (a zip is brat; JSON by its fields). A claimtrail file is checked and
+ * stored article by article (claimtrail-import.ts), one over 64 MB that says so at its start read
+ * as a stream, with progress; articles that look like versions of stored ones are put to the page, and their
  * claims carried. Other tools' annotations are placed on the library's articles (a brat
  * zip's on its own texts), labelled by the rules the page is asked for, and checked like a
  * claimtrail file. Everything is stored in one transaction. Only the questions and the reports
@@ -25,6 +25,13 @@ const post = (message: FromImportWorker) => (self as unknown as Worker).postMess
 /** The page's answers to the version questions and to the label question, when they come. */
 let answered: ((versions: boolean[] | null) => void) | null = null;
 let labelled: ((choice: LabelChoice | null) => void) | null = null;
+
+/**
+ * Files larger than this are read as a stream; smaller ones are parsed whole by the engine's
+ * JSON.parse, four times faster than a parser written in JavaScript, and then checked and stored
+ * the same way, article by article.
+ */
+const STREAM_FROM = 64 * 2 ** 20;
 
 const FORMAT_NAMES = { claimtrail: 'claimtrail', w3c: 'W3C Web Annotation', hypothesis: 'Hypothesis', brat: 'brat' } as const;
 
@@ -97,7 +104,7 @@ async function importFile(file: File, database: string, reader: { id: string; na
       store.close();
     }
   }
-  if (await startsAsClaimtrail(file)) {
+  if (file.size > STREAM_FROM && (await startsAsClaimtrail(file))) {
     const text = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
     return importClaimtrailFile(
       database,
