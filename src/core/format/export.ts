@@ -148,11 +148,18 @@ export function toExportFile(
   return { ...fileHead(annotator, exportedAt, generator), articles: bundles.map(exportArticle), ...exportedLinks(links, ids) };
 }
 
+/** The JSON of one article of a file, with its claims, as the file's list of articles holds it. */
+export function articleJson(bundle: ArticleBundle): string {
+  return JSON.stringify(exportArticle(bundle));
+}
+
 /**
- * The version 1 file written in pieces, as JSON text: its head, each article as it comes, then its
- * end with the links. Joined, the pieces are exactly `JSON.stringify(toExportFile(...))`; a large
- * library is exported a batch of articles at a time, so nothing ever holds the whole file (which could
- * also pass the longest string a JavaScript engine makes, about 512 MB in V8).
+ * The version 1 file written in pieces, as JSON text: its head, pieces of its list of articles as
+ * they come (each the articleJson of one or more articles, joined by commas, made here or in
+ * another worker), then its end with the links. Joined, the pieces are exactly
+ * `JSON.stringify(toExportFile(...))`; a large library is exported in parts, so nothing ever
+ * holds the whole file (which could also pass the longest string a JavaScript engine makes,
+ * about 512 MB in V8).
  */
 export class ExportWriter {
   private readonly ids = new Set<string>();
@@ -169,10 +176,10 @@ export class ExportWriter {
     return `${JSON.stringify(fileHead(this.annotator, this.exportedAt, this.generator)).slice(0, -1)},"articles":[`;
   }
 
-  /** One more article of the list. */
-  article(bundle: ArticleBundle): string {
-    for (const claim of bundle.claims) this.ids.add(claim.id);
-    return `${this.written++ ? ',' : ''}${JSON.stringify(exportArticle(bundle))}`;
+  /** What goes before the next piece of the list, whose articles hold `claimIds`: a comma, after the first piece. */
+  next(claimIds: Iterable<string>): string {
+    for (const id of claimIds) this.ids.add(id);
+    return this.written++ ? ',' : '';
   }
 
   /** The end of the list and of the file, with the links (threads cut to the claims written). */
@@ -180,6 +187,16 @@ export class ExportWriter {
     const { relations, threads } = exportedLinks(links, this.ids);
     return `]${relations ? `,"relations":${JSON.stringify(relations)}` : ''}${threads ? `,"threads":${JSON.stringify(threads)}` : ''}}`;
   }
+}
+
+/** The bundles cut down to the named claims (and their comments), leaving out articles with none of them. */
+export function onlyClaims(bundles: readonly ArticleBundle[], claimIds: readonly string[]): ArticleBundle[] {
+  const wanted = new Set(claimIds);
+  return bundles.flatMap(({ unlabelled: _, ...bundle }) => {
+    const claims = bundle.claims.filter((c) => wanted.has(c.id));
+    const comments = bundle.comments?.filter((c) => wanted.has(c.claimId));
+    return claims.length ? [{ ...bundle, claims, ...(comments?.length ? { comments } : {}) }] : [];
+  });
 }
 
 /** The download name for an export made at `date`: claimtrail-YYYYMMDD-HHMMSS.json (UTC). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createClaim, LABELS, type Article, type Claim } from '../model';
 import { sha256Hex } from '../text';
 import { ExportFileSchema } from './claimtrail-v1';
-import { exportFileName, ExportWriter, toExportFile, type ArticleBundle } from './export';
+import { articleJson, exportFileName, ExportWriter, toExportFile, type ArticleBundle } from './export';
 import { readExportFile } from './import';
 
 const me = { id: 'ann-1', name: 'Ana' };
@@ -61,7 +61,13 @@ describe('export', () => {
       [[], links],
     ] as const) {
       const writer = new ExportWriter(me, NOW, 'claimtrail test');
-      const pieces = [writer.head(), ...bundles.map((bundle) => writer.article(bundle)), writer.end(withLinks)];
+      // One article a piece, and all of them in one piece (as a worker writes a part).
+      const ids = (list: readonly ArticleBundle[]) => list.flatMap((b) => b.claims.map((c) => c.id));
+      const pieces = [writer.head(), ...bundles.map((bundle) => writer.next(ids([bundle])) + articleJson(bundle)), writer.end(withLinks)];
+      expect(pieces.join('')).toBe(JSON.stringify(toExportFile(bundles, me, NOW, 'claimtrail test', withLinks)));
+      const whole = new ExportWriter(me, NOW, 'claimtrail test');
+      const one = bundles.length ? [whole.next(ids(bundles)) + bundles.map(articleJson).join(',')] : [];
+      expect([whole.head(), ...one, whole.end(withLinks)].join('')).toBe(pieces.join(''));
       expect(pieces.join('')).toBe(JSON.stringify(toExportFile(bundles, me, NOW, 'claimtrail test', withLinks)));
     }
   });
