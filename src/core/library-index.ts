@@ -9,10 +9,10 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { libraryOrder } from './article';
-import { agreementReport, type Figures } from './agreement-report';
-import { foldString, foldText, originalAround, searchWords, type FoldedText } from './fold';
+import { foldString, foldText, searchWords, type FoldedText } from './fold';
 import type { ClaimChange } from './history';
-import { matchesIn, selectionOf, snippetsOf, type Span } from './matches';
+import { libraryOverview, type Overview } from './library-overview';
+import { phraseTest, searchGroup, type ArticleFound, type PhraseTest, type SearchAnswer } from './search-answer';
 import { WordIndex, type WordMatches } from './word-index';
 import { isOrphan, LABELS, type Article, type Claim, type ClaimComment, type ClaimThread, type Label } from './model';
 import { articlePasses, asksOfClaims, claimPasses, hasFilters, isPrefixWord, type Query } from './query';
@@ -55,39 +55,6 @@ export interface TableSort {
   descending: boolean;
 }
 
-/** Words shown as a result: a piece of a text, where it starts in the whole, and the matches in it (offsets into the whole). */
-export interface Shown {
-  text: string;
-  offset: number;
-  /** The length of the whole text: whether the piece is cut at its end. */
-  whole: number;
-  marks: Span[];
-}
-
-/** A result shown for a search: the article's title or words, or a claim; `select` is what opening it selects. */
-export type SearchHit =
-  | { kind: 'title'; shown: Shown }
-  | { kind: 'text'; shown: Shown; select: Span }
-  | { kind: 'claim'; claimId: string; label: Label; annotator: string; quote: Shown; note?: Shown; select: Span };
-
-/** One article's results. */
-export interface SearchGroup {
-  articleId: string;
-  title: string;
-  byline: string;
-  score: number;
-  hits: SearchHit[];
-  /** Claims that matched beyond those shown. */
-  moreClaims: number;
-}
-
-/** The search's answer: groups in rank order, and how many matched in all. */
-export interface SearchAnswer {
-  groups: SearchGroup[];
-  articles: number;
-  claims: number;
-}
-
 /** One claim of the review queue. */
 export interface QueueEntry {
   claim: Claim;
@@ -100,27 +67,7 @@ export interface ReviewQueueState {
   states: ReviewState[];
 }
 
-/** What the overview draws. */
-export interface Overview {
-  byOutlet: LabelCounts[];
-  byAnnotator: LabelCounts[];
-  byMonth: LabelCounts[];
-  sources: { source: string; claims: number }[];
-  disputedWithoutSource: number;
-  agreement: ({ articleId: string; title: string } & Figures)[];
-}
-
-/** Claims per label for one outlet, annotator or month. */
-export interface LabelCounts {
-  key: string;
-  counts: Record<Label, number>;
-}
-
 const MAX_GROUPS = 20;
-/** Matches looked for in an article's text to choose its snippets from: the first ones are enough. */
-const SNIPPET_MATCHES = 6;
-const MAX_CLAIMS_SHOWN = 5;
-
 type Doc = { id: string; title: string; meta: string; text: string };
 
 function sourcesText(claim: Claim): string {
@@ -416,113 +363,17 @@ export class LibraryIndex {
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || this.orderOf(a[0]) - this.orderOf(b[0]));
     return {
-      groups: ranked.slice(0, MAX_GROUPS).map(([id, found]) => this.group(id, found, query)),
+      groups: ranked
+        .slice(0, MAX_GROUPS)
+        .map(([id, found]) => searchGroup(this.articles.get(id)!, this.texts.get(id) ?? '', this.foldedTexts.get(id), found, query)),
       articles: ranked.length,
       claims: claimCount,
     };
   }
 
-  /**
-   * The first matches of the query in an article's text, enough for its snippets: only the
-   * pieces of text where a query word's folded form occurs (even inside another word) are read.
-   */
-  private textMatches(articleId: string, text: string, query: Query): Span[] {
-    const folded = this.foldedTexts.get(articleId);
-    if (!folded) return matchesIn(text, query, SNIPPET_MATCHES);
-    const places: number[] = [];
-    for (const word of query.words) {
-      for (let at = folded.text.indexOf(word), n = 0; at >= 0 && n < SNIPPET_MATCHES; at = folded.text.indexOf(word, at + word.length), n++) places.push(at);
-    }
-    const spans: Span[] = [];
-    let readTo = 0;
-    for (const place of places.sort((a, b) => a - b)) {
-      const [from, to] = originalAround(folded, place, text.length);
-      if (to <= readTo) continue;
-      for (const span of matchesIn(text, query, SNIPPET_MATCHES - spans.length, Math.max(from, readTo), to)) spans.push(span);
-      readTo = to;
-      if (spans.length >= SNIPPET_MATCHES) break;
-    }
-    return spans;
-  }
-
-  private group(articleId: string, found: ArticleFound, query: Query): SearchGroup {
-    const article = this.articles.get(articleId)!;
-    const hits: SearchHit[] = [];
-    if (found.article && query.words.length) {
-      const titleMarks = matchesIn(article.title, query);
-      if (titleMarks.length) hits.push({ kind: 'title', shown: { text: article.title, offset: 0, whole: article.title.length, marks: titleMarks } });
-      const text = this.texts.get(articleId) ?? '';
-      for (const shown of shownOf(text, this.textMatches(articleId, text, query), 2)) {
-        hits.push({ kind: 'text', shown, select: selectionOf(text, shown.marks) });
-      }
-    }
-    const order = found.claims.map((_, i) => i);
-    const claims = (query.words.length ? order.sort((a, b) => found.scores[b]! - found.scores[a]!) : order).map((i) => found.claims[i]!);
-    if (!query.words.length) claims.sort((a, b) => a.start - b.start);
-    for (const claim of claims.slice(0, MAX_CLAIMS_SHOWN)) {
-      const inQuote = matchesIn(claim.exact, query);
-      const quote = claim.exact.length > 240 || inQuote.length ? shownOf(claim.exact, inQuote, 1, 120)[0] : undefined;
-      const note = claim.note ? shownOf(claim.note, matchesIn(claim.note, query), 1)[0] : undefined;
-      const within = inQuote.length ? selectionOf(claim.exact, inQuote) : null;
-      hits.push({
-        kind: 'claim',
-        claimId: claim.id,
-        label: claim.label,
-        annotator: claim.annotator.name,
-        quote: quote && claim.exact.length > 240 ? quote : { text: claim.exact, offset: 0, whole: claim.exact.length, marks: inQuote },
-        ...(note ? { note } : {}),
-        select: within ? { start: claim.start + within.start, end: claim.start + within.end } : { start: claim.start, end: claim.end },
-      });
-    }
-    return {
-      articleId,
-      title: article.title,
-      byline: [article.author, article.outlet, article.published].filter(Boolean).join(' · '),
-      score: found.score,
-      hits,
-      moreClaims: Math.max(0, claims.length - MAX_CLAIMS_SHOWN),
-    };
-  }
-
   /** The figures the overview draws. */
   overview(): Overview {
-    const per = (key: (claim: Claim, article: Article) => string | undefined) => {
-      const counts = new Map<string, Record<Label, number>>();
-      for (const claim of this.claims.values()) {
-        const k = key(claim, this.articles.get(claim.articleId)!);
-        if (!k) continue;
-        let c = counts.get(k);
-        if (!c) counts.set(k, (c = { sourced: 0, disputed: 0, opinion: 0 }));
-        c[claim.label]++;
-      }
-      return [...counts].map(([k, c]) => ({ key: k, counts: c }));
-    };
-    const total = (c: LabelCounts) => c.counts.sourced + c.counts.disputed + c.counts.opinion;
-    const cited = new Map<string, number>();
-    let disputedWithoutSource = 0;
-    const byArticle = new Map<string, Claim[]>();
-    for (const claim of this.claims.values()) {
-      for (const s of new Set(claim.sources.map((s) => s.url ?? s.citation ?? s.attribution?.exact ?? ''))) if (s) cited.set(s, (cited.get(s) ?? 0) + 1);
-      if (claim.label === 'disputed' && !claim.sources.length) disputedWithoutSource++;
-      const list = byArticle.get(claim.articleId);
-      if (list) list.push(claim);
-      else byArticle.set(claim.articleId, [claim]);
-    }
-    const several = [...byArticle].filter(([, claims]) => new Set(claims.map((c) => c.annotator.id)).size > 1);
-    const report = agreementReport(several.map(([id, claims]) => ({ article: this.articles.get(id)!, text: '', claims })));
-    return {
-      byOutlet: per((_c, a) => a.outlet || 'No outlet')
-        .sort((a, b) => total(b) - total(a) || a.key.localeCompare(b.key))
-        .slice(0, 20),
-      byAnnotator: per((c) => c.annotator.name).sort((a, b) => total(b) - total(a) || a.key.localeCompare(b.key)),
-      byMonth: per((_c, a) => a.published?.slice(0, 7)).sort((a, b) => a.key.localeCompare(b.key)),
-      sources: [...cited]
-        .map(([source, claims]) => ({ source, claims }))
-        .sort((a, b) => b.claims - a.claims || a.source.localeCompare(b.source))
-        .slice(0, 15),
-      disputedWithoutSource,
-      agreement: report.articles.map((figures, i) => ({ ...figures, articleId: several[i]![0] })),
-    };
+    return libraryOverview(this.claims.values(), (id) => this.articles.get(id)!);
   }
 }
 
@@ -533,49 +384,3 @@ const KEY_BITS = 4;
 function claimKey(articleNumber: number, claim: Claim): number {
   return (articleNumber << KEY_BITS) | LABELS.indexOf(claim.label) | (claim.sources.length ? 4 : 0) | (isOrphan(claim) ? 8 : 0);
 }
-
-/** An article's part in a search's answer: its score, whether it matched itself, and its claims that did with their scores. */
-interface ArticleFound {
-  score: number;
-  article?: true;
-  claims: Claim[];
-  scores: number[];
-}
-
-/** A letter or digit just before a place: the place is inside a word. */
-const WORD_END = /[\p{L}\p{N}]$/u;
-
-/** Whether folded text holds every phrase of a query. */
-type PhraseTest = (folded: string) => boolean;
-
-/**
- * The query's phrases as one test on folded text: their words in order with only non-words
- * between them, the last a prefix while it is being typed. A regular expression, far faster than
- * reading the text word by word; phrases with emoji fall back to reading the words.
- */
-function phraseTest(query: Query): PhraseTest {
-  const tests = query.phrases.map((phrase): PhraseTest => {
-    if (phrase.some((w) => !/^[\p{L}\p{N}]+$/u.test(w)))
-      return (folded) => matchesIn(folded, { ...EMPTY, words: phrase.slice(), phrases: [phrase.slice()] }, 1).length > 0;
-    const escaped = phrase.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const typing = isPrefixWord(query, query.words.length - 1) && query.words.at(-1) === phrase.at(-1);
-    // Starting with the first word itself (not a look-behind) lets the engine skip ahead to it; what precedes is checked after.
-    const pattern = new RegExp(`${escaped.join('[^\\p{L}\\p{N}]+')}${typing ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
-    return (folded) => {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
-        if (!WORD_END.test(folded.slice(Math.max(0, m.index - 2), m.index))) return true;
-        pattern.lastIndex = m.index + 1;
-      }
-      return false;
-    };
-  });
-  return (folded) => tests.every((test) => test(folded));
-}
-
-/** The snippets of `text` around `spans`, with their words: only these few pieces cross to the page. */
-function shownOf(text: string, spans: readonly Span[], max: number, context?: number): Shown[] {
-  return snippetsOf(text, spans, max, context).map((s) => ({ text: text.slice(s.start, s.end), offset: s.start, whole: text.length, marks: s.marks }));
-}
-
-const EMPTY: Query = { words: [], phrases: [], lastIsPrefix: false, labels: [], by: [], outlets: [], problems: [] };

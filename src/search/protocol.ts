@@ -1,5 +1,7 @@
 /** The messages between the page and the library-index worker (index-worker.ts). */
-import type { ClaimRow, Overview, QueueEntry, ReviewQueueState, SearchAnswer, TableSort } from '../core/library-index';
+import type { ClaimRow, QueueEntry, ReviewQueueState, TableSort } from '../core/library-index';
+import type { Overview } from '../core/library-overview';
+import type { SearchAnswer } from '../core/search-answer';
 
 /** The rows of the Claims view asked for in one go: those in view and the next screens. */
 export const TABLE_BLOCK = 200;

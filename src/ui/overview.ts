@@ -6,7 +6,7 @@
  * filtered to it, reachable by keyboard, with a table of the same numbers beside it.
  */
 import { formatFigure } from '../core/agreement';
-import type { LabelCounts, Overview } from '../core/library-index';
+import type { LabelCounts, Overview } from '../core/library-overview';
 import { LABEL_NAMES, LABELS, type Label } from '../core/model';
 import { filterWord } from '../core/query';
 import { h } from './dom';

@@ -5,7 +5,7 @@
  * `/` focuses the field; arrows move through the results; Escape closes them.
  */
 import { LABEL_NAMES } from '../core/model';
-import type { SearchGroup, SearchHit, Shown } from '../core/library-index';
+import type { SearchGroup, SearchHit, Shown } from '../core/search-answer';
 import type { Span } from '../core/matches';
 import type { LibrarySearch } from '../search/index-client';
 import { h } from './dom';
