@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORPUS_FILES, readCorpus } from '../testing/corpus';
-import { closestVersion, contentWords, fingerprint, likelyVersions, statementSimilarity, words } from './similarity';
+import fc from 'fast-check';
+import { closestVersion, containment, contentWords, fingerprint, likelyVersions, statementSimilarity, words } from './similarity';
 
 describe('likelyVersions', () => {
   it('finds 000 and 001 of the corpus as versions of each other, and no other pair', () => {
@@ -14,6 +15,28 @@ describe('likelyVersions', () => {
     const stored = CORPUS_FILES.slice(1, 4).map((file) => ({ id: file.slice(0, 3), fingerprint: fingerprint(readCorpus(file)) }));
     expect(closestVersion(fingerprint(readCorpus(CORPUS_FILES[0])), stored)).toMatchObject({ id: '001' });
     expect(closestVersion(fingerprint(readCorpus(CORPUS_FILES[4])), stored)).toBeNull();
+  });
+
+  it('finds exactly the pairs that comparing every pair finds, in the same order', () => {
+    const print = fc.record({
+      shingles: fc.integer({ min: 0, max: 400 }),
+      minhash: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 128, maxLength: 128 }),
+    });
+    fc.assert(
+      fc.property(fc.array(print, { maxLength: 12 }), (fingerprints) => {
+        const prints = fingerprints.map((f, i) => ({ id: `t${i}`, fingerprint: f }));
+        const every: { a: string; b: string; score: number }[] = [];
+        for (let i = 0; i < prints.length; i++) {
+          for (let j = i + 1; j < prints.length; j++) {
+            const [a, b] = [prints[i]!, prints[j]!];
+            if (Math.min(a.fingerprint.shingles, b.fingerprint.shingles) < 20) continue;
+            const score = containment(a.fingerprint, b.fingerprint);
+            if (score >= 0.5) every.push({ a: a.id, b: b.id, score: Math.round(score * 100) / 100 });
+          }
+        }
+        expect(likelyVersions(prints)).toEqual(every.sort((x, y) => y.score - x.score));
+      }),
+    );
   });
 
   it('does not call two short texts versions because they share a phrase', () => {

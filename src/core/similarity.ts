@@ -86,9 +86,14 @@ export function fingerprint(text: string): Fingerprint {
  * near 1 for a repost or an excerpt, near 0 for two articles that merely share a subject.
  */
 export function containment(a: Fingerprint, b: Fingerprint): number {
-  if (!a.shingles || !b.shingles) return 0;
   let same = 0;
   for (let k = 0; k < HASHES; k++) if (a.minhash[k] === b.minhash[k]) same++;
+  return containmentOf(same, a, b);
+}
+
+/** The containment of two fingerprints that hold the same value at `same` of their places. */
+function containmentOf(same: number, a: Fingerprint, b: Fingerprint): number {
+  if (!a.shingles || !b.shingles) return 0;
   const jaccard = same / HASHES;
   const union = (a.shingles + b.shingles) / (1 + jaccard);
   return Math.min(1, (jaccard * union) / Math.min(a.shingles, b.shingles));
@@ -117,19 +122,35 @@ export function closestVersion(print: Fingerprint, prints: readonly { id: string
   return best;
 }
 
-/** Every pair of the given texts that look like versions of each other, best first. */
+/**
+ * Every pair of the given texts that look like versions of each other, best first. Two
+ * fingerprints share a part only where they hold the same value at the same place, so each is
+ * compared only with those it shares a value with, found through an index of the values: a
+ * library of 2,000 articles costs a few hundred thousand lookups, not two million comparisons.
+ */
 export function likelyVersions(prints: readonly { id: string; fingerprint: Fingerprint }[]): VersionPair[] {
-  const pairs: VersionPair[] = [];
-  for (let i = 0; i < prints.length; i++) {
-    for (let j = i + 1; j < prints.length; j++) {
-      const a = prints[i]!;
-      const b = prints[j]!;
-      if (Math.min(a.fingerprint.shingles, b.fingerprint.shingles) < MIN_SHINGLES) continue;
-      const score = containment(a.fingerprint, b.fingerprint);
-      if (score >= VERSION_THRESHOLD) pairs.push({ a: a.id, b: b.id, score: Math.round(score * 100) / 100 });
+  const holders = new Map<number, number[]>();
+  const found: { i: number; j: number; score: number }[] = [];
+  const same = new Map<number, number>();
+  for (const [j, { fingerprint: b }] of prints.entries()) {
+    if (b.shingles < MIN_SHINGLES) continue;
+    same.clear();
+    for (let k = 0; k < HASHES; k++) {
+      const key = k * 2 ** 32 + b.minhash[k]!;
+      const list = holders.get(key);
+      if (!list) {
+        holders.set(key, [j]);
+        continue;
+      }
+      for (const i of list) same.set(i, (same.get(i) ?? 0) + 1);
+      list.push(j);
+    }
+    for (const [i, count] of same) {
+      const score = containmentOf(count, prints[i]!.fingerprint, b);
+      if (score >= VERSION_THRESHOLD) found.push({ i, j, score: Math.round(score * 100) / 100 });
     }
   }
-  return pairs.sort((x, y) => y.score - x.score);
+  return found.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j).map(({ i, j, score }) => ({ a: prints[i]!.id, b: prints[j]!.id, score }));
 }
 
 /** Words too common to say anything about what a statement is about. */
