@@ -26,7 +26,8 @@ export class VirtualRows {
       count: 0,
       getScrollElement: () => scroller,
       estimateSize: () => rowHeight,
-      overscan: 8,
+      // Three rows beyond each edge: enough for a steady scroll; a jump draws 32 rows, not 42 (at 4× CPU its longest frame went from 150 to 100 ms).
+      overscan: 3,
       // Until the scroller is measured, assume it is as tall as the window, so the first rows are drawn at once.
       initialRect: { width: 0, height: window.innerHeight },
       scrollToFn: elementScroll,
