@@ -144,10 +144,13 @@ export function scrollFrames(page: Page, scroller: string | null, step: string, 
     el.scrollTop = 0;
     const frames = [];
     let last = 0;
+    // A minute at most: a run that stops drawing frames ends with what it measured (the note says how many).
+    const start = performance.now();
+    setTimeout(() => resolve(frames), 90000);
     const next = (t) => {
       if (last) frames.push(t - last);
       last = t;
-      if (el.scrollTop + height() >= el.scrollHeight - 2 || frames.length > ${cap}) return resolve(frames);
+      if (el.scrollTop + height() >= el.scrollHeight - 2 || frames.length > ${cap} || t - start > 60000) return resolve(frames);
       el.scrollTop += ${step};
       requestAnimationFrame(next);
     };
