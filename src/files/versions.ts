@@ -7,7 +7,7 @@
 import { ANCHOR_STATUSES } from '../core/anchor';
 import { carryClaims } from '../core/carry';
 import type { ArticleBundle } from '../core/format/export';
-import { refusalOf } from '../core/format/import';
+import { refusalOf } from '../core/format/claim-checks';
 import { isOrphan, type Article } from '../core/model';
 import { OffsetIndex } from '../core/text';
 import { closestVersion, fingerprint } from '../core/similarity';

@@ -13,7 +13,7 @@ import { isClusterBoundary } from '../selection';
 import { OffsetIndex, splitsSurrogatePair } from '../text';
 import type { ArticleBundle } from './export';
 import type { ForeignResult, PlacementReport, ReasonCode, Unplaced } from './placement-report';
-import { refusalOf } from './import';
+import { refusalOf } from './claim-checks';
 
 /** A position as the file gave it: numbers when they are, anything else to say what it was. */
 export interface RawPosition {
