@@ -27,7 +27,8 @@ async function write({ database, ids, claimIds, wantIds }: PartRequest): Promise
   const bundles = claimIds ? onlyClaims(stored, claimIds) : stored;
   return {
     status: 'made',
-    file: bundles.length ? new Blob([bundles.map(articleJson).join(',')]) : null,
+    // The articles' JSON given to the Blob as pieces, never joined into one string of the whole part.
+    file: bundles.length ? new Blob(bundles.flatMap((bundle, i) => (i ? [',', articleJson(bundle)] : [articleJson(bundle)]))) : null,
     count: annotationCount(bundles),
     articles: bundles.length,
     claimIds: wantIds ? bundles.flatMap((b) => b.claims.map((c) => c.id)) : [],
