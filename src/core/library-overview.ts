@@ -1,6 +1,6 @@
 /** The overview's figures of a library: claims per label by outlet, annotator and month, the sources cited most, agreement per article. */
 import { agreementReport, type Figures } from './agreement-report';
-import type { Article, Claim, Label } from './model';
+import { countTotal, type Article, type Claim, type Label } from './model';
 
 /** What the overview draws. */
 export interface Overview {
@@ -32,7 +32,7 @@ export function libraryOverview(claims: Iterable<Claim>, articleOf: (id: string)
     }
     return [...counts].map(([k, c]) => ({ key: k, counts: c }));
   };
-  const total = (c: LabelCounts) => c.counts.sourced + c.counts.disputed + c.counts.opinion;
+  const total = (c: LabelCounts) => countTotal(c.counts);
   const cited = new Map<string, number>();
   let disputedWithoutSource = 0;
   const byArticle = new Map<string, Claim[]>();

@@ -190,6 +190,11 @@ export function countLabels(claims: Iterable<Pick<Claim, 'label'>>): Record<Labe
   return counts;
 }
 
+/** How many claims counts per label add up to. */
+export function countTotal(counts: Readonly<Record<Label, number>>): number {
+  return LABELS.reduce((n, label) => n + counts[label], 0);
+}
+
 /** Current time as ISO 8601 UTC. */
 export function nowIso(): string {
   return new Date().toISOString();

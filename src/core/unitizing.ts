@@ -7,6 +7,7 @@
  * 1 − ΣDo / ΣDe over the labels.
  */
 import type { Figure } from './agreement';
+import { firstAtOrAbove } from './sorted';
 
 /** One annotator's claim with one label, as a span of the continuum [0, length). */
 export interface LabelledSpan {
@@ -89,13 +90,7 @@ function disagreements(byAnnotator: readonly Section[][], length: number): { obs
   let numerator = 0;
   let selfPairs = 0;
   for (const l of units) {
-    let lo = 0;
-    let hi = gaps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (gaps[mid]! < l) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAbove(gaps, l);
     const longer = gaps.length - lo;
     numerator += ((n - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l ** 2 * (suffix[lo]! - longer * (l - 1));
     selfPairs += l * (l - 1);

@@ -10,6 +10,7 @@
  * quarter of what they hold is removed. Scores are BM25 (k1 1.2, b 0.7) over the words the
  * caller gives, each with its weight (a quote counts twice).
  */
+import { firstAtOrAbove } from './sorted';
 
 const TF_BITS = 4;
 const TF_MAX = (1 << TF_BITS) - 1;
@@ -149,8 +150,7 @@ export class WordIndex<T> {
       this.unsorted = [];
     }
     const longer = (term: string) => term !== word && term.startsWith(word);
-    let at = lowerBound(this.sorted, word);
-    for (; at < this.sorted.length && this.sorted[at]!.startsWith(word); at++) {
+    for (let at = firstAtOrAbove(this.sorted, word); at < this.sorted.length && this.sorted[at]!.startsWith(word); at++) {
       if (longer(this.sorted[at]!)) lists.push({ list: this.postings.get(this.sorted[at]!)!, weight: PREFIX_WEIGHT });
     }
     for (const term of this.unsorted) if (longer(term)) lists.push({ list: this.postings.get(term)!, weight: PREFIX_WEIGHT });
@@ -181,16 +181,4 @@ export class WordIndex<T> {
 
 function total(lists: readonly { list: number[] }[]): number {
   return lists.reduce((sum, { list }) => sum + list.length, 0);
-}
-
-/** The first place in sorted `words` not before `word`. */
-function lowerBound(words: readonly string[], word: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]! < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

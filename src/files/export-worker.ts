@@ -7,6 +7,7 @@
  */
 import { ExportWriter, onlyClaims } from '../core/format/export';
 import { EXPORT_FORMATS } from '../core/format/formats';
+import { countTotal } from '../core/model';
 import { EXPORT_MAKERS } from '../core/format/make-export';
 import { Store } from '../store/db';
 import { errorMessage } from '../core/errors';
@@ -27,7 +28,7 @@ const PART_WORKERS = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)
 
 /** The stored articles' ids in library order, in batches of at most BATCH_CLAIMS claims, and at least `parts` batches where there are articles enough. */
 async function batches(store: Store, parts: number): Promise<string[][]> {
-  const library = (await store.listArticles()).map(({ article, counts }) => ({ id: article.id, claims: Object.values(counts).reduce((n, c) => n + c, 0) }));
+  const library = (await store.listArticles()).map(({ article, counts }) => ({ id: article.id, claims: countTotal(counts) }));
   const size = Math.min(BATCH_CLAIMS, Math.ceil(library.reduce((n, a) => n + a.claims, 0) / parts));
   const out: string[][] = [];
   let [batch, held] = [[] as string[], 0];

@@ -3,7 +3,7 @@
  * filtered as the person chose (kept for the tab, so Previous and Next article follow it), and
  * drawn only where it is in view, so 2,000 articles open as fast as twenty.
  */
-import { LABEL_NAMES, LABELS, type Article, type Label } from '../core/model';
+import { countTotal, LABEL_NAMES, LABELS, type Article, type Label } from '../core/model';
 import type { ArticleSummary } from '../store/db';
 import { h, publishedElement } from './dom';
 import { placeChildren, VirtualRows } from './virtual-rows';
@@ -42,7 +42,7 @@ function keepChoice(choice: LibraryChoice): void {
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const total = (s: ArticleSummary) => s.counts.sourced + s.counts.disputed + s.counts.opinion;
+const total = (s: ArticleSummary) => countTotal(s.counts);
 
 /** The articles the library shows for a choice, in its order (stored order is date added). */
 export function shownArticles(summaries: readonly ArticleSummary[], choice: LibraryChoice): ArticleSummary[] {
