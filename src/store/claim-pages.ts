@@ -8,8 +8,10 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { ClaimChange } from '../core/history';
 import { countLabels, LABELS, type Claim, type Label } from '../core/model';
+import type { ArticleBundle } from '../core/format/export';
 import { paginate, PAGE_SIZE, type ClaimPage } from './page-layout';
 import type { ClaimtrailSchema } from './schema';
+import { recordText } from './text-record';
 import { queue } from './transactions';
 
 type Names = StoreNames<ClaimtrailSchema>;
@@ -24,6 +26,16 @@ export function pagesOf(articleId: string): IDBKeyRange {
 /** Every claim of an article, in stored order. */
 export async function readClaims(store: Pages<IDBTransactionMode>, articleId: string): Promise<Claim[]> {
   return (await store.getAll(pagesOf(articleId))).flatMap((page) => page.claims);
+}
+
+/** A stored article with its text and claims, read in `tx` (opening it, or carrying claims onto it in an import). */
+export async function readArticle(tx: Tx<IDBTransactionMode>, id: string): Promise<ArticleBundle | undefined> {
+  const [article, text, claims] = await Promise.all([
+    tx.objectStore('articles').get(id),
+    tx.objectStore('texts').get(id),
+    readClaims(tx.objectStore('claimPages'), id),
+  ]);
+  return article && text ? { article, text: recordText(text), claims } : undefined;
 }
 
 /** The stored claims with these ids (missing ones are left out). */

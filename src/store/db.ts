@@ -23,7 +23,7 @@ import {
 import { libraryOrder } from '../core/article';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
-import { applyClaimChanges, pagesOf, readClaims, readClaimsById } from './claim-pages';
+import { applyClaimChanges, pagesOf, readArticle, readClaimsById } from './claim-pages';
 import { writeImport, writeQueued, type ImportInput, type ImportJob, type ImportReport, type ImportTx } from './import-write';
 import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEntry } from './outbox';
 import type { TeamApplied, TeamChanges } from './replica-write';
@@ -180,13 +180,9 @@ export class Store {
   loadArticle(id: string): Promise<ArticleBundle | undefined> {
     return this.run('open the article', async () => {
       const tx = this.db.transaction(['articles', 'texts', 'claimPages'], 'readonly');
-      const [article, text, claims] = await Promise.all([
-        tx.objectStore('articles').get(id),
-        tx.objectStore('texts').get(id),
-        readClaims(tx.objectStore('claimPages'), id),
-      ]);
+      const bundle = await readArticle(tx, id);
       await tx.done;
-      return article && text ? { article, text: recordText(text), claims } : undefined;
+      return bundle;
     });
   }
 

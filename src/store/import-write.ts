@@ -9,11 +9,11 @@ import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ParsedExport } from '../core/format/import';
 import { mergeClaim, renamedId, stableUuid } from '../core/merge';
 import type { ArticleBundle } from '../core/format/export';
-import { newId, type Article, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread } from '../core/model';
-import { pagesOf, readClaims, rewriteArticle } from './claim-pages';
+import { newId, type ArticleRelation, type Claim, type ClaimComment, type ClaimThread } from '../core/model';
+import { pagesOf, readArticle, rewriteArticle } from './claim-pages';
 import type { ClaimtrailSchema } from './schema';
 import { queue, type TxQueue } from './transactions';
-import { recordText, textRecord } from './text-record';
+import { textRecord } from './text-record';
 
 /** What an import wrote, and what it would not. */
 export interface ImportReport {
@@ -97,13 +97,8 @@ export class ImportWriter {
   }
 
   /** A stored article with its text and claims, read in this transaction (to carry claims onto it). */
-  async load(id: string): Promise<{ article: Article; text: string; claims: Claim[] } | undefined> {
-    const [article, text, claims] = await Promise.all([
-      this.tx.objectStore('articles').get(id),
-      this.tx.objectStore('texts').get(id),
-      readClaims(this.tx.objectStore('claimPages'), id),
-    ]);
-    return article && text ? { article, text: recordText(text), claims } : undefined;
+  load(id: string): Promise<ArticleBundle | undefined> {
+    return readArticle(this.tx, id);
   }
 
   /** Writes one article of the file (matched by text fingerprint, or added) with its claims, comments and waiting annotations. */
