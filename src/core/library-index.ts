@@ -181,6 +181,11 @@ export class LibraryIndex {
     return this.order.get(articleId) ?? 0;
   }
 
+  /** Claims in library order: by article, then place in the text, then id. */
+  private inLibraryOrder(a: Claim, b: Claim): number {
+    return this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+  }
+
   /**
    * What the review state of `me` is read from: their labels by words and the claims they
    * commented on. Kept until a claim or comment changes, so the Claims view's blocks of rows
@@ -206,7 +211,7 @@ export class LibraryIndex {
     const phrases = phraseTest(query);
     const test = this.claimTest(query, phrases);
     const claims = found.docs.filter((c, i) => everything || test(c, found.keys[i]!));
-    const order = (a: Claim, b: Claim) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+    const order = (a: Claim, b: Claim) => this.inLibraryOrder(a, b);
     if (!sort) return claims.sort(order).map((c) => c.id);
     const context = sort.key === 'review' ? this.reviewContext(me) : null;
     const keyOf = (c: Claim): string | number => {
@@ -310,9 +315,7 @@ export class LibraryIndex {
    */
   queue(me: string): ReviewQueueState {
     const context = this.reviewContext(me);
-    const claims = [...this.claims.values()]
-      .filter((c) => c.annotator.id !== me && this.articles.has(c.articleId))
-      .sort((a, b) => this.orderOf(a.articleId) - this.orderOf(b.articleId) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+    const claims = [...this.claims.values()].filter((c) => c.annotator.id !== me && this.articles.has(c.articleId)).sort((a, b) => this.inLibraryOrder(a, b));
     return { ids: claims.map((c) => c.id), states: claims.map((c) => reviewStateOf(c, me, context)) };
   }
 
@@ -335,7 +338,7 @@ export class LibraryIndex {
     const everything = !hasFilters(query) && !query.phrases.length;
     const phrases = phraseTest(query);
     if (!claimsOnly) {
-      const articles = query.words.length ? this.matchingArticles(query) : [...this.articles.keys()].map((id) => ({ id: id, score: 0 }));
+      const articles = query.words.length ? this.matchingArticles(query) : [...this.articles.keys()].map((id) => ({ id, score: 0 }));
       for (const result of articles) {
         const article = this.articles.get(result.id as string)!;
         if (!articlePasses(query, article) || (query.phrases.length && !this.articleHasPhrases(article, phrases))) continue;
