@@ -89,9 +89,13 @@ const api = {
   /**
    * The rendering peer: @recogito/text-annotator showing the same claims on the same text (one
    * pre-wrapped text node, so its character offsets are ours), already laid out and painted as
-   * ours is; from its creation at the start of a frame, as ours starts, to the frame after the
-   * highlights are painted. (Started at any moment instead, it would wait for the next frame
-   * half as long on average: the figures count frames, and both must start at the same point of one.)
+   * ours is; from its creation at the start of a frame, as ours starts, to the frame after its
+   * highlights are painted. It draws them later than `setAnnotations` returns (10 ms on, in an
+   * animation frame): the clock stops after the frame in which its highlight layer fills. Its
+   * default renderer (positioned spans over what is on screen): its CSS_HIGHLIGHTS one (4.1.1)
+   * throws "Failed to construct 'Highlight'" for annotations given by offsets, and paints
+   * nothing. (Started at any moment instead, it would wait for the next frame half as long on
+   * average: the figures count frames, and both must start at the same point of one.)
    */
   async recogito(claims: Selectors[], text: string): Promise<{ ms: number; placed: number }> {
     document.body.replaceChildren();
@@ -101,7 +105,9 @@ const api = {
     document.body.append(container);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const t0 = performance.now();
-    const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+    const annotator = createTextAnnotator(container);
+    const layer = container.querySelector('.r6o-span-highlight-layer')!;
+    const drawn = new Promise<void>((resolve) => new MutationObserver((_, observer) => (observer.disconnect(), resolve())).observe(layer, { childList: true }));
     annotator.setAnnotations(
       claims.map((c, i) => ({
         id: `c${i}`,
@@ -110,15 +116,12 @@ const api = {
       })) as never,
       true,
     );
-    return new Promise((resolve) =>
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          const ms = performance.now() - t0;
-          resolve({ ms, placed: annotator.getAnnotations().length });
-          annotator.destroy();
-        }, 0),
-      ),
-    );
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the peer drew no highlight in 10 s')), 10_000));
+    await Promise.race([drawn, late]);
+    const ms = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - t0), 0));
+    const placed = layer.childElementCount;
+    annotator.destroy();
+    return { ms, placed };
   },
   /**
    * Ours doing the rendering peer's work: the app's editor showing the text with no claims (all
