@@ -42,8 +42,8 @@ function remix(h: number, seed: number): number {
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => remix(i + 1, 0x9e3779b9));
 
-/** Words read, or shingles hashed, between yields of `fingerprintSteps`: a step of 20,000 took 60 ms, a dropped frame while scrolling. */
-const STEP = 5_000;
+/** Words read, or shingles hashed, between yields of `fingerprintSteps`: a step of 5,000 took 15 to 30 ms, a dropped frame while scrolling (a step runs in an idle moment, or after half a second anyway). */
+const STEP = 1_000;
 
 /**
  * The fingerprint of a text, made in steps: the generator yields after every few thousand

@@ -37,7 +37,8 @@ interface Painted {
   from: number;
   to: number;
   label: string;
-  layer: string;
+  /** No marker while the article has one annotator's claims only: there is no one to tell apart. */
+  layer: string | null;
 }
 
 /** The lane of each range, `sorted` by start and, at one start, longest first. */
@@ -102,11 +103,12 @@ class Painter {
     const markedIds = new Set(state.marked.find().map((d) => (d.spec as ClaimSpec).id));
     const sorted = state.drawn.find().sort((a, b) => a.from - b.from || b.to - a.to);
     const lanes = lanesOf(sorted);
+    const layered = state.markers.size > 1;
     const next = new Map<string, Painted>();
     sorted.forEach((d, i) => {
       const { id, label: claimLabel, layer: claimLayer } = d.spec as ClaimSpec;
       if (markedIds.has(id)) return;
-      const [label, layer] = [labelHighlight(claimLabel, lanes[i]!), layerHighlight(claimLayer)];
+      const [label, layer] = [labelHighlight(claimLabel, lanes[i]!), layered ? layerHighlight(claimLayer) : null];
       const was = this.painted.get(id);
       if (was) {
         this.painted.delete(id);
@@ -118,7 +120,7 @@ class Painter {
       }
       const range = rangeOf(this.view, d.from, d.to);
       this.highlights.get(label)!.add(range);
-      this.highlights.get(layer)!.add(range);
+      if (layer) this.highlights.get(layer)!.add(range);
       this.claimOf.set(range, id);
       next.set(id, { range, from: d.from, to: d.to, label, layer });
     });
@@ -128,7 +130,7 @@ class Painter {
 
   private unpaint(painted: Painted): void {
     this.highlights.get(painted.label)!.delete(painted.range);
-    this.highlights.get(painted.layer)!.delete(painted.range);
+    if (painted.layer) this.highlights.get(painted.layer)!.delete(painted.range);
     this.claimOf.delete(painted.range);
   }
 
