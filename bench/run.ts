@@ -36,7 +36,6 @@ import {
 } from './figures';
 import { fileFigures } from './files';
 import { article, claimsOn, edited, exportFileOf, libraryFileOf, seeded } from './inputs';
-import { DRAWN_CLAIMS, PAINTED_RANGES } from './painted';
 import { pageScript } from './page-script';
 import { millionFigures } from './million';
 import { searchFigures } from './search';
@@ -184,16 +183,15 @@ async function openTimed(page: Page, id: string): Promise<{ ms: number; longest:
   await page.goto(`${BASE}#/`);
   await page.waitForSelector('.library-item');
   await page.evaluate(WATCH_LONG_TASKS);
-  // Checked at every frame: the highlights change no DOM for an observer to see. Seen at the
-  // start of a frame, they are painted in it; the clock stops after that frame.
   const ms = await page.evaluate<number>(`new Promise((resolve) => {
     const t0 = performance.now();
-    const check = () => {
-      if (!document.querySelector('.article-text') || ${DRAWN_CLAIMS} === 0) return requestAnimationFrame(check);
-      setTimeout(() => resolve(performance.now() - t0), 0);
-    };
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.article-text mark.claim')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    observer.observe(document.getElementById('main'), { childList: true, subtree: true });
     location.hash = ${JSON.stringify(`#/article/${encodeURIComponent(id)}`)};
-    requestAnimationFrame(check);
   })`);
   // Let the work that follows the first paint (the provenance box) run, then read the longest task.
   await page.waitForTimeout(smoke ? 200 : 1500);
@@ -216,30 +214,24 @@ async function labelTimed(page: Page, i: number, useClick: boolean): Promise<num
   })()`);
   await page.getByRole('toolbar').waitFor();
   // Counted in the labelled line: a dense article draws only the claims near the viewport.
-  const drawnHere = () =>
-    page.evaluate<number>(`((line) => ${PAINTED_RANGES}.filter((r) => line.contains(r.startContainer)).length
-    + line.querySelectorAll('mark.claim').length)(${line})`);
-  const before = await drawnHere();
+  const marks = () => page.evaluate<number>(`${line}.querySelectorAll('mark.claim').length`);
+  const before = await marks();
   await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify(useClick ? 'click' : 'keydown')));
   if (useClick) await page.getByRole('toolbar').getByRole('button', { name: 'Sourced', exact: true }).click();
   else await page.keyboard.press('2');
   const ms = await page.evaluate<number>('window.__interaction');
-  if ((await drawnHere()) <= before) throw new Error('no highlight was painted');
+  if ((await marks()) <= before) throw new Error('no highlight was painted');
   return ms;
 }
 
 /** Clicks a claim's highlight in the i-th line; milliseconds from the click to the frame after it is drawn selected. */
 async function selectTimed(page: Page, i: number): Promise<number> {
-  const box = await page.evaluate<{ x: number; y: number }>(`(() => {
-    const ranges = ${PAINTED_RANGES};
-    const painted = ranges[(${i} * 37) % ranges.length];
-    const range = document.createRange();
-    range.setStart(painted.startContainer, painted.startOffset);
-    range.setEnd(painted.endContainer, painted.endOffset);
-    const first = range.getClientRects()[0];
-    scrollBy(0, first.top - innerHeight / 2);
-    const rect = range.getClientRects()[0];
-    return { x: rect.left + Math.min(4, rect.width / 2), y: rect.top + rect.height / 2 };
+  const box = await page.evaluate<{ x: number; y: number; id: string }>(`(() => {
+    const paragraphs = [...document.querySelectorAll('.article-text p:not(.blank)')].filter((p) => p.querySelector('mark.claim'));
+    const mark = paragraphs[(${i} * 37) % paragraphs.length].querySelector('mark.claim:not(.is-selected)');
+    mark.scrollIntoView({ block: 'center' });
+    const rect = mark.getClientRects()[0];
+    return { x: rect.left + Math.min(4, rect.width / 2), y: rect.top + rect.height / 2, id: mark.dataset.claimId };
   })()`);
   await page.evaluate(ARM_INTERACTION.replace('__TYPE__', JSON.stringify('click')));
   await page.mouse.click(box.x, box.y);

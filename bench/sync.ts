@@ -11,7 +11,6 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { connect, newProject, password, seedClaims, syncStatus, type Couch } from '../e2e/team';
 import { startTestCouch } from '../scripts/couch-test-server.mjs';
 import { stats, throttle, type Figure } from './figures';
-import { DRAWN_CLAIMS } from './painted';
 import { pageScript } from './page-script';
 
 /** What the sync figures need from the bench. */
@@ -40,14 +39,16 @@ type BenchWindow = {
   __arrival: Promise<number>;
 };
 
-/**
- * Resolves with the wall-clock time at the start of the first frame that draws more claims in
- * the article than now (checked every frame: painted claims change no DOM to observe).
- */
+/** Resolves with the wall-clock time a claim id not drawn now is first drawn in the article. */
 const ARM_ARRIVAL = `void (window.__arrived = new Promise((resolve) => {
-  const known = ${DRAWN_CLAIMS};
-  const check = () => (${DRAWN_CLAIMS} > known ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(check));
-  requestAnimationFrame(check);
+  const article = document.querySelector('.article-text');
+  const known = new Set([...article.querySelectorAll('mark.claim')].map((m) => m.dataset.claimId));
+  const observer = new MutationObserver(() => {
+    if (![...article.querySelectorAll('mark.claim')].some((m) => !known.has(m.dataset.claimId))) return;
+    observer.disconnect();
+    resolve(performance.timeOrigin + performance.now());
+  });
+  observer.observe(article, { childList: true, subtree: true, attributes: true });
 }))`;
 
 /** Records the wall-clock time of the next key press. */

@@ -132,90 +132,25 @@ export async function panelClaims(page: Page): Promise<{ label: string; quote: s
   );
 }
 
-/** A claim drawn in the text: its label, the text it covers (lines joined by newlines), and where its first line is on screen. */
-export interface DrawnClaim {
-  label: string;
-  text: string;
-  /** Whether it is the selected claim (a <mark>; every other claim is a painted CSS highlight). */
-  selected: boolean;
-  /** Its annotator's marker (0 to 5). */
-  layer: number;
-  box: { x: number; y: number; width: number; height: number } | null;
-}
-
-/**
- * Every claim drawn in the article's text, as the page paints it: the ranges of the claim
- * highlights in the page's highlight registry, and the selected claim's <mark>, in text order.
- * With `reveal`, the first claim covering that text is scrolled to the middle of the screen first.
- */
-export async function drawnClaims(page: Page, reveal?: string): Promise<DrawnClaim[]> {
-  return page.locator('.article-text').evaluate((root, reveal) => {
-    const drawn: (DrawnClaim & { range: Range })[] = [];
-    const textOf = (range: Range) => {
-      const fragment = range.cloneContents();
-      const lines = fragment.querySelectorAll('p');
-      return lines.length ? [...lines].map((p) => p.textContent).join('\n') : (fragment.textContent ?? '');
-    };
-    const add = (range: Range, label: string, selected: boolean, layer: number) => {
-      if (root.contains(range.commonAncestorContainer)) drawn.push({ label, text: textOf(range), selected, layer, box: null, range });
-    };
-    const layers = [...CSS.highlights].filter(([name]) => name.startsWith('claim-layer-'));
-    for (const [name, highlight] of CSS.highlights) {
-      const label = /^claim-(sourced|disputed|opinion)(-\d)?$/.exec(name)?.[1];
-      if (!label) continue;
-      for (const painted of highlight) {
-        const range = document.createRange();
-        range.setStart(painted.startContainer, painted.startOffset);
-        range.setEnd(painted.endContainer, painted.endOffset);
-        const layer = layers.find(([, h]) => h.has(painted))?.[0];
-        add(range, label, false, layer ? Number(layer.slice('claim-layer-'.length)) : -1);
+/** The highlights drawn in the text, one per claim: its label and the text it covers, sorted by text. */
+export async function highlights(page: Page): Promise<{ label: string; text: string }[]> {
+  return page.locator('.article-text').evaluate((root) => {
+    const claims = new Map<string, { label: string; text: string; paragraph: Element | null }>();
+    for (const mark of root.querySelectorAll('mark[data-claim-id]')) {
+      const id = mark.getAttribute('data-claim-id')!;
+      const paragraph = mark.closest('p');
+      const claim = claims.get(id);
+      // A claim across lines is drawn as several marks: join them as the text joins its lines.
+      if (claim) {
+        claim.text += (claim.paragraph === paragraph ? '' : '\n') + mark.textContent;
+        claim.paragraph = paragraph;
+      } else {
+        const label = [...mark.classList].find((c) => /^claim-(sourced|disputed|opinion)$/.test(c))!.slice(6);
+        claims.set(id, { label, text: mark.textContent, paragraph });
       }
     }
-    // A selected claim across lines is a mark on each line: one range from the first to the last.
-    const selected = new Set([...root.querySelectorAll('mark[data-claim-id]')].map((m) => m.getAttribute('data-claim-id')!));
-    for (const id of selected) {
-      const marks = root.querySelectorAll(`mark[data-claim-id="${CSS.escape(id)}"]`);
-      const range = document.createRange();
-      range.setStartBefore(marks[0]!);
-      range.setEndAfter(marks[marks.length - 1]!);
-      const label = [...marks[0]!.classList].find((c) => /^claim-(sourced|disputed|opinion)$/.test(c))!.slice(6);
-      add(range, label, true, Number(marks[0]!.getAttribute('data-layer')));
-    }
-    drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || b.range.compareBoundaryPoints(Range.END_TO_END, a.range));
-    const shown = reveal === undefined ? undefined : drawn.find((d) => d.text === reveal);
-    if (shown) scrollBy(0, shown.range.getBoundingClientRect().top - innerHeight / 2);
-    for (const claim of drawn) {
-      const first = [...claim.range.getClientRects()].find((r) => r.width > 0);
-      claim.box = first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null;
-    }
-    return drawn.map(({ range: _range, ...claim }) => claim);
-  }, reveal);
-}
-
-/**
- * Clicks the drawn claim covering exactly `text` (of `label`, when given), as a person would:
- * scrolled into view, at `at` within its first line (its middle by default). Waits for it to be
- * drawn and to stay in one place (sections coming on screen are laid out a frame later).
- */
-export async function clickClaim(page: Page, text: string, options: { label?: string; at?: { x: number; y: number } } = {}): Promise<void> {
-  let seen = '';
-  let box: DrawnClaim['box'] = null;
-  await expect
-    .poll(async () => {
-      const claim = (await drawnClaims(page, text)).find((d) => d.text === text && (!options.label || d.label === options.label));
-      const before = seen;
-      box = claim?.box ?? null;
-      seen = JSON.stringify(box);
-      return box !== null && seen === before;
-    })
-    .toBe(true);
-  const { x, y, width, height } = box!;
-  await page.mouse.click(x + (options.at?.x ?? width / 2), y + (options.at?.y ?? height / 2));
-}
-
-/** The claims drawn in the text, one per claim: its label and the text it covers, sorted by text. */
-export async function highlights(page: Page): Promise<{ label: string; text: string }[]> {
-  return (await drawnClaims(page)).map(({ label, text }) => ({ label, text })).sort((a, b) => a.text.localeCompare(b.text));
+    return [...claims.values()].map(({ label, text }) => ({ label, text })).sort((a, b) => a.text.localeCompare(b.text));
+  });
 }
 
 /** The JSON of a finished download. */

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { clickClaim, importFiles, openArticle, panelClaims, startApp } from './helpers';
+import { importFiles, openArticle, panelClaims, startApp } from './helpers';
 
 /** An export of one article of `lines` lines with a claim on each line's "Line N:". */
 function longArticleFile(lines: number): string {
@@ -58,14 +58,14 @@ test('a long claim list is built in pages: a claim chosen far down is listed at 
     .locator('.claim-entry')
     .nth(5)
     .evaluate((entry) => entry.setAttribute('data-kept', 'yes'));
-  await clickClaim(page, 'Line 2:');
+  await page.locator('mark.claim', { hasText: 'Line 2:' }).click();
   await expect(page.locator('.claim-entry.is-selected q')).toHaveText('Line 2:');
-  await clickClaim(page, 'Line 3:');
+  await page.locator('mark.claim', { hasText: 'Line 3:' }).click();
   await expect(page.locator('.claim-entry.is-selected q')).toHaveText('Line 3:');
   await expect(page.locator('.claim-entry[data-kept]')).toHaveCount(1);
 
   // Choosing a claim far down the text lists it straight away, with a few before it.
-  await clickClaim(page, 'Line 500:');
+  await page.locator('mark.claim', { hasText: 'Line 500:' }).click();
   const selected = page.locator('.claim-entry.is-selected');
   await expect(selected.locator('q')).toHaveText('Line 500:');
   await expect(selected).toBeInViewport();

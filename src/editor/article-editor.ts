@@ -11,7 +11,6 @@ import type { Range } from '../core/selection';
 import { withActions } from './actions';
 import { articleState, type ArticleAction, type ArticleState } from './article-state';
 import { claimsPlugin, claimsState, sortedClaims, type ClaimsAction, type ClaimsState } from './claims-plugin';
-import { highlightsPlugin } from './highlights';
 import { ArticleDoc } from './positions';
 import { labelToolbar } from './toolbar';
 import { viewportPlugin } from './viewport';
@@ -60,7 +59,6 @@ export class ArticleEditor {
         // sections of a long article that are still to come.
         new Plugin({ filterTransaction: (tr) => !tr.docChanged || tr.getMeta(APPEND) === true }),
         claimsPlugin(this.article, claims),
-        highlightsPlugin(),
         viewportPlugin((window) => this.dispatch({ type: 'window', window })),
         ...options.plugins,
         labelToolbar((label) => {

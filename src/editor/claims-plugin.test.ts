@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EditorState } from 'prosemirror-state';
 import { createClaim, type Claim } from '../core/model';
 import { withActions } from './actions';
-import { claimsPlugin, claimsState, clickedClaim, DRAW_ALL_UP_TO, sortedClaims, type ClaimsAction } from './claims-plugin';
-import { lanesOf } from './highlights';
+import { claimsPlugin, claimsState, DRAW_ALL_UP_TO, sortedClaims, type ClaimsAction } from './claims-plugin';
 import { windowFor } from './viewport';
 import { ArticleDoc } from './positions';
 
@@ -198,62 +197,5 @@ describe('claims plugin on a dense article', () => {
     expect(windowFor(current, { from: 4_500, to: 5_500 }, 100_000)).toEqual({ from: 2_500, to: 7_500 });
     expect(windowFor({ from: 0, to: 3_000 }, { from: 0, to: 1_000 }, 100_000)).toEqual({ from: 0, to: 3_000 });
     expect(windowFor({ from: 0, to: 3_000 }, { from: 99_000, to: 100_000 }, 100_000)).toEqual({ from: 97_000, to: 100_000 });
-  });
-});
-
-describe('the selected claim and clicks', () => {
-  const a = claim(0, 10);
-  const b = claim(text.indexOf('Second'), text.length, 'disputed');
-  const c = claim(6, 30, 'opinion');
-
-  it('marks only the selected claim as an element; the rest are painted', () => {
-    let state = stateWith([a, b, c]);
-    expect(claimsState(state).marked.find()).toHaveLength(0);
-    state = act(state, { type: 'select', id: c.id });
-    expect(
-      claimsState(state)
-        .marked.find()
-        .map((d) => (d.spec as { id: string }).id),
-    ).toEqual([c.id]);
-    state = act(state, { type: 'select', id: null });
-    expect(claimsState(state).marked.find()).toHaveLength(0);
-  });
-
-  it('a click selects the innermost claim under the pointer, and the next larger one when that is selected', () => {
-    let state = stateWith([a, b, c]);
-    // a (10 characters) and c (24) overlap: at a place in both, a click takes a, the next c, then a again.
-    expect(clickedClaim(claimsState(state), [c.id, a.id])).toBe(a.id);
-    state = act(state, { type: 'select', id: a.id });
-    expect(clickedClaim(claimsState(state), [c.id, a.id, a.id])).toBe(c.id);
-    state = act(state, { type: 'select', id: c.id });
-    expect(clickedClaim(claimsState(state), [c.id, a.id])).toBe(a.id);
-    expect(clickedClaim(claimsState(state), [])).toBeNull();
-    expect(clickedClaim(claimsState(state), ['gone'])).toBeNull();
-  });
-});
-
-describe('underline lanes', () => {
-  it('gives overlapping claims different lanes and reuses a lane once it is free', () => {
-    // [0,10) and [2,5) nest, [4,12) overlaps both, [10,20) starts where the first ends, [30,40) is alone.
-    expect(
-      lanesOf([
-        { from: 0, to: 10 },
-        { from: 2, to: 5 },
-        { from: 4, to: 12 },
-        { from: 10, to: 20 },
-        { from: 30, to: 40 },
-      ]),
-    ).toEqual([0, 1, 2, 0, 0]);
-  });
-
-  it('puts claims nested deeper than the lanes in the last lane', () => {
-    expect(
-      lanesOf([
-        { from: 0, to: 10 },
-        { from: 1, to: 9 },
-        { from: 2, to: 8 },
-        { from: 3, to: 7 },
-      ]),
-    ).toEqual([0, 1, 2, 2]);
   });
 });

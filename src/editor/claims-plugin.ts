@@ -3,18 +3,17 @@
  * DecorationSet; it changes only through typed actions (load, apply, select, layers; see
  * actions.ts: several may travel in one transaction) and is
  * mapped through document changes, never rebuilt per transaction. Each claim is an inline
- * decoration: the set places them, finds the claims under a click, and is what highlights.ts
- * paints (CSS Custom Highlights, no element per claim). Only the selected claim becomes a real
- * <mark> in the text (`marked`), with its outline, flash and tooltip and a place to scroll to.
+ * decoration wrapped in its own <mark>, so overlapping and nested claims stay separate elements.
  * A dense article (more than DRAW_ALL_UP_TO claims) draws only the claims of the window, the
- * text near the viewport (viewport.ts moves it), so a change never paints 100,000 claims.
+ * text near the viewport (viewport.ts moves it): 100,000 claims as 600,000 nested marks would
+ * cost a quarter second of style and layout on every change.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { ClaimChange } from '../core/history';
-import { compareClaims, isOrphan, LABEL_NAMES, type Claim, type Label } from '../core/model';
-import { actionsOf, type Action } from './actions';
+import { compareClaims, isOrphan, LABEL_NAMES, type Claim } from '../core/model';
+import { actionsOf, withActions, type Action } from './actions';
 import type { ArticleDoc } from './positions';
 
 /** What the plugin holds: the claims by id, their decorations, the selected claim, hidden layers. */
@@ -30,18 +29,8 @@ export interface ClaimsState {
   flash: number;
   /** The document range drawn in a dense article (positions; see `windowed`). */
   window: DrawWindow;
-  /** What is painted: `decorations`, or in a dense article those of the window. */
+  /** What the view draws: `decorations`, or in a dense article those of the window. */
   drawn: DecorationSet;
-  /** The selected claim's decoration when it is drawn: the one claim that is an element in the text. */
-  marked: DecorationSet;
-}
-
-/** What each claim's decoration carries, for the painter and for clicks. */
-export interface ClaimSpec {
-  id: string;
-  label: Label;
-  /** The annotator's marker (see `markers`). */
-  layer: number;
 }
 
 /** A range of document positions, from <= to. */
@@ -96,7 +85,7 @@ export function sortedClaims(state: EditorState): readonly Claim[] {
 }
 
 /** How many marker colours there are; a seventh annotator shares the first one's. */
-export const MARKERS = 6;
+const MARKERS = 6;
 
 /** The markers with any new annotators of `claims` added, or the same map when there are none. */
 function withMarkers(markers: ReadonlyMap<string, number>, claims: Iterable<Claim>): ReadonlyMap<string, number> {
@@ -109,14 +98,7 @@ function withMarkers(markers: ReadonlyMap<string, number>, claims: Iterable<Clai
   return next ?? markers;
 }
 
-/** A claim in words, as its tooltip says it: label, annotator, note. */
-export function describeClaim(claim: Claim): string {
-  return `${LABEL_NAMES[claim.label]} claim by ${claim.annotator.name}${claim.note ? `: ${claim.note}` : ''}`;
-}
-
 function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers: ReadonlyMap<string, number>, flash = 0): Decoration {
-  const layer = markers.get(claim.annotator.id) ?? 0;
-  const spec: ClaimSpec = { id: claim.id, label: claim.label, layer };
   return Decoration.inline(
     article.toPos(claim.start),
     article.toPos(claim.end),
@@ -125,10 +107,10 @@ function decorate(claim: Claim, article: ArticleDoc, selected: boolean, markers:
       class: `claim claim-${claim.label}${selected ? ' is-selected' : ''}`,
       ...(selected && flash ? { 'data-flash': String(flash) } : {}),
       'data-claim-id': claim.id,
-      'data-layer': String(layer),
-      title: describeClaim(claim),
+      'data-layer': String(markers.get(claim.annotator.id) ?? 0),
+      title: `${LABEL_NAMES[claim.label]} claim by ${claim.annotator.name}${claim.note ? `: ${claim.note}` : ''}`,
     },
-    spec,
+    { id: claim.id },
   );
 }
 
@@ -239,13 +221,11 @@ function windowAround(window: DrawWindow, claim: Claim, article: ArticleDoc): Dr
   return { from: Math.max(0, from - half), to: to + half };
 }
 
-/** The state with `drawn` and `marked` brought up to date, when its decorations or window changed since `before`. */
-function withDrawn(value: ClaimsState, before: ClaimsState | null, doc: Node, article: ArticleDoc): ClaimsState {
+/** The state with `drawn` brought up to date, when its decorations or window changed since `before`. */
+function withDrawn(value: ClaimsState, before: ClaimsState | null, doc: Node): ClaimsState {
   if (before && value.decorations === before.decorations && value.window === before.window && windowed(value) === windowed(before)) return value;
   const drawn = windowed(value) ? DecorationSet.create(doc, value.decorations.find(value.window.from, value.window.to)) : value.decorations;
-  const claim = value.selected === null ? undefined : value.claims.get(value.selected);
-  const mark = claim ? drawn.find(article.toPos(claim.start), article.toPos(claim.end), (spec) => spec.id === claim.id) : [];
-  return { ...value, drawn, marked: mark.length ? DecorationSet.create(doc, mark) : DecorationSet.empty };
+  return { ...value, drawn };
 }
 
 /**
@@ -265,25 +245,25 @@ function grown(value: ClaimsState, tr: Transaction, article: ArticleDoc): Claims
   return { ...value, decorations };
 }
 
-/** The claims of `ids` that exist, innermost (shortest) first. */
-export function innermostFirst(state: ClaimsState, ids: Iterable<string>): Claim[] {
-  return [...new Set(ids)]
-    .flatMap((id) => {
-      const claim = state.claims.get(id);
+/**
+ * Which claim a click at `pos` selects: the innermost claim under the pointer, or, when the
+ * clicked claim is already selected, the next larger claim covering the same place, so every
+ * claim of a nested stack can be reached by clicking again.
+ */
+function claimAtClick(state: ClaimsState, pos: number, target: Element | null): string | null {
+  // The drawn claims at the place, from the decorations there: never a walk over every claim.
+  const covering = state.decorations
+    .find(pos, pos)
+    .flatMap((d) => {
+      const claim = state.claims.get((d.spec as { id: string }).id);
       return claim ? [claim] : [];
     })
     .sort((a, b) => a.end - a.start - (b.end - b.start) || compareClaims(a, b));
-}
-
-/**
- * Which claim a click on the claims `under` the pointer selects: the innermost one, or, when one
- * of them is already selected, the next larger one, so every claim of a nested stack can be
- * reached by clicking again.
- */
-export function clickedClaim(state: ClaimsState, under: Iterable<string>): string | null {
-  const covering = innermostFirst(state, under);
+  if (!covering.length) return null;
+  const clicked = target?.closest('mark[data-claim-id]')?.getAttribute('data-claim-id');
   const current = covering.findIndex((c) => c.id === state.selected);
-  return covering[(current + 1) % covering.length]?.id ?? null;
+  if (current >= 0) return covering[(current + 1) % covering.length]!.id;
+  return clicked && state.claims.has(clicked) ? clicked : covering[0]!.id;
 }
 
 /** The claims plugin for one article's document. */
@@ -302,16 +282,24 @@ export function claimsPlugin(article: ArticleDoc, claims: readonly Claim[]): Plu
           flash: 0,
           window: FIRST_WINDOW,
           drawn: empty,
-          marked: empty,
         };
-        return withDrawn(reduce(none, { type: 'load', claims }, state.tr, article), null, state.doc, article);
+        return withDrawn(reduce(none, { type: 'load', claims }, state.tr, article), null, state.doc);
       },
       apply(tr, value) {
         const mapped = tr.docChanged ? grown(value, tr, article) : value;
         const next = actionsOf(tr)
           .filter(isClaimsAction)
           .reduce((state, action) => reduce(state, action, tr, article), mapped);
-        return withDrawn(next, value, tr.doc, article);
+        return withDrawn(next, value, tr.doc);
+      },
+    },
+    props: {
+      decorations: (state) => claimsKey.getState(state)?.drawn,
+      handleClick(view: EditorView, pos: number, event: MouseEvent) {
+        const id = claimAtClick(claimsState(view.state), pos, event.target as Element | null);
+        if (id === null) return false;
+        view.dispatch(withActions(view.state.tr, [{ type: 'select', id }]));
+        return false;
       },
     },
   });
