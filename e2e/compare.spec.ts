@@ -10,6 +10,8 @@ test('compare two annotators: figures matching the CLI, disagreements that jump 
   page,
   browser,
 }) => {
+  // Two profiles, three imports, an export and a re-import: past 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const anaFile = await annotateElsewhere(
     browser,
     'Ana',
