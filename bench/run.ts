@@ -281,10 +281,15 @@ async function denseFigures(browser: Browser, dir: string): Promise<Record<strin
   return figures;
 }
 
-/**
- * Sections 1 to 8 at CPU slow-down `rate`: articles opened, labelled, scrolled, imported,
- * exported, re-anchored; the core's figures. Budgets are the issue's, at 1× and at 4×.
- */
+/** A blank page of `browser` at CPU slow-down `rate` with the bench's page-side code (page-core.ts) loaded. */
+async function corePage(browser: Browser, rate: number, title: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setContent(`<!doctype html><title>${title}</title>`);
+  await throttle(page, rate);
+  await page.addScriptTag({ content: await pageScript('bench/page-core.ts') });
+  return page;
+}
+
 /**
  * 5b. Painting beside the rendering peer: the same claims on the same text, already in the page,
  * each in a page of its own; the peer's figure goes beside our whole "open" too, when measured.
@@ -292,17 +297,11 @@ async function denseFigures(browser: Browser, dir: string): Promise<Record<strin
 async function paintFigures(browser: Browser, rate: number, figures: Record<string, Figure>): Promise<void> {
   const slow = rate >= 4;
   const runs = slow ? SLOW_RUNS : RUNS;
-  const core = await browser.newPage();
-  await core.setContent('<!doctype html><title>claimtrail bench: the rendering peer</title>');
-  await throttle(core, rate);
-  await core.addScriptTag({ content: await pageScript('bench/page-core.ts') });
+  const core = await corePage(browser, rate, 'claimtrail bench: the rendering peer');
   await core.addStyleTag({ content: readFileSync('node_modules/@recogito/text-annotator/dist/text-annotator.css', 'utf8') });
   // Ours paints in a page of its own, with the app's styles: run in the peer's page after it, it
   // took ten times as long (the peer leaves work behind that a 5 MB selection sets off).
-  const painter = await browser.newPage();
-  await painter.setContent('<!doctype html><title>claimtrail bench: painting</title>');
-  await throttle(painter, rate);
-  await painter.addScriptTag({ content: await pageScript('bench/page-core.ts') });
+  const painter = await corePage(browser, rate, 'claimtrail bench: painting');
   await painter.addStyleTag({ content: readFileSync('src/styles.css', 'utf8') });
   for (const [size, count] of CASES) {
     // The peer painting 5 MB at 4× takes over a minute: 5 MB is compared at 1×.
@@ -331,6 +330,10 @@ async function paintFigures(browser: Browser, rate: number, figures: Record<stri
   await core.close();
 }
 
+/**
+ * Sections 1 to 8 at CPU slow-down `rate`: articles opened, labelled, scrolled, imported,
+ * exported, re-anchored; the core's figures. Budgets are the issue's, at 1× and at 4×.
+ */
 async function libraryFigures(browser: Browser, dir: string, rate: number): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   const slow = rate >= 4;
@@ -432,10 +435,7 @@ async function libraryFigures(browser: Browser, dir: string, rate: number): Prom
 
   // 5, 6. Re-anchoring with its peers, and agreement, in a page of the same browser (a blank
   // one: the app's Content-Security-Policy rightly refuses injected scripts).
-  const core = await browser.newPage();
-  await core.setContent('<!doctype html><title>claimtrail bench</title>');
-  await throttle(core, rate);
-  await core.addScriptTag({ content: await pageScript('bench/page-core.ts') });
+  const core = await corePage(browser, rate, 'claimtrail bench');
   const original = article(REANCHOR.size, 7);
   const claims = claimsOn(original, REANCHOR.claims, 8);
   const changed = edited(original, REANCHOR.edits, 9);
