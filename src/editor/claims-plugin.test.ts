@@ -5,6 +5,7 @@ import { withActions } from './actions';
 import { claimsPlugin, claimsState, DRAW_ALL_UP_TO, sortedClaims, type ClaimsAction } from './claims-plugin';
 import { windowFor } from './viewport';
 import { ArticleDoc } from './positions';
+import { SECTION_LINES } from './schema';
 
 const me = { id: 'me', name: 'Me' };
 const text = 'First line 😀 with words.\n\nSecond line, more words here.\nThird.';
@@ -126,13 +127,13 @@ describe('layers', () => {
 });
 
 describe('claims plugin on a long article opened in steps', () => {
-  const long = Array.from({ length: 250 }, (_, i) => `Line ${i} of a long report.`).join('\n');
+  const long = Array.from({ length: SECTION_LINES * 3 }, (_, i) => `Line ${i} of a long report.`).join('\n');
   const doc = new ArticleDoc(long);
   const on = (words: string) => createClaim(long, 'a', { start: long.indexOf(words), end: long.indexOf(words) + words.length }, 'sourced', me)!;
-  // Line 120 is in the third section; the claim across lines 99–100 crosses the first boundary.
+  // One claim crosses the boundary of the first section and the second; the last is in the third section.
   const early = on('Line 5 of');
-  const across = on('report.\nLine 100');
-  const late = on('Line 120 of');
+  const across = on(`report.\nLine ${SECTION_LINES} of`);
+  const late = on(`Line ${SECTION_LINES * 2 + 5} of`);
 
   it('draws a claim only once all its words are in the document, and all of them in the end', () => {
     let state = EditorState.create({ doc: doc.firstSections(1), plugins: [claimsPlugin(doc, [early, across, late])] });

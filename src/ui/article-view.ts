@@ -13,9 +13,9 @@ function legend(): HTMLElement {
   return h(
     'p',
     { class: 'legend', 'aria-label': 'How labels are drawn' },
-    h('span', { class: 'legend-item claim-sourced' }, 'Sourced — solid underline'),
-    h('span', { class: 'legend-item claim-disputed' }, 'Disputed — wavy underline'),
-    h('span', { class: 'legend-item claim-opinion' }, 'Opinion — dotted underline'),
+    h('span', { class: 'legend-item claim-sourced' }, 'Sourced — solid line'),
+    h('span', { class: 'legend-item claim-disputed' }, 'Disputed — double line'),
+    h('span', { class: 'legend-item claim-opinion' }, 'Opinion — dotted line'),
   );
 }
 
