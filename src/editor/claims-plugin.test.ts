@@ -148,6 +148,19 @@ describe('claims plugin on a long article opened in steps', () => {
     expect(ids(state)).toEqual([early.id, across.id, late.id].sort());
     expect(sortedClaims(state)).toHaveLength(3);
   });
+
+  it('draws the claims of several sections appended at once, one claim ending at a section end', () => {
+    const lastOfFirst = on(`Line ${SECTION_LINES - 1} of a long report.`);
+    let state = EditorState.create({ doc: doc.firstSections(1), plugins: [claimsPlugin(doc, [early, across, late, lastOfFirst])] });
+    const ids = () =>
+      claimsState(state)
+        .decorations.find()
+        .map((d) => (d.spec as { id: string }).id)
+        .sort();
+    expect(ids()).toEqual([early.id, lastOfFirst.id].sort());
+    state = state.apply(state.tr.insert(state.doc.content.size, doc.sections(1, doc.sectionCount)));
+    expect(ids()).toEqual([early.id, across.id, late.id, lastOfFirst.id].sort());
+  });
 });
 
 describe('claims plugin on a dense article', () => {

@@ -228,20 +228,30 @@ function withDrawn(value: ClaimsState, before: ClaimsState | null, doc: Node): C
   return { ...value, drawn };
 }
 
+/** The claims of each section, by the section their last character is in: what each appended section brings. */
+const endingCache = new WeakMap<ReadonlyMap<string, Claim>, Claim[][]>();
+
+/** The claims whose last character is in sections `from` up to (not including) `to`. */
+function endingIn(claims: ReadonlyMap<string, Claim>, from: number, to: number, article: ArticleDoc): Claim[] {
+  let bySection = endingCache.get(claims);
+  if (!bySection) {
+    bySection = Array.from({ length: article.sectionCount }, () => []);
+    for (const claim of claims.values()) bySection[article.sectionOf(claim.end)]!.push(claim);
+    endingCache.set(claims, bySection);
+  }
+  return bySection.slice(from, to).flat();
+}
+
 /**
  * The state after more of a long article's sections were appended (the only change a document
- * ever sees): decorations mapped, and the claims whose words are now all there drawn.
+ * ever sees): decorations mapped, and the claims whose words are now all there drawn. Only the
+ * claims ending in the new sections are looked at, not every claim at every step.
  */
 function grown(value: ClaimsState, tr: Transaction, article: ArticleDoc): ClaimsState {
-  const before = tr.before.content.size;
-  const arrived = [...value.claims.values()].filter((c) => {
-    const end = article.toPos(c.end);
-    return end > before && drawn(c, value.hidden, article, tr.doc);
-  });
-  const decorations = value.decorations.map(tr.mapping, tr.doc).add(
-    tr.doc,
-    arrived.map((c) => decorate(c, article, c.id === value.selected, value.markers)),
-  );
+  const arrived = endingIn(value.claims, tr.before.childCount, tr.doc.childCount, article)
+    .filter((c) => drawn(c, value.hidden, article, tr.doc))
+    .map((c) => decorate(c, article, c.id === value.selected, value.markers));
+  const decorations = value.decorations.map(tr.mapping, tr.doc).add(tr.doc, arrived);
   return { ...value, decorations };
 }
 

@@ -85,6 +85,11 @@ export class ArticleDoc {
     return this.linePos[line]! + Math.min(offset - this.lineStart[line]!, this.lineLength[line]!);
   }
 
+  /** The index of the section holding the line of a text offset. */
+  sectionOf(offset: number): number {
+    return Math.floor(lastAtOrBelow(this.lineStart, offset) / SECTION_LINES);
+  }
+
   /** The text offset of a document position (positions between lines go to the line end). */
   toOffset(pos: number): number {
     const line = lastAtOrBelow(this.linePos, pos);
