@@ -18,14 +18,26 @@ type Names = StoreNames<ClaimtrailSchema>;
 type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<ClaimtrailSchema, ArrayLike<Names>, Mode>;
 type Pages<Mode extends IDBTransactionMode> = IDBPObjectStore<ClaimtrailSchema, ArrayLike<Names>, 'claimPages', Mode>;
 
-/** The key range of one article's pages. */
-export function pagesOf(articleId: string): IDBKeyRange {
-  return IDBKeyRange.bound([articleId, 0], [articleId, Infinity]);
+/** The key range of one article's pages, from page `seq` on. */
+export function pagesOf(articleId: string, seq = 0): IDBKeyRange {
+  return IDBKeyRange.bound([articleId, seq], [articleId, Infinity]);
 }
 
-/** Every claim of an article, in stored order. */
-export async function readClaims(store: Pages<IDBTransactionMode>, articleId: string): Promise<Claim[]> {
-  return (await store.getAll(pagesOf(articleId))).flatMap((page) => page.claims);
+/**
+ * Pages read per request when reading an article's claims: each request's result is decoded in
+ * a task of its own, and 20,000 claims decoded at once were a 260 ms task at 4× CPU.
+ */
+export const PAGES_PER_READ = 8;
+
+/** Every claim of an article, in stored order, PAGES_PER_READ pages per request. */
+async function readClaims(store: Pages<IDBTransactionMode>, articleId: string): Promise<Claim[]> {
+  const claims: Claim[] = [];
+  for (let seq = 0; ;) {
+    const pages = await store.getAll(pagesOf(articleId, seq), PAGES_PER_READ);
+    for (const page of pages) for (const claim of page.claims) claims.push(claim);
+    if (pages.length < PAGES_PER_READ) return claims;
+    seq = pages.at(-1)!.seq + 1;
+  }
 }
 
 /** A stored article with its text and claims, read in `tx` (opening it, or carrying claims onto it in an import). */

@@ -6,6 +6,7 @@ import { toExportFile } from '../core/format/export';
 import { createClaim, type Article, type Claim } from '../core/model';
 import { fingerprint } from '../core/similarity';
 import { sha256Hex } from '../core/text';
+import { PAGES_PER_READ } from './claim-pages';
 import { PAGE_SIZE } from './page-layout';
 import { DB_VERSION, Store } from './db';
 import { queue } from './transactions';
@@ -122,6 +123,22 @@ describe('Store', () => {
     expect(after).toHaveLength(expected.length + PAGE_SIZE);
     expect(after.slice(0, expected.length)).toEqual(loaded);
     expect((await store.listArticles())[0]!.counts.sourced).toBe(after.filter((c) => c.label === 'sourced').length);
+  });
+
+  it('reads a long article whole and in stored order, however its pages fall into requests', async () => {
+    const { store } = await freshStore();
+    const text = 'word '.repeat(PAGE_SIZE * PAGES_PER_READ * 2 + 1);
+    const a = await article(text);
+    await store.addArticle(a, text);
+    const make = (i: number) => ({ ...createClaim(text, a.id, { start: i * 5, end: i * 5 + 4 }, 'sourced', me)!, id: `c${i}` });
+    // Exactly one request's pages, then one claim more, then two requests' and a part.
+    for (const count of [PAGE_SIZE * PAGES_PER_READ, PAGE_SIZE * PAGES_PER_READ * 2 + 1]) {
+      const stored = (await store.loadArticle(a.id))!.claims.length;
+      const claims = Array.from({ length: count - stored }, (_, i) => make(stored + i));
+      await store.applyChanges(claims.map((after) => ({ before: null, after })));
+      const loaded = (await store.loadArticle(a.id))!.claims;
+      expect(loaded.map((c) => c.id)).toEqual(Array.from({ length: count }, (_, i) => `c${i}`));
+    }
   });
 
   it('keeps article text, fingerprint and what its file gave (page map, original) when details are edited', async () => {
