@@ -29,15 +29,26 @@ export function pagesOf(articleId: string, seq = 0): IDBKeyRange {
  */
 export const PAGES_PER_READ = 8;
 
-/** Every claim of an article, in stored order, PAGES_PER_READ pages per request. */
-async function readClaims(store: Pages<IDBTransactionMode>, articleId: string): Promise<Claim[]> {
-  const claims: Claim[] = [];
+/**
+ * An article's pages in stored order, PAGES_PER_READ per request; `read` makes the request (a
+ * `getAll` of a key range and a count, in the caller's transaction or one of its own).
+ */
+export async function* pagesInParts(articleId: string, read: (range: IDBKeyRange, count: number) => Promise<ClaimPage[]>): AsyncGenerator<ClaimPage[]> {
   for (let seq = 0; ;) {
-    const pages = await store.getAll(pagesOf(articleId, seq), PAGES_PER_READ);
-    for (const page of pages) for (const claim of page.claims) claims.push(claim);
-    if (pages.length < PAGES_PER_READ) return claims;
+    const pages = await read(pagesOf(articleId, seq), PAGES_PER_READ);
+    if (pages.length) yield pages;
+    if (pages.length < PAGES_PER_READ) return;
     seq = pages.at(-1)!.seq + 1;
   }
+}
+
+/** Every claim of an article, in stored order. */
+async function readClaims(store: Pages<IDBTransactionMode>, articleId: string): Promise<Claim[]> {
+  const claims: Claim[] = [];
+  for await (const pages of pagesInParts(articleId, (range, count) => store.getAll(range, count))) {
+    for (const page of pages) for (const claim of page.claims) claims.push(claim);
+  }
+  return claims;
 }
 
 /** A stored article with its text and claims, read in `tx` (opening it, or carrying claims onto it in an import). */

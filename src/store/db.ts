@@ -23,7 +23,7 @@ import {
 import { libraryOrder } from '../core/article';
 import type { Fingerprint } from '../core/similarity';
 import { ChangeChannel, type ChangeMessage } from './channel';
-import { applyClaimChanges, pagesOf, PAGES_PER_READ, readArticle, readClaimsById } from './claim-pages';
+import { applyClaimChanges, pagesInParts, pagesOf, readArticle, readClaimsById } from './claim-pages';
 import { writeImport, writeQueued, type ImportInput, type ImportJob, type ImportReport, type ImportTx } from './import-write';
 import { claimEntries, enqueue, outboxEntry, relationEntries, teamUser, threadEntry } from './outbox';
 import type { TeamApplied, TeamChanges } from './replica-write';
@@ -396,11 +396,8 @@ export class Store {
 
   /** An article's claims, a few pages per request: read this way, a long article never makes one long task. */
   async *claimsInParts(articleId: string): AsyncGenerator<Claim[]> {
-    for (let seq = 0; ;) {
-      const pages = await this.run('read the claims', () => this.db.getAll('claimPages', pagesOf(articleId, seq), PAGES_PER_READ));
-      if (!pages.length) return;
+    for await (const pages of pagesInParts(articleId, (range, count) => this.run('read the claims', () => this.db.getAll('claimPages', range, count)))) {
       yield pages.flatMap((page) => page.claims);
-      seq = pages.at(-1)!.seq + 1;
     }
   }
 
